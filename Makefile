@@ -1,0 +1,121 @@
+# centres: a terminal browser for a CSV directory of resource centres.
+# `make` builds ./centres, `make run` starts it, `make test` runs every test
+# (unit, batch, screen, valgrind) on a sanitizer build. Missing Debian packages
+# are installed first when run as root (tools/deps.sh), else named.
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+DOCDIR     ?= $(PREFIX)/share/doc/centres
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+CLANG      ?= clang
+
+CFLAGS   ?= -O2 -g
+WARNINGS := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wwrite-strings -Wformat=2
+CPPFLAGS += -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -MMD -MP
+
+# Resolved lazily, so that `make deps` can install the packages first.
+PC_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw libutf8proc 2>/dev/null)
+CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+# libcsv and utf8proc are linked statically when their .a is installed, so the
+# binary needs only libc and ncursesw/tinfo on a server.
+static_or = $(if $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a)),$(shell $(CC) -print-file-name=lib$(1).a),-l$(1))
+LIBS = $(call static_or,csv) $(call static_or,utf8proc) $(CURSES_LIBS) -lpthread
+
+CORE_SRC := $(wildcard src/core/*.c)
+APP_SRC  := src/options.c src/source.c $(wildcard src/batch/*.c)
+TUI_SRC  := $(wildcard src/tui/*.c)
+LIB_SRC  := $(CORE_SRC) $(APP_SRC) $(TUI_SRC)
+
+REL := build/release
+SAN := build/asan
+SANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+rel_objs = $(patsubst %.c,$(REL)/%.o,$(1))
+san_objs = $(patsubst %.c,$(SAN)/%.o,$(1))
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
+
+.PHONY: all deps deps-test run test check bench fuzz install uninstall clean
+.DEFAULT_GOAL := all
+
+all: deps
+	@$(MAKE) --no-print-directory centres
+
+deps:
+	@sh tools/deps.sh build
+
+deps-test:
+	@sh tools/deps.sh test
+
+centres: $(call rel_objs,$(LIB_SRC) src/main.c) $(REL)/src/builtin.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(REL)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
+
+$(REL)/src/builtin.o: src/builtin.S data/centres.csv
+	@mkdir -p $(@D)
+	$(CC) -c -o $@ src/builtin.S
+
+$(SAN)/src/builtin.o: src/builtin.S data/centres.csv
+	@mkdir -p $(@D)
+	$(CC) -c -o $@ src/builtin.S
+
+$(SAN)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(SANFLAGS) -c -o $@ $<
+
+$(SAN)/centres: $(call san_objs,$(LIB_SRC) src/main.c) $(SAN)/src/builtin.o
+	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
+
+$(SAN)/tests/%: tests/unit/%.c $(call san_objs,$(LIB_SRC)) $(SAN)/src/builtin.o tests/unit/unit.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -std=c11 -Wall -Wextra $(SANFLAGS) -o $@ $< \
+		$(call san_objs,$(LIB_SRC)) $(SAN)/src/builtin.o $(LIBS) \
+		$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+run: all
+	./centres
+
+# Unit tests, then batch-mode tests, then screen tests in tmux, then valgrind,
+# all on the sanitizer build; ends with the totals.
+test: deps deps-test
+	@$(MAKE) --no-print-directory centres $(SAN)/centres $(UNIT_BIN)
+	@sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
+
+check: test
+
+bench: all
+	@sh tests/bench/run.sh ./centres
+
+FUZZ_BIN := build/fuzz/fuzz_load
+$(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC)
+	@mkdir -p $(@D)
+	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
+		-o $@ $^ $(call static_or,csv) $(call static_or,utf8proc)
+
+fuzz: deps
+	@sh tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@mkdir -p build/fuzz/corpus
+	$(FUZZ_BIN) -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 \
+		-dict=tests/fuzz/csv.dict build/fuzz/corpus tests/fuzz/corpus
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
+	install -m 755 centres $(DESTDIR)$(BINDIR)/centres
+	install -m 644 README.md docs/data-format.md $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/centres
+	rm -rf $(DESTDIR)$(DOCDIR)
+
+clean:
+	rm -rf build centres
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT
+ * batch: --list, --filter and --check on top of the filter and output. */
+#include "batch.h"
+
+#include "../core/filter.h"
+#include "output.h"
+
+#define SHOWN_WARNINGS 5
+
+int
+batch_list(const struct directory *d, const struct options *o, FILE *out, FILE *err)
+{
+	const struct table *t = &d->t;
+	if (*t->notice)
+		fprintf(err, "centres: %s: %s\n", t->source, t->notice);
+	for (size_t i = 0; i < t->nwarn && i < SHOWN_WARNINGS; i++)
+		fprintf(err, "centres: %s:%u: warning: %s\n", t->source, t->warn[i].line,
+		    t->warn[i].msg);
+	if (t->nwarn_total > SHOWN_WARNINGS)
+		fprintf(err, "centres: %s: %zu more warnings (see centres --check)\n", t->source,
+		    t->nwarn_total - SHOWN_WARNINGS);
+	struct filter f;
+	filter_init(&f);
+	filter_set(&f, t, o->filter ? o->filter : "");
+	output_rows(out, t, f.rows, f.n, o->format);
+	int rc = f.n ? 0 : 1;
+	filter_free(&f);
+	return rc;
+}
+
+int
+batch_check(const struct directory *d, FILE *out)
+{
+	output_check(out, &d->t);
+	return d->t.nwarn_total ? 1 : 0;
+}

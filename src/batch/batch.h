@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT
+ * batch: the modes that need no terminal (--list, --filter, --check). */
+#ifndef CENTRES_BATCH_H
+#define CENTRES_BATCH_H
+
+#include <stdio.h>
+
+#include "../options.h"
+#include "../source.h"
+
+/* Prints the rows matching o->filter (all without one) in o->format to out,
+ * load notices and the first warnings to err. Returns 0 when rows were
+ * printed, 1 when none matched. */
+int batch_list(const struct directory *d, const struct options *o, FILE *out, FILE *err);
+/* Prints the --check report. Returns 0 when clean, 1 with warnings. */
+int batch_check(const struct directory *d, FILE *out);
+
+#endif

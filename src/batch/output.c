@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: MIT
+ * output: text, csv, tsv and json writers and the --check report. */
+#include "output.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/text.h"
+#include "../core/util.h"
+
+int
+output_format_parse(const char *s)
+{
+	static const char *const names[] = {"text", "csv", "tsv", "json"};
+	for (int i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* Writes s[0..n) on one line: line breaks and tabs become spaces. */
+static void
+put_oneline(FILE *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '\r' && i + 1 < n && s[i + 1] == '\n')
+			continue;
+		fputc(c == '\n' || c == '\r' || c == '\t' ? ' ' : c, out);
+	}
+}
+
+static void
+put_padded(FILE *out, const char *s, size_t n, int width)
+{
+	put_oneline(out, s, n);
+	for (int w = text_width(s, n); w < width; w++)
+		fputc(' ', out);
+}
+
+/* "Name (ACR)" for the text format, in a malloc'd string. */
+static char *
+name_with_acronym(const struct table *t, size_t r)
+{
+	size_t nl, al;
+	const char *name = table_name(t, r, &nl);
+	const char *acr = table_role(t, r, ROLE_ACRONYM, &al);
+	char *s = xmalloc(nl + al + 4);
+	memcpy(s, name, nl);
+	if (al) {
+		memcpy(s + nl, " (", 2);
+		memcpy(s + nl + 2, acr, al);
+		memcpy(s + nl + 2 + al, ")", 2);
+	} else {
+		s[nl] = '\0';
+	}
+	return s;
+}
+
+static void
+put_phones(FILE *out, const struct table *t, size_t r)
+{
+	int first = 1;
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (t->cols[c].role != ROLE_PHONE)
+			continue;
+		size_t n;
+		const char *s = table_field(t, r, c, &n);
+		if (!n)
+			continue;
+		if (!first)
+			fputs(" / ", out);
+		put_oneline(out, s, n);
+		first = 0;
+	}
+}
+
+static bool
+row_has_phone(const struct table *t, size_t r)
+{
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t n;
+		if (t->cols[c].role == ROLE_PHONE && (table_field(t, r, c, &n), n))
+			return true;
+	}
+	return false;
+}
+
+static void
+output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
+{
+	int wname = 0, wterr = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *nm = name_with_acronym(t, rows[i]);
+		int w = text_width(nm, strlen(nm));
+		free(nm);
+		if (w > wname)
+			wname = w;
+		size_t tl;
+		const char *ter = table_territory(t, rows[i], &tl);
+		w = text_width(ter, tl);
+		if (w > wterr)
+			wterr = w;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *nm = name_with_acronym(t, rows[i]);
+		size_t tl;
+		const char *ter = table_territory(t, rows[i], &tl);
+		bool has_terr = t->role_col[ROLE_TERRITORY] >= 0 ||
+		    t->role_col[ROLE_TERRITORY_2017] >= 0;
+		bool has_phone = row_has_phone(t, rows[i]);
+		/* Padding only where something follows: no trailing spaces. */
+		put_padded(out, nm, strlen(nm), has_terr || has_phone ? wname : 0);
+		free(nm);
+		if (has_terr) {
+			fputs("  ", out);
+			put_padded(out, ter, tl, has_phone ? wterr : 0);
+		}
+		if (has_phone) {
+			fputs("  ", out);
+			put_phones(out, t, rows[i]);
+		}
+		fputc('\n', out);
+	}
+}
+
+static void
+put_csv_field(FILE *out, const char *s, size_t n)
+{
+	int quote = n == 0 ? 0 : (s[0] == ' ' || s[n - 1] == ' ');
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	if (!quote) {
+		fwrite(s, 1, n, out);
+		return;
+	}
+	fputc('"', out);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			fputc('"', out);
+		fputc(s[i], out);
+	}
+	fputc('"', out);
+}
+
+static void
+output_csv(FILE *out, const struct table *t, const uint32_t *rows, size_t n, char sep)
+{
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			fputc(sep, out);
+		if (sep == ',')
+			put_csv_field(out, t->cols[c].name, strlen(t->cols[c].name));
+		else
+			put_oneline(out, t->cols[c].name, strlen(t->cols[c].name));
+	}
+	fputs(sep == ',' ? "\r\n" : "\n", out);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			size_t len;
+			const char *s = table_field(t, rows[i], c, &len);
+			if (c)
+				fputc(sep, out);
+			if (sep == ',')
+				put_csv_field(out, s, len);
+			else
+				put_oneline(out, s, len);
+		}
+		fputs(sep == ',' ? "\r\n" : "\n", out);
+	}
+}
+
+static void
+put_json_string(FILE *out, const char *s, size_t n)
+{
+	fputc('"', out);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"': fputs("\\\"", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\t': fputs("\\t", out); break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				fprintf(out, "\\u%04x", c);
+			else
+				fputc(c, out);
+		}
+	}
+	fputc('"', out);
+}
+
+char **
+output_keys(const struct table *t)
+{
+	char **keys = xcalloc(t->ncols ? t->ncols : 1, sizeof *keys);
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *base = t->cols[c].name;
+		char buf[64];
+		if (!*base) {
+			snprintf(buf, sizeof buf, "colonne %zu", c + 1);
+			base = buf;
+		}
+		size_t len = strlen(base) + 16;
+		char *k = xmalloc(len);
+		snprintf(k, len, "%s", base);
+		for (int rep = 2;; rep++) {
+			size_t j;
+			for (j = 0; j < c && strcmp(keys[j], k) != 0; j++)
+				;
+			if (j == c)
+				break;
+			snprintf(k, len, "%s (%d)", base, rep);
+		}
+		keys[c] = k;
+	}
+	return keys;
+}
+
+static void
+output_json(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
+{
+	char **keys = output_keys(t);
+	fputs("[", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ",\n  {" : "\n  {", out);
+		for (size_t c = 0; c < t->ncols; c++) {
+			size_t len;
+			const char *s = table_field(t, rows[i], c, &len);
+			if (c)
+				fputs(", ", out);
+			put_json_string(out, keys[c], strlen(keys[c]));
+			fputs(": ", out);
+			put_json_string(out, s, len);
+		}
+		fputs("}", out);
+	}
+	fputs(n ? "\n]\n" : "]\n", out);
+	for (size_t c = 0; c < t->ncols; c++)
+		free(keys[c]);
+	free(keys);
+}
+
+void
+output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f)
+{
+	switch (f) {
+	case FORMAT_TEXT: output_text(out, t, rows, n); break;
+	case FORMAT_CSV: output_csv(out, t, rows, n, ','); break;
+	case FORMAT_TSV: output_csv(out, t, rows, n, '\t'); break;
+	case FORMAT_JSON: output_json(out, t, rows, n); break;
+	}
+}
+
+static const char *
+delimiter_name(char d)
+{
+	return d == ',' ? "comma (,)" : d == ';' ? "semicolon (;)" : d == '\t' ? "tab" : "other";
+}
+
+void
+output_check(FILE *out, const struct table *t)
+{
+	fprintf(out, "%s: %zu rows, %zu columns (header on line %u)\n", t->source, t->nrows,
+	    t->ncols, t->header_line);
+	fprintf(out, "delimiter: %s%s\n", delimiter_name(t->delimiter),
+	    t->delimiter_detected ? ", detected" : ", as given");
+	fprintf(out, "encoding: %s%s%s\n", t->encoding, *t->notice ? " — " : "", t->notice);
+	fputs("columns:\n", out);
+	for (size_t c = 0; c < t->ncols; c++) {
+		fprintf(out, "  %zu. ", c + 1);
+		put_oneline(out, t->cols[c].name, strlen(t->cols[c].name));
+		if (t->cols[c].role != ROLE_NONE)
+			fprintf(out, " -> %s", column_role_name(t->cols[c].role));
+		fputc('\n', out);
+	}
+	if (t->role_col[ROLE_NAME] < 0)
+		fputs("note: no name column recognised; the first column serves as the name\n", out);
+	if (t->nwarn_total == 0) {
+		fputs("warnings: none\n", out);
+		return;
+	}
+	fprintf(out, "warnings: %zu\n", t->nwarn_total);
+	for (size_t i = 0; i < t->nwarn; i++) {
+		if (t->warn[i].line)
+			fprintf(out, "%s:%u: warning: %s\n", t->source, t->warn[i].line, t->warn[i].msg);
+		else
+			fprintf(out, "%s: warning: %s\n", t->source, t->warn[i].msg);
+	}
+	if (t->nwarn_total > t->nwarn)
+		fprintf(out, "(%zu more warnings not shown)\n", t->nwarn_total - t->nwarn);
+}
+
+char *
+output_card(const struct table *t, size_t r)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		die("out of memory");
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t n;
+		const char *s = table_field(t, r, c, &n);
+		if (!n || t->cols[c].role == ROLE_ID)
+			continue;
+		fprintf(f, "%s: ", t->cols[c].name);
+		put_oneline(f, s, n);
+		fputc('\n', f);
+	}
+	fclose(f);
+	return buf;
+}

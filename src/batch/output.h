@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT
+ * output: the batch formats (text, csv, tsv, json) and the --check report.
+ * Writes only text that the loader already sanitised, so nothing from a file
+ * reaches the terminal as a control sequence. No terminal code. */
+#ifndef CENTRES_OUTPUT_H
+#define CENTRES_OUTPUT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../core/table.h"
+
+enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_TSV, FORMAT_JSON };
+
+/* Parses "text", "csv", "tsv" or "json"; returns -1 for anything else. */
+int output_format_parse(const char *s);
+/* Prints rows[0..n) of t in format f to out. */
+void output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f);
+/* The unique key of each column for JSON: its header, with " (2)", " (3)"...
+ * for repeats and "colonne N" for an empty header. Caller frees each and the
+ * array. */
+char **output_keys(const struct table *t);
+/* Prints what --check reports about t (rows, columns, dialect, warnings). */
+void output_check(FILE *out, const struct table *t);
+/* One contact card as plain text (name, acronym, territory, ..., every
+ * other column), for the screen's copy action. Caller frees. */
+char *output_card(const struct table *t, size_t r);
+
+#endif

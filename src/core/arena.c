@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT
+ * arena: a growing block of bytes addressed by offset. */
+#include "arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+char *
+arena_reserve(struct arena *a, size_t n)
+{
+	if (a->cap - a->len < n) {
+		size_t c = a->cap ? a->cap : 4096;
+		while (c - a->len < n) {
+			if (c > ((size_t)-1) / 2)
+				die("out of memory (text of %zu bytes)", a->len + n);
+			c *= 2;
+		}
+		a->base = xrealloc(a->base, c);
+		a->cap = c;
+	}
+	return a->base + a->len;
+}
+
+void
+arena_commit(struct arena *a, size_t n)
+{
+	a->len += n;
+}
+
+size_t
+arena_append(struct arena *a, const void *p, size_t n)
+{
+	size_t off = a->len;
+	char *d = arena_reserve(a, n);
+	if (n)
+		memcpy(d, p, n);
+	a->len += n;
+	return off;
+}
+
+void
+arena_putc(struct arena *a, char c)
+{
+	*arena_reserve(a, 1) = c;
+	a->len++;
+}
+
+void
+arena_shrink(struct arena *a)
+{
+	if (a->base && a->cap > a->len) {
+		a->base = xrealloc(a->base, a->len ? a->len : 1);
+		a->cap = a->len ? a->len : 1;
+	}
+}
+
+void
+arena_free(struct arena *a)
+{
+	free(a->base);
+	a->base = NULL;
+	a->len = a->cap = 0;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT
+ * arena: one growing block of bytes, addressed by offset. The table keeps all
+ * field text and all folded search text in two arenas: no malloc per field,
+ * and because rows hold offsets (not pointers) nothing is re-based when the
+ * block grows. Owns its block; arena_free() releases it. */
+#ifndef CENTRES_ARENA_H
+#define CENTRES_ARENA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena {
+	char *base;
+	size_t len, cap;
+};
+
+/* Appends n bytes and returns the offset where they start. */
+size_t arena_append(struct arena *a, const void *p, size_t n);
+/* Appends one byte. */
+void arena_putc(struct arena *a, char c);
+/* Makes room for n more bytes and returns a pointer to them (valid until the
+ * next append); arena_commit() then adds the bytes actually written. */
+char *arena_reserve(struct arena *a, size_t n);
+void arena_commit(struct arena *a, size_t n);
+/* Gives back unused capacity once loading is done. */
+void arena_shrink(struct arena *a);
+void arena_free(struct arena *a);
+
+static inline const char *
+arena_at(const struct arena *a, size_t off)
+{
+	return a->base + off;
+}
+
+#endif

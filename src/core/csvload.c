@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: MIT
+ * csvload: libcsv driven one physical line at a time, so that every field and
+ * row is known by its line; a small quote tracker beside libcsv remembers
+ * where a quote opened and catches text after a closing quote, which libcsv
+ * (without CSV_STRICT) would silently merge with the following lines. */
+#include "csvload.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "decode.h"
+#include "text.h"
+
+enum qstate { Q_FIELD_START, Q_UNQUOTED, Q_QUOTED, Q_QUOTE_IN_QUOTED };
+
+struct loader {
+	struct table *t;
+	bool have_header;
+	bool in_row;
+	uint32_t line;		/* physical line being fed */
+	uint32_t row_line;	/* line where the current row started */
+	size_t row_start;	/* offset in t->text where the current row starts */
+	uint32_t nfields;
+	bool row_nonempty;
+	/* quote tracker */
+	enum qstate q;
+	uint32_t quote_line;
+	uint32_t bad_quote_line;
+	char delim;
+};
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct loader *L = data;
+	if (!s)
+		len = 0;
+	if (len)
+		arena_append(&L->t->text, s, len), L->row_nonempty = true;
+	arena_putc(&L->t->text, '\0');
+	L->nfields++;
+}
+
+static void
+fold_row(struct table *t, struct row *r)
+{
+	const char *p = arena_at(&t->text, r->text);
+	size_t start = t->fold.len;
+	for (uint32_t i = 0; i < r->nfields; i++) {
+		size_t n = strlen(p);
+		text_fold(&t->fold, p, n, NULL);
+		arena_putc(&t->fold, '\n');
+		p += n + 1;
+	}
+	r->fold = start;
+	r->fold_len = (uint32_t)(t->fold.len - start);
+}
+
+static void
+on_row(int c, void *data)
+{
+	(void)c;
+	struct loader *L = data;
+	struct table *t = L->t;
+	if (!L->have_header) {
+		const char *p = arena_at(&t->text, L->row_start);
+		for (uint32_t i = 0; i < L->nfields; i++) {
+			size_t n = strlen(p);
+			table_add_column(t, p, n);
+			p += n + 1;
+		}
+		t->header_line = L->row_line;
+		t->text.len = L->row_start;
+		L->have_header = true;
+	} else if (!L->row_nonempty) {
+		/* A row of empty fields (";;;;" from a spreadsheet) carries nothing. */
+		t->text.len = L->row_start;
+	} else {
+		if (L->nfields < t->ncols)
+			table_warn(t, L->row_line, "%u fields instead of %zu: the missing ones are left empty",
+			    L->nfields, t->ncols);
+		else if (L->nfields > t->ncols) {
+			table_warn(t, L->row_line, "%u fields instead of %zu: the extra ones are kept",
+			    L->nfields, t->ncols);
+			while (t->ncols < L->nfields) {
+				char name[32];
+				snprintf(name, sizeof name, "colonne %zu", t->ncols + 1);
+				table_add_column(t, name, strlen(name));
+			}
+		}
+		xgrow((void **)&t->rows, &t->rows_cap, t->nrows + 1, sizeof *t->rows);
+		struct row *r = &t->rows[t->nrows++];
+		memset(r, 0, sizeof *r);
+		r->text = L->row_start;
+		r->nfields = L->nfields;
+		r->line = L->row_line;
+		fold_row(t, r);
+	}
+	L->row_start = t->text.len;
+	L->nfields = 0;
+	L->row_nonempty = false;
+	L->in_row = false;
+}
+
+/* Follows the quoting of one chunk as libcsv will; returns false on text
+ * after a closing quote. */
+static bool
+track_quotes(struct loader *L, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		bool eol = c == '\n' || c == '\r';
+		switch (L->q) {
+		case Q_FIELD_START:
+			if (c == '"')
+				L->q = Q_QUOTED, L->quote_line = L->line;
+			else if (c != L->delim && !eol)
+				L->q = Q_UNQUOTED;
+			break;
+		case Q_UNQUOTED:
+			if (c == L->delim || eol)
+				L->q = Q_FIELD_START;
+			break;
+		case Q_QUOTED:
+			if (c == '"')
+				L->q = Q_QUOTE_IN_QUOTED;
+			break;
+		case Q_QUOTE_IN_QUOTED:
+			if (c == '"')
+				L->q = Q_QUOTED;
+			else if (c == L->delim || eol)
+				L->q = Q_FIELD_START;
+			else {
+				L->bad_quote_line = L->line;
+				return false;
+			}
+			break;
+		}
+	}
+	return true;
+}
+
+/* The delimiter of the header line: the most frequent of , ; TAB outside
+ * quotes (comma on a tie or when there is none). */
+static char
+detect_delimiter(const char *s, size_t n)
+{
+	size_t count[3] = {0};
+	bool quoted = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '"')
+			quoted = !quoted;
+		else if (!quoted && (c == '\n' || c == '\r'))
+			break;
+		else if (!quoted)
+			count[0] += c == ',', count[1] += c == ';', count[2] += c == '\t';
+	}
+	if (count[1] > count[0] && count[1] >= count[2])
+		return ';';
+	if (count[2] > count[0] && count[2] > count[1])
+		return '\t';
+	return ',';
+}
+
+int
+csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opts *o,
+    struct err *e)
+{
+	struct arena clean = {0};
+	struct csv_parser p;
+	struct loader L = {.t = t, .line = 1};
+	int rc = -1;
+
+	if (n == 0)
+		return err_set(e, "%s: empty file (a CSV directory needs at least a header row)",
+		    t->source);
+	if (decode_input(t, buf, n, o ? o->encoding : NULL, &clean, e) < 0)
+		goto out;
+	const char *s = clean.base ? clean.base : "";
+	size_t len = clean.len;
+	if (o && o->delimiter) {
+		t->delimiter = o->delimiter;
+	} else {
+		t->delimiter = detect_delimiter(s, len);
+		t->delimiter_detected = true;
+	}
+	L.delim = t->delimiter;
+
+	if (csv_init(&p, CSV_APPEND_NULL) != 0)
+		die("out of memory (CSV parser)");
+	csv_set_delim(&p, (unsigned char)t->delimiter);
+	csv_set_space_func(&p, no_space);
+	csv_set_realloc_func(&p, xrealloc);
+
+	size_t i = 0;
+	while (i < len) {
+		size_t j = i;
+		while (j < len && s[j] != '\n' && s[j] != '\r')
+			j++;
+		if (j < len)
+			j += (s[j] == '\r' && j + 1 < len && s[j + 1] == '\n') ? 2 : 1;
+		if (!L.in_row && !(s[i] == '\n' || s[i] == '\r')) {
+			L.in_row = true;
+			L.row_line = L.line;
+		}
+		if (!track_quotes(&L, s + i, j - i)) {
+			err_set(e, "%s:%u: text after the closing quote of a field "
+			    "(a field with quotes must be quoted whole, its quotes doubled)",
+			    t->source, L.bad_quote_line);
+			goto out_csv;
+		}
+		if (csv_parse(&p, s + i, j - i, on_field, on_row, &L) != j - i) {
+			err_set(e, "%s:%u: %s", t->source, L.line, csv_strerror(csv_error(&p)));
+			goto out_csv;
+		}
+		L.line++;
+		i = j;
+	}
+	if (L.q == Q_QUOTED) {
+		err_set(e, "%s:%u: unterminated quoted field: the quote opened on this line is never closed",
+		    t->source, L.quote_line);
+		goto out_csv;
+	}
+	csv_fini(&p, on_field, on_row, &L);
+	if (!L.have_header) {
+		err_set(e, "%s: no header row (the file holds only blank lines)", t->source);
+		goto out_csv;
+	}
+	arena_shrink(&t->text);
+	arena_shrink(&t->fold);
+	rc = 0;
+out_csv:
+	csv_free(&p);
+out:
+	arena_free(&clean);
+	return rc;
+}
+
+int
+csvload_file(struct table *t, const char *path, const struct load_opts *o, struct err *e)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(e, "%s: %s", t->source, strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return err_set(e, "%s: not a regular file", t->source);
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *buf = xmalloc(cap);
+	for (;;) {
+		if (n == cap)
+			buf = xrealloc(buf, cap *= 2);
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int saved = errno;
+			free(buf);
+			close(fd);
+			return err_set(e, "%s: %s", t->source, strerror(saved));
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	int rc = csvload_buffer(t, buf, n, o, e);
+	free(buf);
+	return rc;
+}

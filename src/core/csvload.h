@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT
+ * csvload: CSV (RFC 4180 and spreadsheet dialects) -> table, through libcsv.
+ * Finds the delimiter, counts physical lines for messages (libcsv reports
+ * none), remembers where each quote opened, folds each row for the filter and
+ * builds nothing else: the menu index is index.c's. */
+#ifndef CENTRES_CSVLOAD_H
+#define CENTRES_CSVLOAD_H
+
+#include <stddef.h>
+
+#include "table.h"
+#include "util.h"
+
+struct load_opts {
+	const char *encoding;	/* iconv name, or NULL to detect */
+	char delimiter;		/* ',', ';', '\t', or 0 to detect */
+};
+
+/* Loads buf[0..n) into t (initialised by the caller with its source name).
+ * Returns 0, or -1 with e set to "SOURCE[:LINE]: what is wrong"; t then holds
+ * whatever was read and must still be freed. */
+int csvload_buffer(struct table *t, const char *buf, size_t n,
+    const struct load_opts *o, struct err *e);
+/* Reads the file at path and loads it as above (t->source is path). */
+int csvload_file(struct table *t, const char *path, const struct load_opts *o,
+    struct err *e);
+
+#endif

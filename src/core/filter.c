@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: MIT
+ * filter: query parsing, row matching over the folded text, narrowing, and
+ * match positions for highlighting. */
+#define _GNU_SOURCE
+#include "filter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_phone_sep(char c)
+{
+	return c == ' ' || c == '.' || c == '-';
+}
+
+/* Adds one term from raw[0..n) (quotes already removed). */
+static void
+add_term(struct query *q, const struct table *t, const char *raw, size_t n, size_t colon)
+{
+	struct term tm = {0};
+	const char *value = raw;
+	size_t vlen = n;
+	if (colon < n && t && t->ncols) {
+		char *prefix = strndup(raw, colon);
+		uint32_t *cols = xmalloc(t->ncols * sizeof *cols);
+		size_t k = table_columns_named(t, prefix, cols, t->ncols);
+		free(prefix);
+		if (k) {
+			tm.cols = cols, tm.ncols = k;
+			value = raw + colon + 1, vlen = n - colon - 1;
+		} else {
+			free(cols);
+		}
+	}
+	char *v = strndup(value, vlen);
+	if (!v)
+		die("out of memory");
+	tm.text = text_fold_str(v);
+	free(v);
+	tm.len = strlen(tm.text);
+	/* Digits with phone separators only: match whatever the spacing. */
+	size_t digits = 0, other = 0;
+	for (size_t i = 0; i < tm.len; i++)
+		digits += is_digit(tm.text[i]), other += !is_digit(tm.text[i]) && !is_phone_sep(tm.text[i]);
+	if (digits >= 2 && other == 0) {
+		size_t j = 0;
+		for (size_t i = 0; i < tm.len; i++)
+			if (is_digit(tm.text[i]))
+				tm.text[j++] = tm.text[i];
+		tm.text[j] = '\0';
+		tm.len = j;
+		tm.digits = true;
+	}
+	if (tm.len == 0) {	/* "nom:" while typing: no constraint yet */
+		free(tm.text);
+		free(tm.cols);
+		return;
+	}
+	q->terms = xrealloc(q->terms, (q->n + 1) * sizeof *q->terms);
+	q->terms[q->n++] = tm;
+}
+
+void
+query_parse(const struct table *t, const char *s, struct query *q)
+{
+	memset(q, 0, sizeof *q);
+	size_t n = strlen(s);
+	char *buf = xmalloc(n + 1);
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && is_space(s[i]))
+			i++;
+		if (i >= n)
+			break;
+		/* One token: runs to a space outside quotes; quotes are dropped. */
+		size_t len = 0, colon = (size_t)-1;
+		bool quoted = false, saw_quote = false;
+		while (i < n && (quoted || !is_space(s[i]))) {
+			if (s[i] == '"') {
+				quoted = !quoted, saw_quote = true;
+			} else {
+				if (s[i] == ':' && !saw_quote && colon == (size_t)-1)
+					colon = len;
+				buf[len++] = s[i];
+			}
+			i++;
+		}
+		add_term(q, t, buf, len, colon);
+	}
+	free(buf);
+}
+
+void
+query_free(struct query *q)
+{
+	for (size_t i = 0; i < q->n; i++) {
+		free(q->terms[i].text);
+		free(q->terms[i].cols);
+	}
+	free(q->terms);
+	memset(q, 0, sizeof *q);
+}
+
+/* Finds digits d[0..dn) in h[0..n), allowing phone separators between
+ * digits; returns the start or NULL, *mlen the matched length. */
+static const char *
+find_digits(const char *h, size_t n, const char *d, size_t dn, size_t *mlen)
+{
+	const char *p = h, *end = h + n;
+	while ((p = memchr(p, d[0], (size_t)(end - p))) != NULL) {
+		const char *k = p + 1;
+		size_t j = 1;
+		while (j < dn && k < end) {
+			if (*k == d[j])
+				j++, k++;
+			else if (is_phone_sep(*k) && is_digit(k[-1]))
+				k++;
+			else
+				break;
+		}
+		if (j == dn) {
+			*mlen = (size_t)(k - p);
+			return p;
+		}
+		p++;
+	}
+	return NULL;
+}
+
+static const char *
+term_find(const struct term *tm, const char *h, size_t n, size_t *mlen)
+{
+	if (tm->digits)
+		return find_digits(h, n, tm->text, tm->len, mlen);
+	*mlen = tm->len;
+	return memmem(h, n, tm->text, tm->len);
+}
+
+static bool
+term_has_col(const struct term *tm, size_t col)
+{
+	if (!tm->cols)
+		return true;
+	for (size_t i = 0; i < tm->ncols; i++)
+		if (tm->cols[i] == col)
+			return true;
+	return false;
+}
+
+static bool
+term_match(const struct table *t, const struct term *tm, size_t r)
+{
+	const struct row *row = &t->rows[r];
+	const char *h = arena_at(&t->fold, row->fold);
+	size_t n = row->fold_len, mlen;
+	if (!tm->cols)
+		return term_find(tm, h, n, &mlen) != NULL;
+	const char *end = h + n;
+	for (size_t col = 0; h < end; col++) {
+		const char *nl = memchr(h, '\n', (size_t)(end - h));
+		if (!nl)
+			nl = end;
+		if (term_has_col(tm, col) && term_find(tm, h, (size_t)(nl - h), &mlen))
+			return true;
+		h = nl + 1;
+	}
+	return false;
+}
+
+bool
+query_match(const struct table *t, const struct query *q, size_t r)
+{
+	for (size_t i = 0; i < q->n; i++)
+		if (!term_match(t, &q->terms[i], r))
+			return false;
+	return true;
+}
+
+/* Whether a match of term a implies a match of term b. */
+static bool
+term_implies(const struct term *a, const struct term *b)
+{
+	if (b->cols) {
+		if (!a->cols)
+			return false;
+		for (size_t i = 0; i < a->ncols; i++)
+			if (!term_has_col(b, a->cols[i]))
+				return false;
+	}
+	if (a->digits && !b->digits)
+		return false;
+	return strstr(a->text, b->text) != NULL;
+}
+
+bool
+query_implies(const struct query *narrow, const struct query *wide)
+{
+	for (size_t i = 0; i < wide->n; i++) {
+		bool found = false;
+		for (size_t j = 0; j < narrow->n && !found; j++)
+			found = term_implies(&narrow->terms[j], &wide->terms[i]);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+void
+filter_init(struct filter *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void
+filter_free(struct filter *f)
+{
+	query_free(&f->q);
+	free(f->rows);
+	free(f->hit);
+	memset(f, 0, sizeof *f);
+}
+
+void
+filter_reset(struct filter *f)
+{
+	query_free(&f->q);
+	f->active = false;
+	f->n = 0;
+	f->hit_cap = 0;	/* forces a full pass */
+}
+
+void
+filter_set(struct filter *f, const struct table *t, const char *s)
+{
+	struct query q;
+	query_parse(t, s, &q);
+	bool narrowing = f->active && f->hit_cap == t->nrows && query_implies(&q, &f->q);
+	if (f->hit_cap != t->nrows) {
+		free(f->hit);
+		f->hit = xcalloc(t->nrows ? t->nrows : 1, 1);
+		f->hit_cap = t->nrows;
+	}
+	xgrow((void **)&f->rows, &f->cap, t->nrows, sizeof *f->rows);
+	f->examined = 0;
+	if (q.n == 0) {
+		for (size_t r = 0; r < t->nrows; r++)
+			f->rows[r] = (uint32_t)r, f->hit[r] = 1;
+		f->n = t->nrows;
+		f->active = false;
+	} else if (narrowing) {
+		size_t k = 0;
+		for (size_t i = 0; i < f->n; i++) {
+			uint32_t r = f->rows[i];
+			bool m = query_match(t, &q, r);
+			f->hit[r] = m;
+			if (m)
+				f->rows[k++] = r;
+		}
+		f->examined = f->n;
+		f->n = k;
+		f->active = true;
+	} else {
+		size_t k = 0;
+		for (size_t r = 0; r < t->nrows; r++) {
+			bool m = query_match(t, &q, r);
+			f->hit[r] = m;
+			if (m)
+				f->rows[k++] = (uint32_t)r;
+		}
+		f->examined = t->nrows;
+		f->n = k;
+		f->active = true;
+	}
+	query_free(&f->q);
+	f->q = q;
+}
+
+size_t
+filter_spans(const struct query *q, size_t col, const char *s, size_t n,
+    struct span *out, size_t max)
+{
+	struct arena folded = {0};
+	uint32_t *map = xmalloc((16 * n + 1) * sizeof *map);
+	size_t fl = text_fold(&folded, s, n, map);
+	size_t k = 0;
+	for (size_t i = 0; i < q->n && k < max; i++) {
+		const struct term *tm = &q->terms[i];
+		if (!term_has_col(tm, col))
+			continue;
+		size_t from = 0, mlen;
+		const char *p;
+		while (k < max && from < fl &&
+		    (p = term_find(tm, folded.base + from, fl - from, &mlen)) != NULL) {
+			size_t a = (size_t)(p - folded.base), b = a + mlen;
+			size_t e = b;
+			while (e < fl && map[e] == map[b - 1])
+				e++;
+			out[k].start = map[a];
+			out[k].end = map[e];
+			k++;
+			from = a + (mlen ? mlen : 1);
+		}
+	}
+	free(map);
+	arena_free(&folded);
+	/* In order of position, for drawing. */
+	for (size_t i = 1; i < k; i++)
+		for (size_t j = i; j > 0 && out[j - 1].start > out[j].start; j--) {
+			struct span tmp = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = tmp;
+		}
+	return k;
+}

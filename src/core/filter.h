@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT
+ * filter: the query language and the incremental filter engine.
+ * A query is whitespace-separated terms, all of which must match (AND); a
+ * term is a case- and accent-insensitive substring; "quoted phrases" keep
+ * their spaces; field:value looks in the columns a header name designates;
+ * a term of digits (spaces, dots, dashes allowed) matches phone numbers
+ * whatever their spacing. Matching runs over the folded text built at load
+ * time; when a query narrows the previous one only the previous matches are
+ * searched again. No terminal code. */
+#ifndef CENTRES_FILTER_H
+#define CENTRES_FILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "table.h"
+
+struct term {
+	char *text;	/* folded; owned */
+	size_t len;
+	uint32_t *cols;	/* columns to look in (owned), or NULL for all */
+	size_t ncols;
+	bool digits;	/* digits only: separators in the text are skipped */
+};
+
+struct query {
+	struct term *terms;
+	size_t n;
+};
+
+/* Parses q against t's column names. Never fails: anything that is not a
+ * known field prefix is a plain term. Free with query_free(). */
+void query_parse(const struct table *t, const char *q, struct query *out);
+void query_free(struct query *q);
+/* Whether row r matches every term. */
+bool query_match(const struct table *t, const struct query *q, size_t r);
+/* Whether every row matching `narrow` also matches `wide` (so narrowing can
+ * search only wide's matches). */
+bool query_implies(const struct query *narrow, const struct query *wide);
+
+struct filter {
+	struct query q;
+	bool active;		/* false: empty query, every row matches */
+	uint32_t *rows;		/* matching rows, ascending (display order) */
+	size_t n, cap;
+	uint8_t *hit;		/* hit[r] != 0 when row r matches */
+	size_t hit_cap;
+	unsigned long examined;	/* rows tested by the last filter_set() */
+};
+
+void filter_init(struct filter *f);
+void filter_free(struct filter *f);
+/* Applies a new query to t (re-using the previous result when the query
+ * narrows it). An empty or blank query matches every row. */
+void filter_set(struct filter *f, const struct table *t, const char *query);
+/* Drops the previous result so the next filter_set() scans every row (after
+ * a reload). */
+void filter_reset(struct filter *f);
+
+/* A match inside a field: bytes [start, end) of the field's text. */
+struct span {
+	uint32_t start, end;
+};
+/* Where the terms of q that apply to column col match in s[0..n) (the text
+ * of that field). Writes up to max spans, in order; returns how many. */
+size_t filter_spans(const struct query *q, size_t col, const char *s, size_t n,
+    struct span *out, size_t max);
+
+#endif

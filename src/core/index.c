@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: MIT
+ * index: regions and territories of the loaded table, for the menu. */
+#include "index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+/* A (region, territory) pair met while scanning, before sorting. */
+struct pair {
+	char *region, *territory;	/* owned until moved into entries */
+	char *rkey, *tkey;		/* folded, for sorting and grouping */
+	uint32_t *rows;
+	size_t n, cap;
+};
+
+struct pairmap {
+	struct pair *p;
+	size_t n, cap;
+	uint32_t *slot;	/* open addressing: index+1, 0 empty */
+	size_t nslot;
+};
+
+static uint64_t
+hash2(const char *a, const char *b)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *a; a++)
+		h = (h ^ (unsigned char)*a) * 1099511628211ULL;
+	h = (h ^ 0xff) * 1099511628211ULL;
+	for (; *b; b++)
+		h = (h ^ (unsigned char)*b) * 1099511628211ULL;
+	return h;
+}
+
+static void
+pm_rehash(struct pairmap *m)
+{
+	size_t ns = m->nslot ? m->nslot * 2 : 64;
+	free(m->slot);
+	m->slot = xcalloc(ns, sizeof *m->slot);
+	m->nslot = ns;
+	for (size_t i = 0; i < m->n; i++) {
+		size_t s = hash2(m->p[i].rkey, m->p[i].tkey) & (ns - 1);
+		while (m->slot[s])
+			s = (s + 1) & (ns - 1);
+		m->slot[s] = (uint32_t)i + 1;
+	}
+}
+
+static char *
+copy_trim(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	char *d = xmalloc(n + 1);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	/* One-line label: line breaks and tabs become spaces. */
+	for (size_t i = 0; i < n; i++)
+		if (d[i] == '\n' || d[i] == '\r' || d[i] == '\t')
+			d[i] = ' ';
+	return d;
+}
+
+static void
+pm_add(struct pairmap *m, char *region, char *territory, uint32_t row)
+{
+	char *rk = text_fold_str(region), *tk = text_fold_str(territory);
+	if (m->n * 2 >= m->nslot)
+		pm_rehash(m);
+	size_t s = hash2(rk, tk) & (m->nslot - 1);
+	while (m->slot[s]) {
+		struct pair *p = &m->p[m->slot[s] - 1];
+		if (strcmp(p->rkey, rk) == 0 && strcmp(p->tkey, tk) == 0) {
+			free(rk), free(tk), free(region), free(territory);
+			if (p->n == 0 || p->rows[p->n - 1] != row) {
+				xgrow((void **)&p->rows, &p->cap, p->n + 1, sizeof *p->rows);
+				p->rows[p->n++] = row;
+			}
+			return;
+		}
+		s = (s + 1) & (m->nslot - 1);
+	}
+	xgrow((void **)&m->p, &m->cap, m->n + 1, sizeof *m->p);
+	struct pair *p = &m->p[m->n];
+	memset(p, 0, sizeof *p);
+	p->region = region, p->territory = territory, p->rkey = rk, p->tkey = tk;
+	xgrow((void **)&p->rows, &p->cap, 1, sizeof *p->rows);
+	p->rows[p->n++] = row;
+	m->slot[s] = (uint32_t)++m->n;
+}
+
+static int
+pair_cmp(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	int c = strcmp(x->rkey, y->rkey);
+	if (c)
+		return c;
+	c = strcmp(x->tkey, y->tkey);
+	return c ? c : strcmp(x->territory, y->territory);
+}
+
+static void
+add_entry(struct index *ix, size_t *cap, enum entry_kind k, char *label, uint32_t region,
+    uint32_t *rows, size_t n)
+{
+	xgrow((void **)&ix->e, cap, ix->n + 1, sizeof *ix->e);
+	ix->e[ix->n++] = (struct entry){k, label, region, rows, n};
+}
+
+void
+index_build(struct index *ix, const struct table *t)
+{
+	struct pairmap m = {0};
+	memset(ix, 0, sizeof *ix);
+	ix->has_regions = t->role_col[ROLE_REGION] >= 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t tl, rl;
+		const char *ter = table_territory(t, r, &tl);
+		const char *reg = table_role(t, r, ROLE_REGION, &rl);
+		char *terr = tl ? copy_trim(ter, tl) : xstrdup("(sans territoire)");
+		if (!*terr) {
+			free(terr);
+			terr = xstrdup("(sans territoire)");
+		}
+		if (!ix->has_regions) {
+			pm_add(&m, xstrdup(""), terr, (uint32_t)r);
+			continue;
+		}
+		/* "Bretagne; Pays de la Loire": one entry under each region. */
+		const char *p = reg, *end = reg + rl;
+		int added = 0;
+		while (p < end) {
+			const char *semi = memchr(p, ';', (size_t)(end - p));
+			if (!semi)
+				semi = end;
+			char *one = copy_trim(p, (size_t)(semi - p));
+			if (*one) {
+				pm_add(&m, one, xstrdup(terr), (uint32_t)r);
+				added++;
+			} else {
+				free(one);
+			}
+			p = semi + 1;
+		}
+		if (!added)
+			pm_add(&m, xstrdup("(sans région)"), xstrdup(terr), (uint32_t)r);
+		free(terr);
+	}
+	qsort(m.p, m.n, sizeof *m.p, pair_cmp);
+	size_t cap = 0;
+	add_entry(ix, &cap, ENTRY_ALL, xstrdup("Tous les centres"), 0, NULL, t->nrows);
+	uint32_t region_entry = 0;
+	for (size_t i = 0; i < m.n; i++) {
+		struct pair *p = &m.p[i];
+		if (ix->has_regions && (i == 0 || strcmp(m.p[i - 1].rkey, p->rkey) != 0)) {
+			region_entry = (uint32_t)ix->n;
+			add_entry(ix, &cap, ENTRY_REGION, p->region, 0, NULL, 0);
+		} else {
+			free(p->region);
+		}
+		add_entry(ix, &cap, ENTRY_TERRITORY, p->territory, region_entry, p->rows, p->n);
+		free(p->rkey);
+		free(p->tkey);
+	}
+	/* A region's row count: the distinct rows of its territories. */
+	for (size_t i = 0; i < ix->n; i++)
+		if (ix->e[i].kind == ENTRY_REGION)
+			ix->e[i].nrows = index_count(ix, i, NULL, t->nrows);
+	free(m.p);
+	free(m.slot);
+}
+
+void
+index_free(struct index *ix)
+{
+	for (size_t i = 0; i < ix->n; i++) {
+		free(ix->e[i].label);
+		free(ix->e[i].rows);
+	}
+	free(ix->e);
+	memset(ix, 0, sizeof *ix);
+}
+
+int
+index_has_row(const struct index *ix, size_t i, uint32_t r)
+{
+	const struct entry *e = &ix->e[i];
+	if (e->kind == ENTRY_ALL)
+		return 1;
+	if (e->kind == ENTRY_REGION) {
+		for (size_t j = i + 1; j < ix->n && ix->e[j].kind == ENTRY_TERRITORY; j++)
+			if (index_has_row(ix, j, r))
+				return 1;
+		return 0;
+	}
+	size_t lo = 0, hi = e->nrows;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (e->rows[mid] < r)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < e->nrows && e->rows[lo] == r;
+}
+
+size_t
+index_count(const struct index *ix, size_t i, const uint8_t *hit, size_t nrows)
+{
+	const struct entry *e = &ix->e[i];
+	size_t c = 0;
+	if (e->kind == ENTRY_ALL) {
+		if (!hit)
+			return nrows;
+		for (size_t r = 0; r < nrows; r++)
+			c += hit[r] != 0;
+		return c;
+	}
+	if (e->kind == ENTRY_TERRITORY) {
+		if (!hit)
+			return e->nrows;
+		for (size_t j = 0; j < e->nrows; j++)
+			c += hit[e->rows[j]] != 0;
+		return c;
+	}
+	/* Region: territories are distinct per row within one region, except
+	 * when the same row appears twice (never: one territory per row). */
+	for (size_t j = i + 1; j < ix->n && ix->e[j].kind == ENTRY_TERRITORY; j++)
+		c += index_count(ix, j, hit, nrows);
+	return c;
+}

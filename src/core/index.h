@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT
+ * index: the menu of the directory, built once after loading: "all centres",
+ * then each region (sorted, accent-insensitively) with its territories, each
+ * holding its rows. A row whose region field names several regions ("A; B")
+ * is listed under each. No terminal code; owns its arrays and label copies. */
+#ifndef CENTRES_INDEX_H
+#define CENTRES_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "table.h"
+
+enum entry_kind { ENTRY_ALL, ENTRY_REGION, ENTRY_TERRITORY };
+
+struct entry {
+	enum entry_kind kind;
+	char *label;		/* owned */
+	uint32_t region;	/* for a territory: index of its region's entry */
+	uint32_t *rows;		/* ascending; owned (NULL for ENTRY_ALL: every row) */
+	size_t nrows;
+};
+
+struct index {
+	struct entry *e;
+	size_t n;
+	int has_regions;	/* 0 when the file has no region column */
+};
+
+void index_build(struct index *ix, const struct table *t);
+void index_free(struct index *ix);
+/* How many of an entry's rows are marked in hit (a filter's hit array; NULL
+ * means all). For a region: the distinct rows of its territories. */
+size_t index_count(const struct index *ix, size_t entry, const uint8_t *hit, size_t nrows);
+/* Whether row r belongs to entry i. */
+int index_has_row(const struct index *ix, size_t i, uint32_t r);
+
+#endif

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: MIT
+ * table: the in-memory directory. Owns the columns (header names and the role
+ * each one plays), the rows, two arenas (field text and folded search text)
+ * and the load warnings. Rows refer to the arenas by offset: a row's fields
+ * are nfields NUL-terminated strings in a row in `text`, and its search form
+ * is the folded fields, each followed by '\n', in `fold`. No terminal code. */
+#ifndef CENTRES_TABLE_H
+#define CENTRES_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* What a column means, recognised from its header name. */
+enum role {
+	ROLE_NONE,
+	ROLE_ID,
+	ROLE_NAME,
+	ROLE_ACRONYM,
+	ROLE_TERRITORY,
+	ROLE_TERRITORY_2017,
+	ROLE_REGION,
+	ROLE_WEBSITE,
+	ROLE_EMAIL,
+	ROLE_PHONE,
+	ROLE_STATUS,
+	ROLE_COUNT
+};
+
+struct column {
+	char *name;	/* header text as read (sanitised); owned */
+	char *key;	/* folded, letters and digits only: "téléphone 2" -> "telephone2" */
+	enum role role;
+};
+
+/* 32 bytes a row beyond its text. */
+struct row {
+	uint64_t text;		/* offset of the first field in table.text */
+	uint64_t fold;		/* offset of the search form in table.fold */
+	uint32_t fold_len;
+	uint32_t nfields;	/* as read; may differ from ncols (ragged rows) */
+	uint32_t line;		/* physical line where the row starts */
+	uint32_t spare;
+};
+
+struct warning {
+	uint32_t line;	/* 0: not tied to a line */
+	char *msg;	/* owned */
+};
+
+#define TABLE_MAX_WARNINGS 1000	/* kept; all are counted */
+
+struct table {
+	char *source;		/* file name as given, or "built-in directory"; owned */
+	struct column *cols;
+	size_t ncols, cols_cap;
+	int role_col[ROLE_COUNT];	/* first column of each role, or -1 */
+	struct row *rows;
+	size_t nrows, rows_cap;
+	struct arena text, fold;
+	struct warning *warn;
+	size_t nwarn, warn_cap, nwarn_total;
+	char encoding[48];	/* "UTF-8", "WINDOWS-1252", "UTF-16LE", ... */
+	char notice[160];	/* e.g. "read as Windows-1252"; "" if none */
+	char delimiter;
+	bool delimiter_detected;
+	uint32_t header_line;
+};
+
+void table_init(struct table *t, const char *source);
+void table_free(struct table *t);
+
+/* Field col of row r (never NULL; "" when the row is short). *len gets its
+ * byte length. The string lives in t->text until table_free(). */
+const char *table_field(const struct table *t, size_t r, size_t col, size_t *len);
+/* The field of the first column with that role, or "" if there is none. */
+const char *table_role(const struct table *t, size_t r, enum role role, size_t *len);
+/* The display name of a row: the name column, else the first column. */
+const char *table_name(const struct table *t, size_t r, size_t *len);
+/* The territory shown for a row: the 2017 territory where set, else the
+ * territory. */
+const char *table_territory(const struct table *t, size_t r, size_t *len);
+
+/* Adds a warning; the message is formatted like printf. */
+void table_warn(struct table *t, uint32_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Header-name helpers (columns.c). */
+/* Normalises a header or field name: folded, letters and digits only. Caller frees. */
+char *column_key(const char *name);
+/* The role a normalised header name plays, or ROLE_NONE. */
+enum role column_role_of_key(const char *key);
+/* English name of a role ("name", "phone", ...), for --check. */
+const char *column_role_name(enum role role);
+/* Appends a column; recomputes roles. */
+void table_add_column(struct table *t, const char *name, size_t len);
+/* Columns a `field:` prefix designates: those whose header has that key, and
+ * every column of the role the key names (territory also covers the 2017
+ * one; phone covers every phone column).
+ * Fills out (up to max) and returns how many; 0 if the prefix names nothing. */
+size_t table_columns_named(const struct table *t, const char *prefix, uint32_t *out, size_t max);
+
+#endif

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: MIT
+ * text: UTF-8 decoding, display width and search folding (via utf8proc). */
+#include "text.h"
+
+#include <string.h>
+#include <utf8proc.h>
+#include <wchar.h>
+
+#include "util.h"
+
+int
+text_decode(const char *s, size_t n, int32_t *cp)
+{
+	unsigned char c = (unsigned char)s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    n > 4 ? 4 : (utf8proc_ssize_t)n, cp);
+	if (len < 1) {
+		*cp = -1;
+		return 1;
+	}
+	return (int)len;
+}
+
+int
+text_encode(int32_t cp, char *out)
+{
+	return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+int
+text_cp_width(int32_t cp)
+{
+	if (cp >= 0x20 && cp < 0x7f)
+		return 1;
+	if (cp == '\n' || cp == '\r' || cp == '\t')
+		return 1;
+	int w = wcwidth((wchar_t)cp);
+	if (w >= 0)
+		return w;
+	w = utf8proc_charwidth(cp);
+	return w < 0 ? 1 : w;
+}
+
+int
+text_width(const char *s, size_t n)
+{
+	int w = 0;
+	text_fit(s, n, 1 << 30, &w);
+	return w;
+}
+
+size_t
+text_fit(const char *s, size_t n, int maxcols, int *used)
+{
+	size_t i = 0;
+	int cols = 0;
+	while (i < n) {
+		int32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+		int w = cp < 0 ? 1 : text_cp_width(cp);
+		if (cols + w > maxcols)
+			break;
+		cols += w;
+		i += (size_t)len;
+	}
+	if (used)
+		*used = cols;
+	return i;
+}
+
+/* The folded form of one non-ASCII code point, into dst (up to 32 bytes). */
+static int
+fold_cp(int32_t cp, char *dst)
+{
+	switch (cp) {
+	case 0x0152: case 0x0153: memcpy(dst, "oe", 2); return 2; /* Œ œ */
+	case 0x00C6: case 0x00E6: memcpy(dst, "ae", 2); return 2; /* Æ æ */
+	case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032:
+	case 0x00B4: case 0x0060:
+		dst[0] = '\''; return 1;
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2212:
+		dst[0] = '-'; return 1;
+	case 0x00A0: case 0x202F: case 0x2007: case 0x2009:
+		dst[0] = ' '; return 1;
+	default:
+		break;
+	}
+	utf8proc_int32_t buf[18];
+	utf8proc_ssize_t k = utf8proc_decompose_char(cp, buf, 18,
+	    UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
+	    UTF8PROC_IGNORE, NULL);
+	if (k < 0 || k > 18)
+		return text_encode(cp, dst);
+	int len = 0;
+	for (utf8proc_ssize_t j = 0; j < k && len <= 28; j++) {
+		int32_t c = buf[j];
+		if (c == 0x0153 || c == 0x00E6) {	/* from a compatibility form */
+			dst[len++] = c == 0x0153 ? 'o' : 'a';
+			dst[len++] = 'e';
+			continue;
+		}
+		len += text_encode(c, dst + len);
+	}
+	return len;
+}
+
+size_t
+text_fold(struct arena *out, const char *s, size_t n, uint32_t *map)
+{
+	size_t start = out->len;
+	size_t i = 0;
+	char *d = arena_reserve(out, n + 32);
+	size_t room = n + 32, used = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (room - used < 32) {
+			arena_commit(out, used);
+			d = arena_reserve(out, (n - i) * 2 + 64);
+			room = (n - i) * 2 + 64;
+			used = 0;
+		}
+		if (c < 0x80) {
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c + 32);
+			else if (c == '\n' || c == '\r' || c == '\t')
+				c = ' ';
+			if (map)
+				map[out->len + used - start] = (uint32_t)i;
+			d[used++] = (char)c;
+			i++;
+			continue;
+		}
+		int32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+		int k = cp < 0 ? text_encode(0xFFFD, d + used) : fold_cp(cp, d + used);
+		if (map)
+			for (int j = 0; j < k; j++)
+				map[out->len + used - start + (size_t)j] = (uint32_t)i;
+		used += (size_t)k;
+		i += (size_t)len;
+	}
+	arena_commit(out, used);
+	if (map)
+		map[out->len - start] = (uint32_t)n;
+	return out->len - start;
+}
+
+char *
+text_fold_str(const char *s)
+{
+	struct arena a = {0};
+	text_fold(&a, s, strlen(s), NULL);
+	arena_putc(&a, '\0');
+	return a.base;
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT
+ * text: UTF-8 decoding, display width, fitting to columns, and search folding.
+ * Pure functions on byte strings; no terminal and no locale state beyond
+ * wcwidth() (used first so widths agree with what ncursesw draws; utf8proc's
+ * width when the locale cannot tell). */
+#ifndef CENTRES_TEXT_H
+#define CENTRES_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* Decodes one code point from s (n > 0 bytes). Returns its byte length (>= 1);
+ * *cp is -1 for an invalid sequence (length 1 then). */
+int text_decode(const char *s, size_t n, int32_t *cp);
+/* Encodes cp as UTF-8 into out (4 bytes room); returns the byte count. */
+int text_encode(int32_t cp, char *out);
+/* Display columns of one code point (0 for combining marks, 2 for wide). */
+int text_cp_width(int32_t cp);
+/* Display columns of n bytes of UTF-8 (line breaks and tabs count as 1). */
+int text_width(const char *s, size_t n);
+/* How many bytes of s fill at most maxcols columns without splitting a
+ * character; *used (if non-NULL) gets the columns they take. */
+size_t text_fit(const char *s, size_t n, int maxcols, int *used);
+
+/* Appends the search form of s to out: case-folded, accents stripped,
+ * ligatures split (œ -> oe), typographic apostrophes and dashes made plain,
+ * line breaks and tabs made spaces. If map is non-NULL, map[i] receives, for
+ * each byte i of the output (counted from the append point), the offset in s
+ * of the character it came from; map must hold 16 * n + 1 entries. Returns
+ * the number of bytes appended. */
+size_t text_fold(struct arena *out, const char *s, size_t n, uint32_t *map);
+/* Folds a NUL-terminated string into a new malloc'd string (caller frees). */
+char *text_fold_str(const char *s);
+
+#endif

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: MIT
+ * options: getopt_long over the documented options; our own messages. */
+#define _GNU_SOURCE
+#include "options.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/decode.h"
+
+void
+options_usage(FILE *f)
+{
+	fputs(
+"Usage: centres [OPTION]... [FILE]\n"
+"Browse a directory of resource centres (a CSV file) on the terminal,\n"
+"or print it for scripts.\n"
+"\n"
+"  -l, --list              print every centre and exit\n"
+"  -f, --filter QUERY      print the centres matching QUERY and exit\n"
+"  -F, --format FORMAT     text (default), csv, tsv or json\n"
+"  -c, --check             load the file and report rows, columns, delimiter,\n"
+"                          encoding and every warning with its line\n"
+"  -d, --delimiter C       field delimiter: ',' ';' or 'tab' (default: detected)\n"
+"  -e, --encoding NAME     file encoding, e.g. WINDOWS-1252 (default: detected)\n"
+"      --no-color          no colours on screen (also when NO_COLOR is set)\n"
+"      --no-mouse          no mouse reporting on screen\n"
+"  -h, --help              print this help and exit\n"
+"  -V, --version           print the version and exit\n"
+"\n"
+"With no FILE, $CENTRES_FILE is read if set, else the built-in directory\n"
+"(the French centres de ressources politique de la ville).\n"
+"When standard output is not a terminal, centres prints the list.\n"
+"\n"
+"QUERY: words that must all match, ignoring case and accents; \"quoted\n"
+"phrases\"; field:value to look in one column (territoire:bret);\n"
+"digits match phone numbers whatever their spacing (0478).\n"
+"\n"
+"Exit status: 0 centres found (--check: no warning), 1 none found\n"
+"(--check: warnings), 2 error.\n"
+"\n"
+"Examples:\n"
+"  centres                              browse the built-in directory\n"
+"  centres --filter reunion             the centre of La Réunion\n"
+"  centres --filter 0478 --format json  by phone number, as JSON\n"
+"  centres --check export.csv           check a spreadsheet export\n",
+	    f);
+}
+
+static int
+parse_delimiter(const char *s, char *out)
+{
+	if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "\t") == 0)
+		*out = '\t';
+	else if (strcmp(s, ",") == 0 || strcmp(s, "comma") == 0)
+		*out = ',';
+	else if (strcmp(s, ";") == 0 || strcmp(s, "semicolon") == 0)
+		*out = ';';
+	else if (strcmp(s, "|") == 0)
+		*out = '|';
+	else
+		return -1;
+	return 0;
+}
+
+int
+options_parse(int argc, char **argv, struct options *o, struct err *e)
+{
+	static const struct option longopts[] = {
+		{"list", no_argument, NULL, 'l'},
+		{"filter", required_argument, NULL, 'f'},
+		{"format", required_argument, NULL, 'F'},
+		{"check", no_argument, NULL, 'c'},
+		{"delimiter", required_argument, NULL, 'd'},
+		{"encoding", required_argument, NULL, 'e'},
+		{"no-color", no_argument, NULL, 'C'},
+		{"no-colour", no_argument, NULL, 'C'},
+		{"no-mouse", no_argument, NULL, 'M'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	memset(o, 0, sizeof *o);
+	o->mode = MODE_SCREEN;
+	opterr = 0;
+	optind = 1;
+	int c;
+	bool list = false, check = false;
+	while ((c = getopt_long(argc, argv, ":lf:F:cd:e:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l': list = true; break;
+		case 'f': o->filter = optarg, list = true; break;
+		case 'F': {
+			int f = output_format_parse(optarg);
+			if (f < 0) {
+				char *s = decode_safe_str(optarg);
+				err_set(e, "unknown format '%s' (use text, csv, tsv or json)", s);
+				free(s);
+				return -1;
+			}
+			o->format = (enum format)f;
+			break;
+		}
+		case 'c': check = true; break;
+		case 'd':
+			if (parse_delimiter(optarg, &o->load.delimiter) < 0) {
+				char *s = decode_safe_str(optarg);
+				err_set(e, "unknown delimiter '%s' (use ',', ';', 'tab' or '|')", s);
+				free(s);
+				return -1;
+			}
+			break;
+		case 'e': o->load.encoding = optarg; break;
+		case 'C': o->no_color = true; break;
+		case 'M': o->no_mouse = true; break;
+		case 'h': o->mode = MODE_HELP; return 0;
+		case 'V': o->mode = MODE_VERSION; return 0;
+		case ':':
+			return err_set(e, "option '%s' needs a value (see 'centres --help')",
+			    argv[optind - 1]);
+		default: {
+			char *s = decode_safe_str(argv[optind - 1]);
+			if (optopt && optopt != '?')
+				err_set(e, "unknown option '-%c' (see 'centres --help')", optopt);
+			else
+				err_set(e, "unknown option '%s' (see 'centres --help')", s);
+			free(s);
+			return -1;
+		}
+		}
+	}
+	if (argc - optind > 1)
+		return err_set(e, "too many files: one directory at a time (see 'centres --help')");
+	if (optind < argc)
+		o->file = argv[optind];
+	if (check && list)
+		return err_set(e, "--check cannot be combined with --list or --filter");
+	if (check)
+		o->mode = MODE_CHECK;
+	else if (list)
+		o->mode = MODE_LIST;
+	return 0;
+}

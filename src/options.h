@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT
+ * options: the command line, parsed into a struct with no side effects. */
+#ifndef CENTRES_OPTIONS_H
+#define CENTRES_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "batch/output.h"
+#include "core/csvload.h"
+#include "core/util.h"
+
+#define CENTRES_VERSION "0.2.0"
+
+enum mode { MODE_SCREEN, MODE_LIST, MODE_CHECK, MODE_HELP, MODE_VERSION };
+
+struct options {
+	enum mode mode;
+	const char *filter;	/* --filter QUERY, or NULL */
+	enum format format;
+	struct load_opts load;
+	const char *file;	/* FILE argument, or NULL */
+	bool no_color, no_mouse;
+};
+
+/* Parses argv. Returns 0, or -1 with e set to a one-line message. */
+int options_parse(int argc, char **argv, struct options *o, struct err *e);
+/* Prints --help to f. */
+void options_usage(FILE *f);
+
+#endif

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT
+ * source: choosing and loading the directory. */
+#include "source.h"
+
+#include <stdlib.h>
+
+extern const char centres_builtin_csv[];
+extern const char centres_builtin_csv_end[];
+
+const char *
+source_path(const char *file)
+{
+	if (file)
+		return file;
+	const char *env = getenv("CENTRES_FILE");
+	return env && *env ? env : NULL;
+}
+
+int
+source_load(struct directory *d, const char *path, const struct load_opts *o, struct err *e)
+{
+	int rc;
+	table_init(&d->t, path ? path : BUILTIN_NAME);
+	if (path)
+		rc = csvload_file(&d->t, path, o, e);
+	else
+		rc = csvload_buffer(&d->t, centres_builtin_csv,
+		    (size_t)(centres_builtin_csv_end - centres_builtin_csv), o, e);
+	if (rc < 0) {
+		table_free(&d->t);
+		return -1;
+	}
+	index_build(&d->ix, &d->t);
+	return 0;
+}
+
+void
+source_free(struct directory *d)
+{
+	index_free(&d->ix);
+	table_free(&d->t);
+}

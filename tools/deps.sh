@@ -1,0 +1,43 @@
+#!/bin/sh
+# deps.sh build|test|fuzz: checks what `make` needs on a Debian machine.
+# Missing packages are installed when running as root with apt-get; otherwise
+# the exact apt-get line is printed and the script fails.
+set -u
+need=""
+want() { need="$need $1"; }
+
+have_pc() { pkg-config --exists "$1" 2>/dev/null; }
+
+command -v cc >/dev/null 2>&1 || want gcc
+command -v make >/dev/null 2>&1 || want make
+command -v pkg-config >/dev/null 2>&1 || want pkg-config
+[ -f /usr/include/csv.h ] || want libcsv-dev
+have_pc libutf8proc || want libutf8proc-dev
+have_pc ncursesw || want libncurses-dev
+case "${1:-build}" in
+test)
+	have_pc cmocka || want libcmocka-dev
+	command -v tmux >/dev/null 2>&1 || want tmux
+	command -v valgrind >/dev/null 2>&1 || want valgrind
+	command -v python3 >/dev/null 2>&1 || want python3
+	;;
+fuzz)
+	command -v clang >/dev/null 2>&1 || want clang
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || want libclang-rt-dev
+	;;
+esac
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "centres: installing missing packages:$need" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null 2>&1 || apt-get update
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $need >/dev/null || {
+		echo "centres: could not install:$need" >&2
+		exit 1
+	}
+	exit 0
+fi
+echo "centres: missing packages:$need" >&2
+echo "Install them with: sudo apt-get install$need" >&2
+exit 1
