@@ -166,8 +166,10 @@ index_build(struct index *ix, const struct table *t)
 			free(p->region);
 		}
 		add_entry(ix, &cap, ENTRY_TERRITORY, p->territory, region_entry, p->rows, p->n);
-		free(p->rkey);
-		free(p->tkey);
+	}
+	for (size_t i = 0; i < m.n; i++) {
+		free(m.p[i].rkey);
+		free(m.p[i].tkey);
 	}
 	/* A region's row count: the distinct rows of its territories. */
 	for (size_t i = 0; i < ix->n; i++)

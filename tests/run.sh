@@ -1,0 +1,71 @@
+#!/bin/sh
+# run.sh SAN_BINARY RELEASE_BINARY UNIT_TEST...: runs every test of centres
+# and ends with one line of totals ("N passed, N failed").
+#  - unit tests (cmocka): their "[  PASSED  ] N test(s)" / "[  FAILED  ] N" lines
+#  - tests/cli/*.sh and tests/tui/*.sh: each prints "PASS name" / "FAIL name"
+#    lines (tests/lib.sh); a script that exits non-zero without a FAIL line
+#    counts as one failure
+#  - valgrind on the batch mode of the release build
+set -u
+san=$1; rel=$2; shift 2
+top=$(cd "$(dirname "$0")/.." && pwd)
+export CENTRES_BIN="$top/$san" CENTRES_REL="$top/$rel" CENTRES_TOP="$top"
+export LC_ALL=C.UTF-8
+unset CENTRES_FILE NO_COLOR
+export ASAN_OPTIONS="abort_on_error=0:detect_leaks=1:exitcode=99"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=98"
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
+log=$top/build/test-logs
+mkdir -p "$log"
+pass=0; fail=0
+
+for t in "$@"; do
+	name=$(basename "$t")
+	"$t" >"$log/$name.log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log/$name.log" | awk '{s+=$1} END {print s+0}')
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log/$name.log" | awk '{s+=$1} END {print s+0}')
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	pass=$((pass + p)); fail=$((fail + f))
+	if [ "$f" -ne 0 ]; then
+		echo "FAIL unit/$name ($f failed; log: build/test-logs/$name.log)"
+		grep -E '^\[  (FAILED|ERROR) \]|error|ERROR|Assert|runtime error' "$log/$name.log" | head -n 20
+	else
+		echo "ok   unit/$name ($p tests)"
+	fi
+done
+
+for s in "$top"/tests/cli/*.sh "$top"/tests/tui/*.sh; do
+	[ -f "$s" ] || continue
+	kind=$(basename "$(dirname "$s")")
+	name=$kind/$(basename "$s" .sh)
+	lf="$log/$(echo "$name" | tr / _).log"
+	(cd "$top" && sh "$s") >"$lf" 2>&1
+	rc=$?
+	p=$(grep -c '^PASS ' "$lf"); f=$(grep -c '^FAIL ' "$lf")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "FAIL $name exited $rc" >>"$lf"; fi
+	pass=$((pass + p)); fail=$((fail + f))
+	if [ "$f" -ne 0 ]; then
+		echo "FAIL $name ($f failed; log: ${lf#$top/})"
+		grep -A3 '^FAIL ' "$lf" | head -n 30
+	else
+		echo "ok   $name ($p checks)"
+	fi
+done
+
+# valgrind: the batch mode on the built-in directory, no leak, no error.
+if command -v valgrind >/dev/null 2>&1; then
+	for args in "--list" "--filter reunion --format json" "--check" "--list --format csv"; do
+		# shellcheck disable=SC2086
+		if valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+			--errors-for-leak-kinds=definite,indirect,possible --error-exitcode=100 \
+			"$top/$rel" $args >/dev/null 2>"$log/valgrind.log"; then
+			pass=$((pass + 1)); echo "ok   valgrind centres $args"
+		else
+			fail=$((fail + 1)); echo "FAIL valgrind centres $args"; head -n 30 "$log/valgrind.log"
+		fi
+	done
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

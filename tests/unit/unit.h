@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT
+ * unit.h: cmocka and small helpers shared by the unit tests. */
+#ifndef CENTRES_UNIT_H
+#define CENTRES_UNIT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <string.h>
+
+#include "core/csvload.h"
+#include "core/table.h"
+
+/* Loads CSV text s (n bytes) as source "test.csv" with options o (may be
+ * NULL); returns the loader's status, e->msg set on error. */
+static inline int
+load_mem(struct table *t, const char *s, size_t n, const struct load_opts *o, struct err *e)
+{
+	table_init(t, "test.csv");
+	e->msg[0] = '\0';
+	return csvload_buffer(t, s, n, o, e);
+}
+
+#define LOAD_STR(t, s, e) load_mem((t), (s), strlen(s), NULL, (e))
+
+/* Field col of row r as a NUL-terminated string. */
+static inline const char *
+F(const struct table *t, size_t r, size_t col)
+{
+	return table_field(t, r, col, NULL);
+}
+
+#endif
