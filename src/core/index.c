@@ -124,10 +124,10 @@ index_build(struct index *ix, const struct table *t)
 		size_t tl, rl;
 		const char *ter = table_territory(t, r, &tl);
 		const char *reg = table_role(t, r, ROLE_REGION, &rl);
-		char *terr = tl ? copy_trim(ter, tl) : xstrdup("(sans territoire)");
+		char *terr = tl ? copy_trim(ter, tl) : xstrdup("(no territory)");
 		if (!*terr) {
 			free(terr);
-			terr = xstrdup("(sans territoire)");
+			terr = xstrdup("(no territory)");
 		}
 		if (!ix->has_regions) {
 			pm_add(&m, xstrdup(""), terr, (uint32_t)r);
@@ -150,12 +150,12 @@ index_build(struct index *ix, const struct table *t)
 			p = semi + 1;
 		}
 		if (!added)
-			pm_add(&m, xstrdup("(sans région)"), xstrdup(terr), (uint32_t)r);
+			pm_add(&m, xstrdup("(no region)"), xstrdup(terr), (uint32_t)r);
 		free(terr);
 	}
 	qsort(m.p, m.n, sizeof *m.p, pair_cmp);
 	size_t cap = 0;
-	add_entry(ix, &cap, ENTRY_ALL, xstrdup("Tous les centres"), 0, NULL, t->nrows);
+	add_entry(ix, &cap, ENTRY_ALL, xstrdup("All centres"), 0, NULL, t->nrows);
 	uint32_t region_entry = 0;
 	for (size_t i = 0; i < m.n; i++) {
 		struct pair *p = &m.p[i];
