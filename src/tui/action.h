@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT
+ * action: everything a key can do, named once. The X-macro gives the enum,
+ * the short label of the key bar and the help screen's text. */
+#ifndef CENTRES_ACTION_H
+#define CENTRES_ACTION_H
+
+#define ACTIONS(X) \
+	X(NONE,          "", "")                                            \
+	X(UP,            "Up", "Move up")                                     \
+	X(DOWN,          "Down", "Move down")                                   \
+	X(PAGE_UP,       "Prev page", "Page up")                                     \
+	X(PAGE_DOWN,     "Next page", "Page down")                                   \
+	X(HOME,          "Top", "First line")                                  \
+	X(END,           "End", "Last line")                                   \
+	X(NEXT_PANE,     "Pane", "Next pane")                                   \
+	X(PREV_PANE,     "Pane", "Previous pane")                               \
+	X(LEFT,          "Back", "Pane to the left (narrow: back)")             \
+	X(RIGHT,         "Right", "Pane to the right")                           \
+	X(OPEN,          "Open", "Open: go to the centres, then the detail")    \
+	X(BACK,          "Back", "Back (one-pane layout)")                      \
+	X(FILTER,        "Filter", "Filter: type words, a phone number, field:value") \
+	X(HELP,          "Help", "Help: this screen")                           \
+	X(ABOUT,         "About", "About the network")                           \
+	X(COPY,          "Copy", "Copy: then p phone, e e-mail, w website, c card") \
+	X(RELOAD,        "Reload", "Reload the file")                             \
+	X(REDRAW,        "Redraw", "Redraw the screen")                           \
+	X(QUIT,          "Quit", "Quit")                                        \
+	X(FILTER_ACCEPT, "Keep", "Keep the filter, go to the results")          \
+	X(FILTER_CANCEL, "Clear", "Clear the filter, back to where you were")    \
+	X(FILTER_CLEAR,  "Erase", "Erase the filter line")                       \
+	X(FILTER_ERASE,  "Widen", "Erase one character (widens the results)")    \
+	X(FILTER_INSERT, "Type", "Type into the filter")                        \
+	X(COPY_PHONE,    "Phone", "Copy the phone number")                       \
+	X(COPY_EMAIL,    "E-mail", "Copy the e-mail address")                     \
+	X(COPY_WEBSITE,  "Website", "Copy the website")                            \
+	X(COPY_CARD,     "Card", "Copy the whole contact card")                 \
+	X(CANCEL,        "Cancel", "Cancel")                                      \
+	X(CLOSE,         "Close", "Close this screen")
+
+enum action {
+#define X(id, label, help) ACT_##id,
+	ACTIONS(X)
+#undef X
+	ACT_COUNT
+};
+
+/* The help text of an action, and its one-word label for the key bar. */
+const char *action_help(enum action a);
+const char *action_label(enum action a);
+
+/* What state_apply() changed, so the loop knows what to do after it. */
+enum reaction {
+	REACT_NONE = 0,
+	REACT_DRAW = 1 << 0,	/* the screen must be drawn again */
+	REACT_FULL = 1 << 1,	/* the terminal must be repainted from scratch */
+	REACT_COPY = 1 << 2,	/* state.copy holds text for the clipboard */
+	REACT_RELOAD = 1 << 3,	/* the file must be loaded again */
+	REACT_QUIT = 1 << 4,
+};
+
+#endif

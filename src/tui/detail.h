@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT
+ * detail: the contact card of one centre laid out as wrapped lines for a
+ * given width: labelled known fields first, then every other column. Pure
+ * text layout (no curses), shared by the state (scrolling) and the view. */
+#ifndef CENTRES_DETAIL_H
+#define CENTRES_DETAIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/table.h"
+
+struct dline {
+	const char *label;	/* on a field's first line, else NULL */
+	uint32_t col;		/* the column the text comes from */
+	const char *s;		/* text of this line (inside the field's text) */
+	size_t n;
+	size_t off;		/* offset of s in the field's text */
+	bool label_only;	/* narrow card: the label on a line of its own */
+};
+
+struct detail {
+	struct dline *lines;
+	size_t n, cap;
+	int label_w;		/* columns kept for labels */
+};
+
+/* Lays out row r of t for a pane width w into dt (cleared first). */
+void detail_build(struct detail *dt, const struct table *t, size_t r, int w);
+void detail_free(struct detail *dt);
+/* The label shown for column c: a role name for known columns, the header
+ * text otherwise. */
+const char *detail_label(const struct table *t, size_t c);
+
+#endif

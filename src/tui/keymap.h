@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT
+ * keymap: the one table from keys to actions, per mode. The loop looks keys
+ * up in it; the help screen and the key bar read it to show every key. */
+#ifndef CENTRES_KEYMAP_H
+#define CENTRES_KEYMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "action.h"
+#include "state.h"
+
+struct binding {
+	enum ui_mode mode;
+	uint32_t key;	/* a character, or a curses KEY_* code when fkey */
+	bool fkey;
+	enum action act;
+};
+
+extern const struct binding keymap[];
+extern const size_t keymap_len;
+
+/* The action for a key in a mode. In the filter mode, a printable character
+ * with no binding is ACT_FILTER_INSERT. */
+enum action keymap_lookup(enum ui_mode mode, uint32_t key, bool fkey);
+/* A readable name for a key: "F1", "↑", "PgDn", "Tab", "Ctrl-U", "q". In
+ * ascii mode only ASCII is used ("Up" for ↑). Writes into buf. */
+const char *keymap_key_name(uint32_t key, bool fkey, bool ascii, char *buf, size_t n);
+/* Every key bound to an action in a mode, joined with spaces (at most max
+ * keys), into buf. */
+const char *keymap_keys_for(enum ui_mode mode, enum action a, size_t max, bool ascii,
+    char *buf, size_t n);
+
+/* The key bar of a mode: actions in display order, and the priority with
+ * which each keeps its place when the bar is too narrow (lower stays). */
+struct keybar_item {
+	enum action act;
+	int priority;
+};
+/* The key bar items of a mode; returns how many. */
+size_t keymap_bar(enum ui_mode mode, const struct keybar_item **items);
+
+#endif

@@ -1,0 +1,601 @@
+/* SPDX-License-Identifier: MIT
+ * state: the screen's model and every change to it. */
+#include "state.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../batch/output.h"
+#include "../core/text.h"
+#include "../core/util.h"
+
+void
+state_status(struct state *st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(st->status, sizeof st->status, fmt, ap);
+	va_end(ap);
+}
+
+static const struct table *
+T(const struct state *st)
+{
+	return &st->d->t;
+}
+
+uint32_t
+state_entry(const struct state *st)
+{
+	return st->nmenu ? st->menu[st->c[PANE_MENU].cur] : 0;
+}
+
+long
+state_row(const struct state *st)
+{
+	return st->nlist ? (long)st->list[st->c[PANE_LIST].cur] : -1;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The rows of the selected entry that match the filter, in display order. */
+static void
+build_list(struct state *st)
+{
+	const struct index *ix = &st->d->ix;
+	uint32_t e = state_entry(st);
+	const struct entry *en = &ix->e[e];
+	free(st->list);
+	st->list = NULL;
+	st->nlist = 0;
+	if (en->kind == ENTRY_ALL) {
+		st->list = xmalloc((st->f.n ? st->f.n : 1) * sizeof *st->list);
+		memcpy(st->list, st->f.rows, st->f.n * sizeof *st->list);
+		st->nlist = st->f.n;
+		return;
+	}
+	size_t first = e, last = e + 1;
+	if (en->kind == ENTRY_REGION)
+		for (first = e + 1, last = first; last < ix->n && ix->e[last].kind == ENTRY_TERRITORY; last++)
+			;
+	size_t cap = 0;
+	for (size_t i = first; i < last; i++)
+		cap += ix->e[i].nrows;
+	st->list = xmalloc((cap ? cap : 1) * sizeof *st->list);
+	for (size_t i = first; i < last; i++)
+		for (size_t j = 0; j < ix->e[i].nrows; j++)
+			if (st->f.hit[ix->e[i].rows[j]])
+				st->list[st->nlist++] = ix->e[i].rows[j];
+	if (en->kind == ENTRY_REGION)
+		qsort(st->list, st->nlist, sizeof *st->list, cmp_u32);
+}
+
+/* Counts and visible menu entries under the current filter. */
+static void
+build_menu(struct state *st)
+{
+	const struct index *ix = &st->d->ix;
+	size_t nrows = T(st)->nrows;
+	free(st->counts);
+	free(st->menu);
+	st->counts = xcalloc(ix->n ? ix->n : 1, sizeof *st->counts);
+	st->menu = xmalloc((ix->n ? ix->n : 1) * sizeof *st->menu);
+	st->nmenu = 0;
+	for (size_t i = 0; i < ix->n; i++)
+		if (ix->e[i].kind == ENTRY_TERRITORY)
+			st->counts[i] = index_count(ix, i, st->f.hit, nrows);
+	for (size_t i = 0; i < ix->n; i++) {
+		if (ix->e[i].kind == ENTRY_REGION) {
+			size_t c = 0;
+			for (size_t j = i + 1; j < ix->n && ix->e[j].kind == ENTRY_TERRITORY; j++)
+				c += st->counts[j];
+			st->counts[i] = c;
+		} else if (ix->e[i].kind == ENTRY_ALL) {
+			st->counts[i] = st->f.n;
+		}
+	}
+	for (size_t i = 0; i < ix->n; i++)
+		if (ix->e[i].kind == ENTRY_ALL || !st->f.active || st->counts[i] > 0)
+			st->menu[st->nmenu++] = (uint32_t)i;
+}
+
+/* Keeps a cursor inside n lines and its line inside a window of rows. */
+static void
+clamp_cursor(struct cursor *c, size_t n, int rows)
+{
+	if (n == 0) {
+		c->cur = c->top = 0;
+		return;
+	}
+	if (c->cur >= n)
+		c->cur = n - 1;
+	size_t r = rows > 0 ? (size_t)rows : 1;
+	if (c->cur < c->top)
+		c->top = c->cur;
+	if (c->cur >= c->top + r)
+		c->top = c->cur - r + 1;
+	if (c->top + r > n)
+		c->top = n > r ? n - r : 0;
+}
+
+static void
+clamp_all(struct state *st)
+{
+	clamp_cursor(&st->c[PANE_MENU], st->nmenu, layout_rows(&st->lay, PANE_MENU));
+	clamp_cursor(&st->c[PANE_LIST], st->nlist, layout_rows(&st->lay, PANE_LIST));
+	st->card_row = -2;	/* the card must be laid out again */
+}
+
+/* Selects index entry e in the menu if visible (else the first line). */
+static void
+select_entry(struct state *st, uint32_t e)
+{
+	st->c[PANE_MENU].cur = 0;
+	for (size_t i = 0; i < st->nmenu; i++)
+		if (st->menu[i] == e)
+			st->c[PANE_MENU].cur = i;
+}
+
+static void
+select_row(struct state *st, long row)
+{
+	st->c[PANE_LIST].cur = 0;
+	for (size_t i = 0; i < st->nlist; i++)
+		if ((long)st->list[i] == row)
+			st->c[PANE_LIST].cur = i;
+}
+
+/* Re-reads the selected entry's centres, keeping the centre if present. */
+static void
+entry_changed(struct state *st, long keep_row)
+{
+	build_list(st);
+	select_row(st, keep_row);
+	st->c[PANE_DETAIL].top = 0;
+	clamp_all(st);
+}
+
+/* Applies the filter line; the menu keeps the selected entry while it still
+ * has matches, and the list keeps the selected centre. */
+static void
+refilter(struct state *st)
+{
+	uint32_t e = state_entry(st);
+	long row = state_row(st);
+	st->query[st->qlen] = '\0';
+	filter_set(&st->f, T(st), st->query);
+	build_menu(st);
+	select_entry(st, e);
+	entry_changed(st, row);
+}
+
+void
+state_init(struct state *st, struct directory *d, int width, int height)
+{
+	memset(st, 0, sizeof *st);
+	st->d = d;
+	st->card_row = -2;
+	filter_init(&st->f);
+	filter_set(&st->f, T(st), "");
+	build_menu(st);
+	build_list(st);
+	st->focus = PANE_MENU;
+	state_resize(st, width, height);
+}
+
+void
+state_free(struct state *st)
+{
+	filter_free(&st->f);
+	free(st->counts);
+	free(st->menu);
+	free(st->list);
+	free(st->copy);
+	detail_free(&st->card);
+	memset(st, 0, sizeof *st);
+}
+
+void
+state_resize(struct state *st, int width, int height)
+{
+	st->width = width;
+	st->height = height;
+	layout_compute(width, height, st->mode == UI_FILTER || st->f.active, st->focus, &st->lay);
+	clamp_all(st);
+}
+
+const struct detail *
+state_card(struct state *st, int w)
+{
+	long r = state_row(st);
+	if (r != st->card_row || w != st->card_width) {
+		st->card.n = 0;
+		if (r >= 0)
+			detail_build(&st->card, T(st), (size_t)r, w);
+		st->card_row = r;
+		st->card_width = w;
+	}
+	return &st->card;
+}
+
+/* Lines and visible rows of a pane, for moving its cursor. */
+static size_t
+pane_lines(struct state *st, enum pane p)
+{
+	if (p == PANE_MENU)
+		return st->nmenu;
+	if (p == PANE_LIST)
+		return st->nlist;
+	int w = st->lay.pane[PANE_DETAIL].w;
+	return state_card(st, w > 0 ? w : st->width)->n;
+}
+
+static unsigned
+move(struct state *st, enum pane p, long delta, int absolute)
+{
+	size_t n = pane_lines(st, p);
+	int rows = layout_rows(&st->lay, p);
+	if (p == PANE_DETAIL) {
+		/* The card scrolls; it has no cursor. */
+		size_t r = rows > 0 ? (size_t)rows : 1;
+		size_t max = n > r ? n - r : 0;
+		long top = absolute == 1 ? 0 : absolute == 2 ? (long)max
+		    : (long)st->c[PANE_DETAIL].top + delta;
+		st->c[PANE_DETAIL].top = top < 0 ? 0 : (size_t)top > max ? max : (size_t)top;
+		return REACT_DRAW;
+	}
+	struct cursor *c = &st->c[p];
+	if (n == 0)
+		return REACT_NONE;
+	long cur = absolute == 1 ? 0 : absolute == 2 ? (long)n - 1 : (long)c->cur + delta;
+	if (cur < 0)
+		cur = 0;
+	if (cur >= (long)n)
+		cur = (long)n - 1;
+	if ((size_t)cur == c->cur)
+		return REACT_NONE;
+	c->cur = (size_t)cur;
+	clamp_cursor(c, n, rows);
+	if (p == PANE_MENU)
+		entry_changed(st, -1);
+	else
+		st->c[PANE_DETAIL].top = 0;
+	return REACT_DRAW;
+}
+
+static void
+set_focus(struct state *st, enum pane p)
+{
+	st->focus = p;
+	state_resize(st, st->width, st->height);	/* the narrow layout shows it */
+}
+
+static unsigned
+open_filter(struct state *st)
+{
+	st->saved_entry = state_entry(st);
+	st->saved_row = state_row(st);
+	st->saved_focus = st->focus;
+	st->mode = UI_FILTER;
+	state_status(st, "Type to filter: words, a phone number, field:value. "
+	    "Enter keeps it, Esc clears it.");
+	state_resize(st, st->width, st->height);
+	return REACT_DRAW;
+}
+
+static void
+close_filter(struct state *st, bool keep)
+{
+	st->mode = UI_BROWSE;
+	if (!keep) {
+		st->qlen = 0;
+		refilter(st);
+		select_entry(st, st->saved_entry);
+		entry_changed(st, st->saved_row);
+		st->focus = st->saved_focus;
+		state_status(st, "Filter cleared.");
+	} else {
+		if (st->nlist)
+			st->focus = PANE_LIST;
+		state_status(st, st->f.n == 1 ? "%zu centre matches." : "%zu centres match.", st->f.n);
+	}
+	state_resize(st, st->width, st->height);
+}
+
+/* Appends ch (a Unicode character) to the filter line. */
+static unsigned
+filter_insert(struct state *st, uint32_t ch)
+{
+	char enc[4];
+	if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0) || ch > 0x10FFFF)
+		return REACT_NONE;
+	int n = text_encode((int32_t)ch, enc);
+	if (n <= 0 || st->qlen + (size_t)n >= sizeof st->query)
+		return REACT_NONE;
+	memcpy(st->query + st->qlen, enc, (size_t)n);
+	st->qlen += (size_t)n;
+	refilter(st);
+	return REACT_DRAW;
+}
+
+static unsigned
+filter_erase(struct state *st)
+{
+	if (st->qlen == 0)
+		return REACT_NONE;
+	/* Back over one whole UTF-8 character. */
+	do
+		st->qlen--;
+	while (st->qlen > 0 && ((unsigned char)st->query[st->qlen] & 0xC0) == 0x80);
+	refilter(st);
+	return REACT_DRAW;
+}
+
+static unsigned
+copy_field(struct state *st, enum role role, const char *what)
+{
+	long r = state_row(st);
+	st->mode = UI_BROWSE;
+	if (r < 0) {
+		state_status(st, "Nothing to copy: no centre is selected.");
+		return REACT_DRAW;
+	}
+	const struct table *t = T(st);
+	char *buf = NULL;
+	if (role == ROLE_NONE) {
+		buf = output_card(t, (size_t)r);
+	} else {
+		size_t len = 0;
+		for (size_t c = 0; c < t->ncols; c++) {
+			size_t n;
+			const char *s = table_field(t, (size_t)r, c, &n);
+			if (t->cols[c].role != role || n == 0)
+				continue;
+			buf = xrealloc(buf, len + n + 4);
+			if (len)
+				memcpy(buf + len, " / ", 3), len += 3;
+			memcpy(buf + len, s, n);
+			len += n;
+			buf[len] = '\0';
+			if (role != ROLE_PHONE)
+				break;
+		}
+	}
+	if (!buf || !*buf) {
+		free(buf);
+		state_status(st, "This centre has no %s.", what);
+		return REACT_DRAW;
+	}
+	free(st->copy);
+	st->copy = buf;
+	if (role == ROLE_NONE)
+		state_status(st, "Copied the contact card to the clipboard.");
+	else
+		state_status(st, "Copied %s to the clipboard: %.400s", what, buf);
+	return REACT_DRAW | REACT_COPY;
+}
+
+static unsigned
+go_deeper(struct state *st)
+{
+	if (st->focus == PANE_MENU) {
+		set_focus(st, PANE_LIST);
+	} else if (st->focus == PANE_LIST && st->nlist) {
+		set_focus(st, PANE_DETAIL);
+	}
+	return REACT_DRAW;
+}
+
+static unsigned
+go_back(struct state *st)
+{
+	if (st->focus == PANE_DETAIL)
+		set_focus(st, PANE_LIST);
+	else if (st->focus == PANE_LIST)
+		set_focus(st, PANE_MENU);
+	return REACT_DRAW;
+}
+
+static unsigned
+pager(struct state *st, enum action a)
+{
+	long rows = st->height > 2 ? st->height - 2 : 1;
+	long max = (long)st->pager_lines - rows;
+	long top = (long)st->pager_top;
+	switch (a) {
+	case ACT_UP: top--; break;
+	case ACT_DOWN: top++; break;
+	case ACT_PAGE_UP: top -= rows; break;
+	case ACT_PAGE_DOWN: top += rows; break;
+	case ACT_HOME: top = 0; break;
+	case ACT_END: top = max; break;
+	case ACT_CLOSE:
+		st->mode = UI_BROWSE;
+		return REACT_DRAW;
+	case ACT_QUIT:
+		return REACT_QUIT;
+	case ACT_REDRAW:
+		return REACT_DRAW | REACT_FULL;
+	default:
+		return REACT_NONE;
+	}
+	if (top > max)
+		top = max;
+	if (top < 0)
+		top = 0;
+	st->pager_top = (size_t)top;
+	return REACT_DRAW;
+}
+
+unsigned
+state_apply(struct state *st, enum action a, uint32_t ch)
+{
+	if (st->mode == UI_HELP || st->mode == UI_ABOUT)
+		return pager(st, a);
+	int page = layout_rows(&st->lay, st->focus);
+	if (page < 1)
+		page = 1;
+	switch (a) {
+	case ACT_NONE: return REACT_NONE;
+	case ACT_UP: return move(st, st->focus, -1, 0);
+	case ACT_DOWN: return move(st, st->focus, 1, 0);
+	case ACT_PAGE_UP: return move(st, st->focus, -page, 0);
+	case ACT_PAGE_DOWN: return move(st, st->focus, page, 0);
+	case ACT_HOME: return move(st, st->focus, 0, 1);
+	case ACT_END: return move(st, st->focus, 0, 2);
+	case ACT_NEXT_PANE:
+		set_focus(st, (enum pane)((st->focus + 1) % PANE_COUNT));
+		return REACT_DRAW;
+	case ACT_PREV_PANE:
+		set_focus(st, (enum pane)((st->focus + PANE_COUNT - 1) % PANE_COUNT));
+		return REACT_DRAW;
+	case ACT_RIGHT: return go_deeper(st);
+	case ACT_LEFT:
+	case ACT_BACK: return go_back(st);
+	case ACT_OPEN: return go_deeper(st);
+	case ACT_FILTER: return open_filter(st);
+	case ACT_HELP:
+		st->mode = UI_HELP, st->pager_top = 0;
+		return REACT_DRAW;
+	case ACT_ABOUT:
+		st->mode = UI_ABOUT, st->pager_top = 0;
+		return REACT_DRAW;
+	case ACT_COPY:
+		if (state_row(st) < 0) {
+			state_status(st, "Nothing to copy: no centre is selected.");
+			return REACT_DRAW;
+		}
+		st->mode = UI_COPY;
+		state_status(st, "Copy what? p phone, e e-mail, w website, c whole card (Esc: cancel)");
+		return REACT_DRAW;
+	case ACT_RELOAD:
+		return REACT_RELOAD | REACT_DRAW;
+	case ACT_REDRAW:
+		return REACT_DRAW | REACT_FULL;
+	case ACT_QUIT:
+		return REACT_QUIT;
+	case ACT_FILTER_ACCEPT:
+		close_filter(st, true);
+		return REACT_DRAW;
+	case ACT_FILTER_CANCEL:
+		close_filter(st, false);
+		return REACT_DRAW;
+	case ACT_FILTER_CLEAR:
+		st->qlen = 0;
+		refilter(st);
+		return REACT_DRAW;
+	case ACT_FILTER_ERASE:
+		return filter_erase(st);
+	case ACT_FILTER_INSERT:
+		return filter_insert(st, ch);
+	case ACT_COPY_PHONE: return copy_field(st, ROLE_PHONE, "phone number");
+	case ACT_COPY_EMAIL: return copy_field(st, ROLE_EMAIL, "e-mail address");
+	case ACT_COPY_WEBSITE: return copy_field(st, ROLE_WEBSITE, "website");
+	case ACT_COPY_CARD: return copy_field(st, ROLE_NONE, "card");
+	case ACT_CANCEL:
+	case ACT_CLOSE:
+		if (st->mode == UI_COPY)
+			state_status(st, "Nothing copied.");
+		st->mode = UI_BROWSE;
+		return REACT_DRAW;
+	case ACT_COUNT:
+		break;
+	}
+	return REACT_NONE;
+}
+
+unsigned
+state_click(struct state *st, enum pane p, int line)
+{
+	if (st->mode != UI_BROWSE && st->mode != UI_FILTER)
+		return REACT_NONE;
+	if (st->mode == UI_FILTER)
+		close_filter(st, true);
+	st->focus = p;
+	if (line >= 0 && p != PANE_DETAIL) {
+		size_t target = st->c[p].top + (size_t)line;
+		if (target < pane_lines(st, p))
+			move(st, p, (long)target - (long)st->c[p].cur, 0);
+	}
+	state_resize(st, st->width, st->height);
+	return REACT_DRAW;
+}
+
+unsigned
+state_wheel(struct state *st, enum pane p, int delta)
+{
+	if (st->mode == UI_HELP || st->mode == UI_ABOUT)
+		return pager(st, delta < 0 ? ACT_UP : ACT_DOWN);
+	if (st->mode != UI_BROWSE && st->mode != UI_FILTER)
+		return REACT_NONE;
+	return move(st, p, delta, 0) | REACT_DRAW;
+}
+
+/* The key that identifies a centre across reloads: its id, else name and
+ * territory. Caller frees. */
+static char *
+row_key(const struct table *t, long r)
+{
+	if (r < 0)
+		return NULL;
+	size_t n1, n2;
+	const char *a, *b;
+	if (t->role_col[ROLE_ID] >= 0) {
+		a = table_role(t, (size_t)r, ROLE_ID, &n1);
+		b = "", n2 = 0;
+	} else {
+		a = table_name(t, (size_t)r, &n1);
+		b = table_territory(t, (size_t)r, &n2);
+	}
+	char *k = xmalloc(n1 + n2 + 2);
+	memcpy(k, a, n1);
+	k[n1] = '\n';
+	memcpy(k + n1 + 1, b, n2);
+	k[n1 + 1 + n2] = '\0';
+	return k;
+}
+
+void
+state_replace_directory(struct state *st, struct directory *d)
+{
+	char *key = row_key(T(st), state_row(st));
+	char *label = xstrdup(st->d->ix.e[state_entry(st)].label);
+	enum entry_kind kind = st->d->ix.e[state_entry(st)].kind;
+	st->d = d;
+	filter_reset(&st->f);
+	st->query[st->qlen] = '\0';
+	filter_set(&st->f, T(st), st->query);
+	build_menu(st);
+	/* The same menu entry by label, else the first. */
+	uint32_t e = 0;
+	for (size_t i = 0; i < d->ix.n; i++)
+		if (d->ix.e[i].kind == kind && strcmp(d->ix.e[i].label, label) == 0) {
+			e = (uint32_t)i;
+			break;
+		}
+	select_entry(st, e);
+	build_list(st);
+	long row = -1;
+	for (size_t r = 0; key && r < d->t.nrows && row < 0; r++) {
+		char *k = row_key(T(st), (long)r);
+		if (strcmp(k, key) == 0)
+			row = (long)r;
+		free(k);
+	}
+	if (row >= 0 && !index_has_row(&d->ix, state_entry(st), (uint32_t)row)) {
+		select_entry(st, 0);
+		build_list(st);
+	}
+	select_row(st, row);
+	st->c[PANE_DETAIL].top = 0;
+	clamp_all(st);
+	free(key);
+	free(label);
+}

@@ -1,0 +1,509 @@
+/* SPDX-License-Identifier: MIT
+ * view: the drawing of every screen, from the state. */
+#include "view.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../core/text.h"
+#include "../core/util.h"
+#include "keymap.h"
+#include "pages.h"
+
+enum {
+	PAIR_TITLE = 1, PAIR_HEADING, PAIR_MATCH, PAIR_KEY, PAIR_DIM, PAIR_LABEL, PAIR_REGION,
+};
+
+static bool use_color;
+
+void
+view_init(const struct view_opts *o)
+{
+	use_color = o->color;
+	if (!use_color)
+		return;
+	start_color();
+	use_default_colors();
+	/* Foregrounds that read on dark and light backgrounds; bars in reverse. */
+	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(PAIR_HEADING, COLOR_BLUE, -1);
+	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(PAIR_KEY, COLOR_BLACK, COLOR_CYAN);
+	init_pair(PAIR_DIM, COLOR_CYAN, -1);
+	init_pair(PAIR_LABEL, COLOR_MAGENTA, -1);
+	init_pair(PAIR_REGION, COLOR_GREEN, -1);
+}
+
+static attr_t
+A(int pair, attr_t mono)
+{
+	return use_color ? (attr_t)COLOR_PAIR(pair) | (mono & A_BOLD) : mono;
+}
+
+/* Writes one character (cp, encoded in s[0..len)) or its ASCII stand-in. */
+static void
+put_char(const char *s, int len, int32_t cp, bool ascii)
+{
+	if (cp == '\t' || cp == '\n' || cp == '\r') {
+		addch(' ');
+		return;
+	}
+	if (!ascii) {
+		addnstr(s, len);
+		return;
+	}
+	if (cp < 0x80) {
+		addch((chtype)cp);
+		return;
+	}
+	utf8proc_int32_t buf[8];
+	utf8proc_ssize_t k = utf8proc_decompose_char(cp, buf, 8,
+	    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK, NULL);
+	if (cp == 0x2026) {
+		addstr("...");
+		return;
+	}
+	if (k >= 1 && buf[0] < 0x80)
+		addch((chtype)buf[0]);
+	else if (cp == 0x2022 || cp == 0x00B7)
+		addch('*');
+	else if (cp == 0x0153 || cp == 0x0152)
+		addstr(cp == 0x0153 ? "oe" : "OE");
+	else if (cp == 0x2019 || cp == 0x2018)
+		addch('\'');
+	else if (text_cp_width(cp) > 0)
+		addch('?');
+}
+
+/* Columns a character takes as drawn. */
+static int
+char_cols(int32_t cp, bool ascii)
+{
+	if (cp == '\t' || cp == '\n' || cp == '\r')
+		return 1;
+	if (!ascii)
+		return text_cp_width(cp);
+	if (cp == 0x2026)
+		return 3;
+	if (cp == 0x0153 || cp == 0x0152)
+		return 2;
+	return cp < 0x80 || text_cp_width(cp) > 0 ? 1 : 0;
+}
+
+/* Draws s[0..n) at (y, x) in at most w columns with attribute at, the bytes
+ * inside spans with hl added; "…" marks a cut. Returns the columns used. */
+static int
+draw_text(int y, int x, int w, const char *s, size_t n, attr_t at,
+    const struct span *sp, size_t nsp, attr_t hl, bool ascii)
+{
+	if (w <= 0)
+		return 0;
+	int ell = ascii ? 3 : 1;
+	int total = 0;
+	for (size_t i = 0; i < n;) {	/* does it all fit? */
+		int32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+		total += char_cols(cp, ascii);
+		i += (size_t)len;
+		if (total > w)
+			break;
+	}
+	int limit = total > w ? w - ell : w;
+	move(y, x);
+	int used = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+		int cw = char_cols(cp, ascii);
+		if (used + cw > limit)
+			break;
+		while (k < nsp && sp[k].end <= i)
+			k++;
+		bool in = k < nsp && sp[k].start <= i && i < sp[k].end;
+		attrset(in ? (at | hl) : at);
+		put_char(s + i, len, cp, ascii);
+		used += cw;
+		i += (size_t)len;
+	}
+	if (total > w && limit >= 0) {
+		attrset(at);
+		addstr(ascii ? "..." : "…");
+		used += ell;
+	}
+	attrset(A_NORMAL);
+	return used;
+}
+
+static int
+draw_str(int y, int x, int w, const char *s, attr_t at, bool ascii)
+{
+	return draw_text(y, x, w, s, strlen(s), at, NULL, 0, 0, ascii);
+}
+
+/* Fills from (y, x) for w columns with spaces in attribute at. */
+static void
+fill(int y, int x, int w, attr_t at)
+{
+	attrset(at);
+	for (int i = 0; i < w; i++)
+		mvaddch(y, x + i, ' ');
+	attrset(A_NORMAL);
+}
+
+static attr_t
+match_attr(void)
+{
+	return use_color ? (attr_t)COLOR_PAIR(PAIR_MATCH) | A_BOLD : A_UNDERLINE | A_BOLD;
+}
+
+static void
+draw_heading(const struct state *st, enum pane p, const char *title, const struct view_opts *o)
+{
+	const struct rect *r = &st->lay.pane[p];
+	bool focused = st->focus == p && (st->mode == UI_BROWSE || st->mode == UI_COPY);
+	attr_t at = focused ? A_REVERSE | A_BOLD : A(PAIR_HEADING, A_BOLD | A_UNDERLINE);
+	fill(r->y, r->x, r->w, at);
+	char buf[256];
+	const char *back = "";
+	if (st->lay.kind == LAYOUT_NARROW && p != PANE_MENU)
+		back = o->ascii ? "< " : "◂ ";
+	snprintf(buf, sizeof buf, " %s%s", back, title);
+	draw_str(r->y, r->x, r->w, buf, at, o->ascii);
+}
+
+static void
+draw_menu(struct state *st, const struct view_opts *o)
+{
+	const struct rect *r = &st->lay.pane[PANE_MENU];
+	if (r->w <= 0 || r->h <= 0)
+		return;
+	const struct index *ix = &st->d->ix;
+	draw_heading(st, PANE_MENU, ix->has_regions ? "Territories by region" : "Territories", o);
+	int rows = layout_rows(&st->lay, PANE_MENU);
+	for (int i = 0; i < rows; i++) {
+		size_t line = st->c[PANE_MENU].top + (size_t)i;
+		int y = r->y + 1 + i;
+		if (line >= st->nmenu)
+			break;
+		const struct entry *e = &ix->e[st->menu[line]];
+		bool sel = line == st->c[PANE_MENU].cur;
+		attr_t at = A_NORMAL;
+		if (e->kind == ENTRY_REGION)
+			at = A(PAIR_REGION, A_BOLD);
+		else if (e->kind == ENTRY_ALL)
+			at = A_BOLD;
+		if (sel)
+			at = st->focus == PANE_MENU ? A_REVERSE | A_BOLD : A_BOLD | A_UNDERLINE;
+		fill(y, r->x, r->w, sel ? at : A_NORMAL);
+		char count[32];
+		snprintf(count, sizeof count, " %zu ", st->counts[st->menu[line]]);
+		int cw = (int)strlen(count);
+		int indent = e->kind == ENTRY_TERRITORY && ix->has_regions ? 3 : 1;
+		mvaddstr(y, r->x, sel ? (o->ascii ? ">" : "▸") : " ");
+		draw_str(y, r->x + indent, r->w - indent - cw, e->label, at, o->ascii);
+		if (r->w - cw > indent)
+			draw_str(y, r->x + r->w - cw, cw, count, sel ? at : A(PAIR_DIM, A_NORMAL), o->ascii);
+	}
+}
+
+static void
+draw_list(struct state *st, const struct view_opts *o)
+{
+	const struct rect *r = &st->lay.pane[PANE_LIST];
+	if (r->w <= 0 || r->h <= 0)
+		return;
+	const struct table *t = &st->d->t;
+	char title[300];
+	const char *label = st->d->ix.e[state_entry(st)].label;
+	snprintf(title, sizeof title, "Centres: %.200s (%zu)", label, st->nlist);
+	draw_heading(st, PANE_LIST, title, o);
+	int rows = layout_rows(&st->lay, PANE_LIST);
+	int name_col = t->role_col[ROLE_NAME] >= 0 ? t->role_col[ROLE_NAME] : 0;
+	struct span sp[32];
+	if (st->nlist == 0 && rows > 0)
+		draw_str(r->y + 1, r->x + 1, r->w - 1,
+		    st->f.active ? "No centre matches the filter." : "No centre here.", A_NORMAL, o->ascii);
+	/* The territory tells apart centres of the same name: a column wide
+	 * enough for the visible territories, up to half the line. */
+	int terr_w = 0;
+	for (int i = 0; i < rows && st->c[PANE_LIST].top + (size_t)i < st->nlist; i++) {
+		size_t tl;
+		const char *terr = table_territory(t, st->list[st->c[PANE_LIST].top + (size_t)i], &tl);
+		int w = text_width(terr, tl);
+		if (w > terr_w)
+			terr_w = w;
+	}
+	if (terr_w > (r->w - 2) / 2)
+		terr_w = (r->w - 2) / 2;
+	for (int i = 0; i < rows; i++) {
+		size_t line = st->c[PANE_LIST].top + (size_t)i;
+		int y = r->y + 1 + i;
+		if (line >= st->nlist)
+			break;
+		size_t row = st->list[line];
+		bool sel = line == st->c[PANE_LIST].cur;
+		attr_t at = sel ? (st->focus == PANE_LIST ? A_REVERSE | A_BOLD : A_BOLD | A_UNDERLINE) : A_NORMAL;
+		fill(y, r->x, r->w, sel ? at : A_NORMAL);
+		mvaddstr(y, r->x, sel ? (o->ascii ? ">" : "▸") : " ");
+		size_t nl, tl, al;
+		const char *name = table_name(t, row, &nl);
+		const char *terr = table_territory(t, row, &tl);
+		const char *acr = table_role(t, row, ROLE_ACRONYM, &al);
+		int avail = r->w - 2;
+		int tw = tl ? terr_w : 0;
+		int aw = al ? text_width(acr, al) + 3 : 0;
+		int nw = avail - (terr_w ? terr_w + 2 : 0);
+		attr_t hl = match_attr();
+		size_t k = st->f.active ? filter_spans(&st->f.q, (size_t)name_col, name, nl, sp, 32) : 0;
+		int x = r->x + 1;
+		int used = draw_text(y, x, nw - (aw && nw > aw + 8 ? aw : 0), name, nl, at, sp, k, hl, o->ascii);
+		if (aw && nw > aw + 8 && used + aw <= nw) {
+			char buf[200];
+			snprintf(buf, sizeof buf, " (%.*s)", (int)(al > 150 ? 150 : al), acr);
+			used += draw_str(y, x + used, nw - used, buf, at, o->ascii);
+		}
+		if (tw) {
+			int tc = t->role_col[ROLE_TERRITORY_2017] >= 0 &&
+			    table_role(t, row, ROLE_TERRITORY_2017, NULL)[0] ?
+			    t->role_col[ROLE_TERRITORY_2017] : t->role_col[ROLE_TERRITORY];
+			k = st->f.active ? filter_spans(&st->f.q, (size_t)tc, terr, tl, sp, 32) : 0;
+			int tx = x + avail - terr_w;
+			draw_text(y, tx, tw, terr, tl, sel ? at : A(PAIR_DIM, A_NORMAL), sp, k, hl, o->ascii);
+		}
+	}
+}
+
+static void
+draw_detail(struct state *st, const struct view_opts *o)
+{
+	const struct rect *r = &st->lay.pane[PANE_DETAIL];
+	if (r->w <= 0 || r->h <= 0)
+		return;
+	draw_heading(st, PANE_DETAIL, "Contact", o);
+	int rows = layout_rows(&st->lay, PANE_DETAIL);
+	long row = state_row(st);
+	if (row < 0) {
+		if (rows > 0)
+			draw_str(r->y + 1, r->x + 1, r->w - 1, "No centre selected.", A_NORMAL, o->ascii);
+		return;
+	}
+	const struct table *t = &st->d->t;
+	const struct detail *dt = state_card(st, r->w - 2);
+	size_t top = st->c[PANE_DETAIL].top;
+	struct span sp[64];
+	for (int i = 0; i < rows; i++) {
+		size_t li = top + (size_t)i;
+		int y = r->y + 1 + i;
+		if (li >= dt->n)
+			break;
+		const struct dline *d = &dt->lines[li];
+		int x = r->x + 1;
+		if (d->label_only) {
+			draw_str(y, x, r->w - 2, d->label, A(PAIR_LABEL, A_BOLD), o->ascii);
+			continue;
+		}
+		if (dt->label_w) {
+			if (d->label)
+				draw_str(y, x, dt->label_w, d->label, A(PAIR_LABEL, A_BOLD), o->ascii);
+			x += dt->label_w + 1;
+		}
+		size_t k = 0;
+		if (st->f.active) {
+			size_t fl;
+			const char *field = table_field(t, (size_t)row, d->col, &fl);
+			k = filter_spans(&st->f.q, d->col, field, fl, sp, 64);
+			for (size_t j = 0; j < k; j++) {	/* to this line's bytes */
+				sp[j].start = sp[j].start > d->off ? sp[j].start - (uint32_t)d->off : 0;
+				sp[j].end = sp[j].end > d->off ? sp[j].end - (uint32_t)d->off : 0;
+			}
+		}
+		attr_t at = t->cols[d->col].role == ROLE_NAME ? A_BOLD : A_NORMAL;
+		draw_text(y, x, r->x + r->w - x, d->s, d->n, at, sp, k, match_attr(), o->ascii);
+	}
+	/* More below or above: say so rather than cut silently. */
+	if (rows > 0 && top + (size_t)rows < dt->n)
+		draw_str(r->y + r->h - 1, r->x + r->w - 10, 10, o->ascii ? " v more " : " ↓ more… ",
+		    A_REVERSE, o->ascii);
+	if (rows > 1 && top > 0)
+		draw_str(r->y + 1, r->x + r->w - 10, 10, o->ascii ? " ^ more " : " ↑ more… ",
+		    A_REVERSE, o->ascii);
+}
+
+static void
+draw_separators(const struct state *st)
+{
+	const struct layout *l = &st->lay;
+	for (int p = 0; p < PANE_COUNT; p++) {
+		const struct rect *r = &l->pane[p];
+		if (r->w > 0 && r->x > 0)
+			mvvline(r->y, r->x - 1, ACS_VLINE, r->h);
+	}
+}
+
+static void
+draw_title(const struct state *st, const struct view_opts *o)
+{
+	const struct rect *r = &st->lay.title;
+	attr_t at = A(PAIR_TITLE, A_REVERSE | A_BOLD) | A_BOLD;
+	fill(r->y, 0, r->w, at);
+	char buf[600];
+	const struct table *t = &st->d->t;
+	snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres shown", o->source,
+	    st->nlist, t->nrows);
+	if (st->f.active)
+		snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres match", o->source,
+		    st->f.n, t->nrows);
+	draw_str(r->y, 0, r->w, buf, at, o->ascii);
+}
+
+static void
+draw_filter(struct state *st, const struct view_opts *o)
+{
+	const struct rect *r = &st->lay.filter;
+	if (r->h <= 0)
+		return;
+	fill(r->y, 0, r->w, A_NORMAL);
+	int used = draw_str(r->y, 0, r->w, "Filter: ", A_BOLD, o->ascii);
+	/* Show the end of a long query. */
+	const char *q = st->query;
+	size_t n = st->qlen;
+	int room = r->w - used - 1;
+	while (n > 0 && text_width(q, n) > room) {
+		int32_t cp;
+		int len = text_decode(q, n, &cp);
+		q += len, n -= (size_t)len;
+	}
+	used += draw_text(r->y, used, room, q, n, A_NORMAL, NULL, 0, 0, o->ascii);
+	if (st->mode != UI_FILTER && st->f.active && r->w - used > 20)
+		draw_str(r->y, used + 2, r->w - used - 2, "(/ to edit, Esc to clear)", A(PAIR_DIM, A_NORMAL), o->ascii);
+	move(r->y, used < r->w ? used : r->w - 1);
+}
+
+static void
+draw_keybar(const struct state *st, int y, int w, const struct view_opts *o)
+{
+	const struct keybar_item *items;
+	size_t n = keymap_bar(st->mode, &items);
+	char keys[16][64];
+	int width[16], total = 0;
+	bool shown[16];
+	bool narrow = st->lay.kind == LAYOUT_NARROW;
+	for (size_t i = 0; i < n && i < 16; i++) {
+		keymap_keys_for(st->mode, items[i].act, 2, o->ascii, keys[i], sizeof keys[i]);
+		width[i] = text_width(keys[i], strlen(keys[i])) +
+		    (int)strlen(action_label(items[i].act)) + 3;
+		/* Back only where panes come one at a time; Tab only where not. */
+		shown[i] = items[i].act == ACT_LEFT ? narrow :
+		    items[i].act == ACT_NEXT_PANE ? !narrow : true;
+		total += shown[i] ? width[i] : 0;
+	}
+	/* Too narrow: drop the least important items first. */
+	for (int prio = 9; prio >= 0 && total > w; prio--)
+		for (size_t i = n; i-- > 0 && total > w;)
+			if (shown[i] && items[i].priority == prio && prio > 0)
+				shown[i] = false, total -= width[i];
+	fill(y, 0, w, A_NORMAL);
+	int x = 0;
+	for (size_t i = 0; i < n && i < 16; i++) {
+		if (!shown[i] || x >= w)
+			continue;
+		char k[70];
+		snprintf(k, sizeof k, "%s", keys[i]);
+		x += draw_str(y, x, w - x, k, A(PAIR_KEY, A_REVERSE), o->ascii);
+		if (x < w)
+			x += draw_str(y, x, w - x, " ", A_NORMAL, o->ascii);
+		if (x < w)
+			x += draw_str(y, x, w - x, action_label(items[i].act), A_NORMAL, o->ascii);
+		if (x < w)
+			x += draw_str(y, x, w - x, "  ", A_NORMAL, o->ascii);
+	}
+}
+
+static void
+draw_page(struct state *st, const struct view_opts *o)
+{
+	struct page p;
+	int w = st->width, h = st->height;
+	if (st->mode == UI_HELP)
+		pages_help(&p, o->ascii);
+	else
+		pages_about(&p, w - 4);
+	st->pager_lines = p.n;
+	int rows = h - 2;
+	if (st->pager_top + (size_t)(rows > 0 ? rows : 0) > p.n)
+		st->pager_top = p.n > (size_t)rows ? p.n - (size_t)rows : 0;
+	attr_t tat = A(PAIR_TITLE, A_REVERSE | A_BOLD) | A_BOLD;
+	fill(0, 0, w, tat);
+	draw_str(0, 0, w, st->mode == UI_HELP ? " centres — Help (every key)" :
+	    " centres — About the network", tat, o->ascii);
+	int keyw = 0;
+	for (size_t i = 0; i < p.n; i++)
+		if (p.l[i].style == 2) {
+			const char *tab = strchr(p.l[i].text, '\t');
+			int kw = text_width(p.l[i].text, (size_t)(tab - p.l[i].text));
+			if (kw > keyw)
+				keyw = kw;
+		}
+	if (keyw > w / 2)
+		keyw = w / 2;
+	for (int i = 0; i < rows; i++) {
+		size_t li = st->pager_top + (size_t)i;
+		if (li >= p.n)
+			break;
+		const struct page_line *l = &p.l[li];
+		int y = 1 + i;
+		if (l->style == 1) {
+			draw_str(y, 1, w - 1, l->text, A(PAIR_HEADING, A_BOLD) | A_BOLD, o->ascii);
+		} else if (l->style == 2) {
+			const char *tab = strchr(l->text, '\t');
+			draw_text(y, 2, keyw, l->text, (size_t)(tab - l->text), A_BOLD, NULL, 0, 0, o->ascii);
+			draw_str(y, 4 + keyw, w - 4 - keyw, tab + 1, A_NORMAL, o->ascii);
+		} else {
+			draw_str(y, 2, w - 2, l->text, A_NORMAL, o->ascii);
+		}
+	}
+	if (p.n > (size_t)rows && rows > 0) {
+		char more[64];
+		snprintf(more, sizeof more, " %zu-%zu of %zu ", st->pager_top + 1,
+		    st->pager_top + (size_t)rows < p.n ? st->pager_top + (size_t)rows : p.n, p.n);
+		draw_str(h - 2, w - (int)strlen(more) - 1, (int)strlen(more), more, A_REVERSE, o->ascii);
+	}
+	pages_free(&p);
+	draw_keybar(st, h - 1, w, o);
+}
+
+void
+view_draw(struct state *st, const struct view_opts *o)
+{
+	erase();
+	curs_set(0);
+	int w = st->width, h = st->height;
+	if (st->lay.kind == LAYOUT_TOO_SMALL) {
+		const char *msg[] = {"Terminal too small", "for centres:", "enlarge it", "or press q"};
+		for (int i = 0; i < h && i < 4; i++)
+			draw_str(i, 0, w, msg[i], A_BOLD, o->ascii);
+		return;
+	}
+	if (st->mode == UI_HELP || st->mode == UI_ABOUT) {
+		draw_page(st, o);
+		return;
+	}
+	draw_title(st, o);
+	draw_menu(st, o);
+	draw_list(st, o);
+	draw_detail(st, o);
+	draw_separators(st);
+	const struct rect *s = &st->lay.status;
+	fill(s->y, 0, s->w, A_NORMAL);
+	const char *msg = *st->status ? st->status : o->notice ? o->notice :
+	    "Press / and type a name, a place or a phone number. F1: every key.";
+	draw_str(s->y, 0, s->w, msg, A_NORMAL, o->ascii);
+	draw_keybar(st, st->lay.keys.y, w, o);
+	draw_filter(st, o);
+	if (st->mode == UI_FILTER)
+		curs_set(1);
+}
