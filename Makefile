@@ -91,7 +91,12 @@ test: deps deps-test
 check: test
 
 bench: all
-	@sh tests/bench/run.sh ./centres
+	@$(MAKE) --no-print-directory build/release/bench
+	@sh tests/bench/run.sh
+
+build/release/bench: tests/bench/bench.c $(call rel_objs,$(CORE_SRC))
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -std=c11 -Wall -Wextra $(CFLAGS) -o $@ $^ \
+		$(call static_or,csv) $(call static_or,utf8proc)
 
 FUZZ_BIN := build/fuzz/fuzz_load
 $(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC)

@@ -189,10 +189,14 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 	if (n == 0)
 		return err_set(e, "%s: empty file (a CSV directory needs at least a header row)",
 		    t->source);
-	if (decode_input(t, buf, n, o ? o->encoding : NULL, &clean, e) < 0)
+	const char *s;
+	size_t len;
+	if (decode_input(t, buf, n, o ? o->encoding : NULL, &clean, &s, &len, e) < 0)
 		goto out;
-	const char *s = clean.base ? clean.base : "";
-	size_t len = clean.len;
+	/* Room for all the text and its folded form at once: no copying as the
+	 * arenas grow (given back by arena_shrink() at the end). */
+	arena_reserve(&t->text, len + 64);
+	arena_reserve(&t->fold, len + len / 8 + 64);
 	if (o && o->delimiter) {
 		t->delimiter = o->delimiter;
 	} else {

@@ -134,9 +134,35 @@ is_utf8_name(const char *enc)
 	return strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
 }
 
+/* Whether s is valid UTF-8 with nothing to replace (no control other than
+ * tab and line breaks, no C1, no bidi control). */
+static bool
+is_clean(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		if (c == '\n' || c == '\r' || c == '\t') {
+			i++;
+			continue;
+		}
+		if (c < 0x80)
+			return false;
+		int32_t cp;
+		int l = text_decode(s + i, n - i, &cp);
+		if (cp < 0xa0 || is_bidi_control(cp))
+			return false;
+		i += (size_t)l;
+	}
+	return true;
+}
+
 int
 decode_input(struct table *t, const char *buf, size_t n, const char *forced,
-    struct arena *out, struct err *e)
+    struct arena *out, const char **clean, size_t *clean_len, struct err *e)
 {
 	struct arena conv = {0};
 	const char *text = buf;
@@ -191,7 +217,12 @@ decode_input(struct table *t, const char *buf, size_t n, const char *forced,
 			text = conv.base ? conv.base : "", len = conv.len;
 		}
 	}
+	if (!conv.base && is_clean(text, len)) {
+		*clean = text, *clean_len = len;
+		return 0;
+	}
 	decode_sanitize(t, text, len, 1, out);
 	arena_free(&conv);
+	*clean = out->base ? out->base : "", *clean_len = out->len;
 	return 0;
 }

@@ -13,11 +13,13 @@
 #include "table.h"
 #include "util.h"
 
-/* Decodes buf[0..n) into out (clean UTF-8, no BOM). forced: an iconv
- * encoding name, or NULL to detect. Records the encoding and any notice in
- * t, warnings in t. Returns 0, or -1 with e set ("FILE: ..."). */
+/* Decodes buf[0..n) into clean UTF-8 (no BOM): *text and *len point into
+ * buf itself when it is already clean UTF-8 (the common case: no copy),
+ * else into out, which holds the converted and sanitised text. forced: an
+ * iconv encoding name, or NULL to detect. Records the encoding and any
+ * notice in t, warnings in t. Returns 0, or -1 with e set ("FILE: ..."). */
 int decode_input(struct table *t, const char *buf, size_t n, const char *forced,
-    struct arena *out, struct err *e);
+    struct arena *out, const char **text, size_t *len, struct err *e);
 
 /* Appends s[0..n) to out with controls and invalid sequences replaced; line
  * is the physical line where s starts (advanced over line breaks), used for

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: MIT
+ * bench: speed and memory of the loader and the filter on a generated
+ * directory of N rows (default 1,000,000), as medians of 5 runs, each with a
+ * reference measured in the same run: reading the file, and one memmem()
+ * over the folded text (the floor for any substring filter). Never part of
+ * `make test`: timings on a shared machine are for reading, not asserting. */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "core/csvload.h"
+#include "core/filter.h"
+#include "core/index.h"
+#include "core/util.h"
+
+static double
+now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+cmp_d(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double
+median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_d);
+	return v[n / 2];
+}
+
+/* A directory like the built-in one, n rows, accents and all. */
+static void
+generate(const char *path, long n)
+{
+	static const char *const names[] = {"Centre de ressources Politique de la ville",
+	    "Pôle de Ressources Villes et Développement Social", "RésO Villes",
+	    "Ville Caraïbe", "Observatoire Régional de l'Intégration et de la Ville"};
+	static const char *const terr[] = {"La Réunion", "Val d'Oise", "Provence-Alpes-Côte d'Azur",
+	    "Bretagne - Pays de la Loire", "Martinique", "Guyane", "Essonne"};
+	static const char *const reg[] = {"La Réunion", "Île-de-France", "Provence-Alpes-Côte d'Azur",
+	    "Bretagne; Pays de la Loire", "Martinique", "Guyane", "Île-de-France"};
+	FILE *f = fopen(path, "w");
+	if (!f)
+		die("cannot write %s", path);
+	fputs("id,nom,sigle,territoire,territoire_2017,region,site_web,courriel,telephone,telephone_2,statut\n", f);
+	unsigned s = 12345;
+	for (long i = 1; i <= n; i++) {
+		s = s * 1103515245u + 12345u;
+		int k = (int)(s >> 16) % 7, m = (int)(s >> 8) % 5;
+		fprintf(f, "%ld,%s %ld,,%s,,\"%s\",www.centre%ld.fr,,0%d %02ld %02ld %02ld %02ld,,actif\n",
+		    i, names[m], i, terr[k], reg[k], i, 1 + k, (i / 7) % 100, (i / 3) % 100, i % 100,
+		    (i * 7) % 100);
+	}
+	fclose(f);
+}
+
+int
+main(int argc, char **argv)
+{
+	long n = argc > 1 ? atol(argv[1]) : 1000000;
+	const char *path = "build/bench.csv";
+	generate(path, n);
+	FILE *f = fopen(path, "rb");
+	fseek(f, 0, SEEK_END);
+	long size = ftell(f);
+	fclose(f);
+	printf("bench: %ld rows, %.1f MB file\n", n, (double)size / 1e6);
+
+	double tload[5], tread[5];
+	struct table t;
+	for (int run = 0; run < 5; run++) {
+		double t0 = now();
+		FILE *fr = fopen(path, "rb");
+		char *buf = xmalloc((size_t)size);
+		if (fread(buf, 1, (size_t)size, fr) != (size_t)size)
+			die("short read");
+		fclose(fr);
+		free(buf);
+		tread[run] = now() - t0;
+		struct err e;
+		table_init(&t, path);
+		t0 = now();
+		if (csvload_file(&t, path, NULL, &e) < 0)
+			die("%s", e.msg);
+		tload[run] = now() - t0;
+		if (run < 4)
+			table_free(&t);
+	}
+	double ml = median(tload, 5), mr = median(tread, 5);
+	printf("load:   median %7.1f ms  (reading the file alone: %6.1f ms, ratio %.1fx; %.0f MB/s)\n",
+	    ml * 1e3, mr * 1e3, ml / mr, (double)size / 1e6 / ml);
+
+	struct index ix;
+	double t0 = now();
+	index_build(&ix, &t);
+	printf("index:  %7.1f ms (%zu menu entries)\n", (now() - t0) * 1e3, ix.n);
+
+	/* The floor: one memmem over all the folded text. */
+	double tref[5];
+	for (int run = 0; run < 5; run++) {
+		t0 = now();
+		size_t hits = 0;
+		const char *p = t.fold.base, *end = t.fold.base + t.fold.len;
+		while ((p = memmem(p, (size_t)(end - p), "reunion", 7)) != NULL)
+			hits++, p += 7;
+		tref[run] = now() - t0;
+		if (hits == 0)
+			die("reference scan found nothing");
+	}
+	double mref = median(tref, 5);
+	printf("memmem over the folded text (reference): %6.1f ms\n", mref * 1e3);
+
+	static const char *const queries[] = {"reunion", "ville caraibe", "0478", "territoire:oise",
+	    "zzzz", "r"};
+	for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+		double tq[5];
+		size_t found = 0;
+		for (int run = 0; run < 5; run++) {
+			struct filter fl;
+			filter_init(&fl);
+			t0 = now();
+			filter_set(&fl, &t, queries[q]);
+			tq[run] = now() - t0;
+			found = fl.n;
+			filter_free(&fl);
+		}
+		double mq = median(tq, 5);
+		printf("filter %-18s median %7.1f ms  %8zu rows  (%.1fx the reference)\n",
+		    queries[q], mq * 1e3, found, mq / mref);
+	}
+	/* Typing: each keystroke narrows the previous result. */
+	{
+		const char *typed = "reunion";
+		double tt[5];
+		for (int run = 0; run < 5; run++) {
+			struct filter fl;
+			filter_init(&fl);
+			char q[16] = "";
+			double worst = 0;
+			for (size_t i = 0; typed[i]; i++) {
+				q[i] = typed[i];
+				t0 = now();
+				filter_set(&fl, &t, q);
+				double d = now() - t0;
+				if (d > worst)
+					worst = d;
+			}
+			tt[run] = worst;
+			filter_free(&fl);
+		}
+		printf("typing \"reunion\" key by key: slowest keystroke median %.1f ms\n",
+		    median(tt, 5) * 1e3);
+	}
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	printf("memory: peak RSS %.0f MB = %.2fx the file (text %.0f MB, folded %.0f MB, rows %.0f MB)\n",
+	    (double)ru.ru_maxrss / 1e3, (double)ru.ru_maxrss * 1e3 / (double)size,
+	    (double)t.text.len / 1e6, (double)t.fold.len / 1e6,
+	    (double)t.nrows * sizeof(struct row) / 1e6);
+	index_free(&ix);
+	table_free(&t);
+	remove(path);
+	return 0;
+}
