@@ -68,6 +68,8 @@ put_char(const char *s, int len, int32_t cp, bool ascii)
 	}
 	if (k >= 1 && buf[0] < 0x80)
 		addch((chtype)buf[0]);
+	else if (cp >= 0x2010 && cp <= 0x2015)
+		addch('-');
 	else if (cp == 0x2022 || cp == 0x00B7)
 		addch('*');
 	else if (cp == 0x0153 || cp == 0x0152)
@@ -334,13 +336,15 @@ draw_detail(struct state *st, const struct view_opts *o)
 }
 
 static void
-draw_separators(const struct state *st)
+draw_separators(const struct state *st, bool ascii)
 {
 	const struct layout *l = &st->lay;
+	/* Outside UTF-8, a plain '|': line drawing through the alternate
+	 * character set is not honoured by every terminal. */
 	for (int p = 0; p < PANE_COUNT; p++) {
 		const struct rect *r = &l->pane[p];
 		if (r->w > 0 && r->x > 0)
-			mvvline(r->y, r->x - 1, ACS_VLINE, r->h);
+			mvvline(r->y, r->x - 1, ascii ? '|' : ACS_VLINE, r->h);
 	}
 }
 
@@ -496,7 +500,7 @@ view_draw(struct state *st, const struct view_opts *o)
 	draw_menu(st, o);
 	draw_list(st, o);
 	draw_detail(st, o);
-	draw_separators(st);
+	draw_separators(st, o->ascii);
 	const struct rect *s = &st->lay.status;
 	fill(s->y, 0, s->w, A_NORMAL);
 	const char *msg = *st->status ? st->status : o->notice ? o->notice :
