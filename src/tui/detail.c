@@ -16,7 +16,7 @@ static const enum role card_order[] = {
 
 static const char *const role_labels[ROLE_COUNT] = {
 	[ROLE_ID] = "Id", [ROLE_NAME] = "Name", [ROLE_ACRONYM] = "Acronym",
-	[ROLE_TERRITORY] = "Territory", [ROLE_TERRITORY_2017] = "Since 2017",
+	[ROLE_TERRITORY] = "Territory", [ROLE_TERRITORY_2017] = "From 2017",
 	[ROLE_REGION] = "Region", [ROLE_WEBSITE] = "Website", [ROLE_EMAIL] = "E-mail",
 	[ROLE_PHONE] = "Phone", [ROLE_STATUS] = "Status",
 };

@@ -35,7 +35,7 @@ layout_compute(int w, int h, bool filter_line, enum pane shown, struct layout *l
 	if (w >= LAYOUT_WIDE_W) {
 		l->kind = LAYOUT_WIDE;
 		int mw = clamp(w / 4, 26, 40);
-		int lw = (w - mw - 2) / 2;
+		int lw = (w - mw - 2) * 11 / 20;
 		l->pane[PANE_MENU] = (struct rect){top, 0, ch, mw};
 		l->pane[PANE_LIST] = (struct rect){top, mw + 1, ch, lw};
 		l->pane[PANE_DETAIL] = (struct rect){top, mw + lw + 2, ch, w - mw - lw - 2};

@@ -230,7 +230,7 @@ draw_list(struct state *st, const struct view_opts *o)
 		draw_str(r->y + 1, r->x + 1, r->w - 1,
 		    st->f.active ? "No centre matches the filter." : "No centre here.", A_NORMAL, o->ascii);
 	/* The territory tells apart centres of the same name: a column wide
-	 * enough for the visible territories, up to half the line. */
+	 * enough for the visible territories, up to two fifths of the line. */
 	int terr_w = 0;
 	for (int i = 0; i < rows && st->c[PANE_LIST].top + (size_t)i < st->nlist; i++) {
 		size_t tl;
@@ -239,8 +239,8 @@ draw_list(struct state *st, const struct view_opts *o)
 		if (w > terr_w)
 			terr_w = w;
 	}
-	if (terr_w > (r->w - 2) / 2)
-		terr_w = (r->w - 2) / 2;
+	if (terr_w > (r->w - 2) * 2 / 5)
+		terr_w = (r->w - 2) * 2 / 5;
 	for (int i = 0; i < rows; i++) {
 		size_t line = st->c[PANE_LIST].top + (size_t)i;
 		int y = r->y + 1 + i;
@@ -262,8 +262,10 @@ draw_list(struct state *st, const struct view_opts *o)
 		attr_t hl = match_attr();
 		size_t k = st->f.active ? filter_spans(&st->f.q, (size_t)name_col, name, nl, sp, 32) : 0;
 		int x = r->x + 1;
-		int used = draw_text(y, x, nw - (aw && nw > aw + 8 ? aw : 0), name, nl, at, sp, k, hl, o->ascii);
-		if (aw && nw > aw + 8 && used + aw <= nw) {
+		/* The acronym only where the name keeps enough room. */
+		bool with_acr = aw && (text_width(name, nl) + aw <= nw || nw >= aw + 30);
+		int used = draw_text(y, x, nw - (with_acr ? aw : 0), name, nl, at, sp, k, hl, o->ascii);
+		if (with_acr && used + aw <= nw) {
 			char buf[200];
 			snprintf(buf, sizeof buf, " (%.*s)", (int)(al > 150 ? 150 : al), acr);
 			used += draw_str(y, x + used, nw - used, buf, at, o->ascii);
