@@ -102,7 +102,7 @@ FUZZ_BIN := build/fuzz/fuzz_load
 $(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC)
 	@mkdir -p $(@D)
 	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
-		-o $@ $^ $(call static_or,csv) $(call static_or,utf8proc)
+		-o $@ $(filter %.c,$^) $(call static_or,csv) $(call static_or,utf8proc)
 
 fuzz: deps
 	@sh tools/deps.sh fuzz

@@ -121,9 +121,18 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 			return err_set(e, "option '%s' needs a value (see 'centres --help')",
 			    argv[optind - 1]);
 		default: {
-			char *s = decode_safe_str(argv[optind - 1]);
-			if (optopt && optopt != '?')
-				err_set(e, "unknown option '-%c' (see 'centres --help')", optopt);
+			/* The word as typed: "--list=yes" (a value where none is
+			 * taken), "--nope", or "-x" out of a group like "-lx". */
+			const char *word = argv[optind - 1];
+			char buf[8];
+			if (word[0] == '-' && word[1] != '-' && optopt > 0 && optopt < 0x80) {
+				snprintf(buf, sizeof buf, "-%c", optopt);
+				word = buf;
+			}
+			char *s = decode_safe_str(word);
+			if (strncmp(s, "--", 2) == 0 && strchr(s, '='))
+				err_set(e, "option '%.*s' takes no value (see 'centres --help')",
+				    (int)(strchr(s, '=') - s), s);
 			else
 				err_set(e, "unknown option '%s' (see 'centres --help')", s);
 			free(s);

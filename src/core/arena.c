@@ -10,7 +10,7 @@
 char *
 arena_reserve(struct arena *a, size_t n)
 {
-	if (a->cap - a->len < n) {
+	if (!a->base || a->cap - a->len < n) {
 		size_t c = a->cap ? a->cap : 4096;
 		while (c - a->len < n) {
 			if (c > ((size_t)-1) / 2)

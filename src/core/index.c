@@ -153,7 +153,8 @@ index_build(struct index *ix, const struct table *t)
 			pm_add(&m, xstrdup("(no region)"), xstrdup(terr), (uint32_t)r);
 		free(terr);
 	}
-	qsort(m.p, m.n, sizeof *m.p, pair_cmp);
+	if (m.n)
+		qsort(m.p, m.n, sizeof *m.p, pair_cmp);
 	size_t cap = 0;
 	add_entry(ix, &cap, ENTRY_ALL, xstrdup("All centres"), 0, NULL, t->nrows);
 	uint32_t region_entry = 0;
