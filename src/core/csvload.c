@@ -28,6 +28,7 @@ struct loader {
 	uint32_t row_line;	/* line where the current row started */
 	size_t row_start;	/* offset in t->text where the current row starts */
 	uint32_t nfields;
+	uint32_t header_fields;	/* fields of the header: what a row should have */
 	bool row_nonempty;
 	/* quote tracker */
 	enum qstate q;
@@ -84,23 +85,24 @@ on_row(int c, void *data)
 			p += n + 1;
 		}
 		t->header_line = L->row_line;
+		L->header_fields = L->nfields;
 		t->text.len = L->row_start;
 		L->have_header = true;
 	} else if (!L->row_nonempty) {
 		/* A row of empty fields (";;;;" from a spreadsheet) carries nothing. */
 		t->text.len = L->row_start;
 	} else {
-		if (L->nfields < t->ncols)
-			table_warn(t, L->row_line, "%u fields instead of %zu: the missing ones are left empty",
-			    L->nfields, t->ncols);
-		else if (L->nfields > t->ncols) {
-			table_warn(t, L->row_line, "%u fields instead of %zu: the extra ones are kept",
-			    L->nfields, t->ncols);
-			while (t->ncols < L->nfields) {
-				char name[32];
-				snprintf(name, sizeof name, "colonne %zu", t->ncols + 1);
-				table_add_column(t, name, strlen(name));
-			}
+		/* Against the header, not t->ncols, which an earlier long row grew. */
+		if (L->nfields < L->header_fields)
+			table_warn(t, L->row_line, "%u fields instead of %u: the missing ones are left empty",
+			    L->nfields, L->header_fields);
+		else if (L->nfields > L->header_fields)
+			table_warn(t, L->row_line, "%u fields instead of %u: the extra ones are kept",
+			    L->nfields, L->header_fields);
+		while (t->ncols < L->nfields) {
+			char name[32];
+			snprintf(name, sizeof name, "colonne %zu", t->ncols + 1);
+			table_add_column(t, name, strlen(name));
 		}
 		xgrow((void **)&t->rows, &t->rows_cap, t->nrows + 1, sizeof *t->rows);
 		struct row *r = &t->rows[t->nrows++];
@@ -154,14 +156,17 @@ track_quotes(struct loader *L, const char *s, size_t n)
 	return true;
 }
 
-/* The delimiter of the header line: the most frequent of , ; TAB outside
- * quotes (comma on a tie or when there is none). */
+/* The delimiter of the header line (the first non-blank one): the most
+ * frequent of , ; TAB outside quotes (comma on a tie or when there is none). */
 static char
 detect_delimiter(const char *s, size_t n)
 {
 	size_t count[3] = {0};
 	bool quoted = false;
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	while (i < n && (s[i] == '\n' || s[i] == '\r'))
+		i++;
+	for (; i < n; i++) {
 		char c = s[i];
 		if (c == '"')
 			quoted = !quoted;
@@ -228,9 +233,17 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 			    t->source, L.bad_quote_line);
 			goto out_csv;
 		}
-		if (csv_parse(&p, s + i, j - i, on_field, on_row, &L) != j - i) {
-			err_set(e, "%s:%u: %s", t->source, L.line, csv_strerror(csv_error(&p)));
-			goto out_csv;
+		/* libcsv grows a field's buffer by blk_size bytes at a time (128 by
+		 * default), which copies a field of megabytes over and over where
+		 * realloc cannot grow in place: feed long lines in pieces and keep
+		 * blk_size up with the buffer, so that it doubles instead. */
+		for (size_t k = i, m; k < j; k += m) {
+			m = j - k < 65536 ? j - k : 65536;
+			csv_set_blk_size(&p, p.entry_size > 128 ? p.entry_size : 128);
+			if (csv_parse(&p, s + k, m, on_field, on_row, &L) != m) {
+				err_set(e, "%s:%u: %s", t->source, L.line, csv_strerror(csv_error(&p)));
+				goto out_csv;
+			}
 		}
 		L.line++;
 		i = j;

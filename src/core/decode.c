@@ -102,8 +102,12 @@ convert(struct table *t, const char *from, const char *buf, size_t n,
     size_t unit, struct arena *out, struct err *e)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
-	if (cd == (iconv_t)-1)
-		return err_set(e, "%s: unknown encoding '%s' (see 'iconv -l')", t->source, from);
+	if (cd == (iconv_t)-1) {
+		char *safe = decode_safe_str(from);
+		err_set(e, "%s: unknown encoding '%s' (see 'iconv -l')", t->source, safe);
+		free(safe);
+		return -1;
+	}
 	char *in = (char *)buf;
 	size_t inleft = n;
 	while (inleft > 0) {
@@ -168,7 +172,9 @@ decode_input(struct table *t, const char *buf, size_t n, const char *forced,
 	const char *text = buf;
 	size_t len = n;
 
-	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 && (!forced || is_utf8_name(forced))) {
+	bool bom8 = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 &&
+	    (!forced || is_utf8_name(forced));
+	if (bom8) {
 		text += 3, len -= 3;
 	} else if (n >= 2 && (memcmp(buf, "\xFF\xFE", 2) == 0 || memcmp(buf, "\xFE\xFF", 2) == 0) &&
 	    (!forced || strncasecmp(forced, "UTF-16", 6) == 0)) {
@@ -183,32 +189,33 @@ decode_input(struct table *t, const char *buf, size_t n, const char *forced,
 		if (convert(t, forced, buf, n, 1, &conv, e) < 0)
 			return -1;
 		text = conv.base ? conv.base : "", len = conv.len;
-	} else {
-		if (memchr(buf, '\0', n)) {
+	}
+	if (!conv.base) {	/* UTF-8 so far, with or without BOM */
+		const char *z = memchr(text, '\0', len);
+		if (z) {
 			size_t line = 1;
-			const char *z = memchr(buf, '\0', n);
-			for (const char *p = buf; p < z; p++)
-				line += *p == '\n';
+			for (const char *p = text; p < z; p++)
+				line += *p == '\n' || (*p == '\r' && p[1] != '\n');
 			return err_set(e, "%s:%zu: binary data (NUL byte): not a text CSV file "
 			    "(for UTF-16 without a byte order mark, use --encoding UTF-16LE)",
 			    t->source, line);
 		}
 		size_t valid_multi = 0, high = 0;
-		for (size_t i = 0; i < n;) {
-			unsigned char c = (unsigned char)buf[i];
+		for (size_t i = 0; i < len;) {
+			unsigned char c = (unsigned char)text[i];
 			if (c < 0x80) {
 				i++;
 				continue;
 			}
 			int32_t cp;
-			int l = text_decode(buf + i, n - i, &cp);
+			int l = text_decode(text + i, len - i, &cp);
 			if (cp >= 0)
 				valid_multi++;
 			else
 				high++;
 			i += (size_t)l;
 		}
-		if (!forced && valid_multi == 0 && high > 0) {
+		if (!forced && !bom8 && valid_multi == 0 && high > 0) {
 			strcpy(t->encoding, "WINDOWS-1252");
 			snprintf(t->notice, sizeof t->notice,
 			    "no UTF-8 text found: read as Windows-1252 (use --encoding to choose another)");
