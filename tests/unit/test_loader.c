@@ -1,0 +1,839 @@
+/* SPDX-License-Identifier: MIT
+ * The loader: every CSV dialect, encoding and hostile input of the issue,
+ * each with the exact message a user would read. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "core/filter.h"
+#include "core/text.h"
+
+#define LOAD_OPTS(t, s, o, e) load_mem((t), (s), sizeof(s) - 1, (o), (e))
+
+/* Whether t holds a warning with that line and exact message. */
+static int
+has_warning(const struct table *t, uint32_t line, const char *msg)
+{
+	for (size_t i = 0; i < t->nwarn; i++)
+		if (t->warn[i].line == line && strcmp(t->warn[i].msg, msg) == 0)
+			return 1;
+	return 0;
+}
+
+/* Prints the warnings (to read a failing test). */
+static void
+dump_warnings(const struct table *t)
+{
+	for (size_t i = 0; i < t->nwarn; i++)
+		print_message("warning %u: %s\n", t->warn[i].line, t->warn[i].msg);
+}
+
+#define assert_warning(t, line, msg) do { \
+	if (!has_warning((t), (line), (msg))) { \
+		dump_warnings(t); \
+		fail_msg("no warning on line %u: %s", (unsigned)(line), (msg)); \
+	} \
+} while (0)
+
+/* How many rows the query q matches. */
+static size_t
+matches(const struct table *t, const char *q)
+{
+	struct filter f;
+	filter_init(&f);
+	filter_set(&f, t, q);
+	size_t n = f.n;
+	filter_free(&f);
+	return n;
+}
+
+/* Whether s[0..n) is valid UTF-8 with nothing a terminal would act on: no
+ * C0 control but tab and line breaks, no DEL, no C1, no bidi control. */
+static int
+is_clean(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		int32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+		if (cp < 0)
+			return 0;
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7f ||
+		    (cp >= 0x80 && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f || cp == 0x061c)
+			return 0;
+		i += (size_t)len;
+	}
+	return 1;
+}
+
+static void
+assert_table_clean(const struct table *t)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		assert_true(is_clean(t->cols[c].name, strlen(t->cols[c].name)));
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->rows[r].nfields; c++) {
+			size_t n;
+			const char *s = table_field(t, r, c, &n);
+			if (!is_clean(s, n))
+				fail_msg("row %zu field %zu is not clean: %s", r, c, s);
+		}
+}
+
+/* ---- RFC 4180 ---- */
+
+static void
+quoted_fields(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "nom,ville,note\n"
+	    "\"Mairie\",\"Lyon, 3e\",\"dit \"\"bonjour\"\"\"\n"
+	    "\"Deux\nlignes\",\"\",fin\n";
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_int_equal(t.ncols, 3);
+	assert_string_equal(F(&t, 0, 0), "Mairie");
+	assert_string_equal(F(&t, 0, 1), "Lyon, 3e");
+	assert_string_equal(F(&t, 0, 2), "dit \"bonjour\"");
+	assert_string_equal(F(&t, 1, 0), "Deux\nlignes");
+	assert_string_equal(F(&t, 1, 1), "");
+	assert_string_equal(F(&t, 1, 2), "fin");
+	assert_int_equal(t.rows[0].line, 2);
+	assert_int_equal(t.rows[1].line, 3);
+	assert_int_equal(t.nwarn_total, 0);
+	table_free(&t);
+}
+
+static void
+line_endings(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *csv;
+		uint32_t lines[3];
+	} cases[] = {
+		{"a,b\nx,1\ny,2\nz,3\n", {2, 3, 4}},
+		{"a,b\r\nx,1\r\ny,2\r\nz,3\r\n", {2, 3, 4}},
+		{"a,b\rx,1\ry,2\rz,3\r", {2, 3, 4}},
+		{"a,b\r\nx,1\ny,2\rz,3", {2, 3, 4}},
+		/* Blank lines of each kind are skipped but counted. */
+		{"a,b\n\r\nx,1\r\ry,2\n\n\nz,3\n\n", {3, 5, 8}},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct table t;
+		struct err e;
+		assert_int_equal(LOAD_STR(&t, cases[i].csv, &e), 0);
+		assert_int_equal(t.ncols, 2);
+		assert_int_equal(t.nrows, 3);
+		assert_string_equal(F(&t, 0, 0), "x");
+		assert_string_equal(F(&t, 0, 1), "1");
+		assert_string_equal(F(&t, 1, 1), "2");
+		assert_string_equal(F(&t, 2, 0), "z");
+		assert_string_equal(F(&t, 2, 1), "3");
+		for (int k = 0; k < 3; k++)
+			assert_int_equal(t.rows[k].line, cases[i].lines[k]);
+		assert_int_equal(t.nwarn_total, 0);
+		table_free(&t);
+	}
+}
+
+static void
+line_breaks_in_quoted_field_kept(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "nom,adresse\r\nA,\"1 rue X\r\n69000 Lyon\"\r\nB,\"cr\rseul\"\r\n";
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_string_equal(F(&t, 0, 1), "1 rue X\r\n69000 Lyon");
+	assert_string_equal(F(&t, 1, 1), "cr\rseul");
+	assert_int_equal(t.rows[1].line, 4);
+	table_free(&t);
+}
+
+static void
+utf8_bom(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	assert_int_equal(LOAD_STR(&t, "\xEF\xBB\xBFnom;t\xC3\xA9l\xC3\xA9phone\nA;01\n", &e), 0);
+	assert_string_equal(t.cols[0].name, "nom");
+	assert_int_equal(t.role_col[ROLE_NAME], 0);
+	assert_int_equal(t.role_col[ROLE_PHONE], 1);
+	assert_int_equal(t.delimiter, ';');
+	assert_string_equal(t.encoding, "UTF-8");
+	assert_string_equal(t.notice, "");
+	table_free(&t);
+}
+
+/* ---- delimiters ---- */
+
+static void
+delimiter_detected(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *csv;
+		char delim;
+	} cases[] = {
+		{"nom,ville,tel\nA,Lyon,01\n", ','},
+		{"nom;ville;tel\nA;Lyon;01\n", ';'},
+		{"nom\tville\ttel\nA\tLyon\t01\n", '\t'},
+		/* Delimiters inside a quoted header name do not count. */
+		{"\"nom, sigle\";ville;tel\nA;Lyon;01\n", ';'},
+		/* Blank lines before the header: the header is still what counts. */
+		{"\n\r\nnom;ville;tel\nA;Lyon;01\n", ';'},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct table t;
+		struct err e;
+		assert_int_equal(LOAD_STR(&t, cases[i].csv, &e), 0);
+		assert_int_equal(t.delimiter, cases[i].delim);
+		assert_true(t.delimiter_detected);
+		assert_int_equal(t.ncols, 3);
+		assert_int_equal(t.nrows, 1);
+		assert_string_equal(F(&t, 0, 1), "Lyon");
+		assert_string_equal(F(&t, 0, 2), "01");
+		table_free(&t);
+	}
+}
+
+static void
+delimiter_override(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	/* Detection would pick the comma (two against one). */
+	const char csv[] = "nom,sigle;ville,pays\nA,B;Lyon,FR\n";
+	struct load_opts o = {.delimiter = ';'};
+	assert_int_equal(LOAD_OPTS(&t, csv, &o, &e), 0);
+	assert_int_equal(t.delimiter, ';');
+	assert_false(t.delimiter_detected);
+	assert_int_equal(t.ncols, 2);
+	assert_string_equal(t.cols[0].name, "nom,sigle");
+	assert_string_equal(F(&t, 0, 1), "Lyon,FR");
+	table_free(&t);
+
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), 0);
+	assert_int_equal(t.delimiter, ',');
+	assert_int_equal(t.ncols, 3);
+	table_free(&t);
+}
+
+/* ---- encodings ---- */
+
+static void
+windows_1252_detected(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	/* French Excel: semicolons, CRLF, Windows-1252. */
+	const char csv[] = "Nom;T\xe9l\xe9phone;R\xe9gion\r\n"
+	    "Caf\xe9 \x80uvre;04 78;Bourgogne\r\n"
+	    "Man\x9cuvre \x93ici\x94;05;C\xf4te d'Azur\r\n";
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), 0);
+	assert_string_equal(t.encoding, "WINDOWS-1252");
+	assert_string_equal(t.notice,
+	    "no UTF-8 text found: read as Windows-1252 (use --encoding to choose another)");
+	assert_int_equal(t.nwarn_total, 0);
+	assert_int_equal(t.delimiter, ';');
+	assert_string_equal(t.cols[1].name, "T\xc3\xa9l\xc3\xa9phone");
+	assert_int_equal(t.role_col[ROLE_PHONE], 1);
+	assert_int_equal(t.role_col[ROLE_REGION], 2);
+	assert_string_equal(F(&t, 0, 0), "Caf\xc3\xa9 \xe2\x82\xacuvre");
+	assert_string_equal(F(&t, 1, 0), "Man\xc5\x93uvre \xe2\x80\x9cici\xe2\x80\x9d");
+	assert_string_equal(F(&t, 1, 2), "C\xc3\xb4te d'Azur");
+	assert_int_equal(matches(&t, "manoeuvre"), 1);
+	assert_int_equal(matches(&t, "cote"), 1);
+	assert_table_clean(&t);
+	table_free(&t);
+}
+
+static void
+windows_1252_undefined_byte(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	/* 0x81 has no character in Windows-1252. */
+	assert_int_equal(LOAD_STR(&t, "nom\nCaf\xe9\nA\x81Z\n", &e), 0);
+	assert_string_equal(t.encoding, "WINDOWS-1252");
+	assert_string_equal(F(&t, 0, 0), "Caf\xc3\xa9");
+	assert_string_equal(F(&t, 1, 0), "A\xef\xbf\xbdZ");
+	assert_warning(&t, 3, "invalid WINDOWS-1252 byte sequence replaced with U+FFFD");
+	assert_table_clean(&t);
+	table_free(&t);
+}
+
+static void
+utf8_with_broken_sequences(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "nom,ville\n"
+	    "R\xc3\xa9union,Saint-Denis\n"
+	    "A\xe9Z,ok\n"		/* a Latin-1 byte in UTF-8 */
+	    "\"multi\nligne\",x\n"
+	    "B,\xc0\x9b\xff\n";	/* overlong ESC, 0xFF */
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), 0);
+	assert_string_equal(t.encoding, "UTF-8");
+	assert_string_equal(t.notice, "");
+	assert_string_equal(F(&t, 0, 0), "R\xc3\xa9union");
+	assert_string_equal(F(&t, 1, 0), "A\xef\xbf\xbdZ");
+	assert_string_equal(F(&t, 3, 1), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	assert_warning(&t, 3, "invalid UTF-8 byte sequence replaced with U+FFFD");
+	assert_warning(&t, 6, "invalid UTF-8 byte sequence replaced with U+FFFD");
+	/* One warning a line, not one per byte. */
+	assert_int_equal(t.nwarn_total, 2);
+	assert_table_clean(&t);
+	table_free(&t);
+}
+
+static void
+utf16_with_bom(void **state)
+{
+	(void)state;
+	/* Excel's "Unicode text": UTF-16 with BOM, TAB separated, CRLF. */
+	const char *text = "Nom\tR\xc3\xa9gion\r\nR\xc3\xa9sO \xe2\x82\xac\tLa R\xc3\xa9union\r\n";
+	for (int be = 0; be <= 1; be++) {
+		char buf[256];
+		size_t n = 0;
+		buf[n++] = be ? '\xfe' : '\xff';
+		buf[n++] = be ? '\xff' : '\xfe';
+		/* Every character here is in the BMP. */
+		for (size_t i = 0; text[i];) {
+			int32_t cp;
+			i += (size_t)text_decode(text + i, strlen(text + i), &cp);
+			buf[n++] = (char)(be ? cp >> 8 : cp & 0xff);
+			buf[n++] = (char)(be ? cp & 0xff : cp >> 8);
+		}
+		struct table t;
+		struct err e;
+		assert_int_equal(load_mem(&t, buf, n, NULL, &e), 0);
+		assert_string_equal(t.encoding, be ? "UTF-16BE" : "UTF-16LE");
+		assert_string_equal(t.notice, be ? "converted from UTF-16BE (byte order mark)"
+		    : "converted from UTF-16LE (byte order mark)");
+		assert_int_equal(t.delimiter, '\t');
+		assert_int_equal(t.ncols, 2);
+		assert_int_equal(t.role_col[ROLE_REGION], 1);
+		assert_int_equal(t.nrows, 1);
+		assert_string_equal(F(&t, 0, 0), "R\xc3\xa9sO \xe2\x82\xac");
+		assert_string_equal(F(&t, 0, 1), "La R\xc3\xa9union");
+		assert_int_equal(t.nwarn_total, 0);
+		table_free(&t);
+	}
+}
+
+static void
+forced_encoding(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	/* 0xA4 is the euro sign in ISO-8859-15, a currency sign in Windows-1252. */
+	const char csv[] = "nom\nprix \xa4\n";
+	struct load_opts o = {.encoding = "ISO-8859-15"};
+	assert_int_equal(LOAD_OPTS(&t, csv, &o, &e), 0);
+	assert_string_equal(t.encoding, "ISO-8859-15");
+	assert_string_equal(F(&t, 0, 0), "prix \xe2\x82\xac");
+	table_free(&t);
+
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), 0);
+	assert_string_equal(F(&t, 0, 0), "prix \xc2\xa4");
+	table_free(&t);
+
+	/* Forcing UTF-8 keeps bytes as UTF-8, bad ones replaced. */
+	o.encoding = "UTF-8";
+	assert_int_equal(LOAD_OPTS(&t, csv, &o, &e), 0);
+	assert_string_equal(t.encoding, "UTF-8");
+	assert_string_equal(F(&t, 0, 0), "prix \xef\xbf\xbd");
+	assert_warning(&t, 2, "invalid UTF-8 byte sequence replaced with U+FFFD");
+	table_free(&t);
+
+	/* UTF-16 without a byte order mark, named. */
+	const char u16[] = "n\0o\0m\0\n\0A\0\xe9\0\n\0";
+	o.encoding = "UTF-16LE";
+	assert_int_equal(LOAD_OPTS(&t, u16, &o, &e), 0);
+	assert_int_equal(t.nrows, 1);
+	assert_string_equal(F(&t, 0, 0), "A\xc3\xa9");
+	table_free(&t);
+
+	o.encoding = "KLINGON-8";
+	assert_int_equal(LOAD_OPTS(&t, csv, &o, &e), -1);
+	assert_string_equal(e.msg, "test.csv: unknown encoding 'KLINGON-8' (see 'iconv -l')");
+	table_free(&t);
+}
+
+/* ---- columns ---- */
+
+static void
+header_names_any_order(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "COURRIEL;Site Web;T\xc3\xa9l\xc3\xa9phone;R\xc3\x89GION;Territoire;Nom\n"
+	    "a@b.fr;www.x.fr;01;Bretagne;Rennes;Centre A\n";
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), 0);
+	assert_int_equal(t.role_col[ROLE_EMAIL], 0);
+	assert_int_equal(t.role_col[ROLE_WEBSITE], 1);
+	assert_int_equal(t.role_col[ROLE_PHONE], 2);
+	assert_int_equal(t.role_col[ROLE_REGION], 3);
+	assert_int_equal(t.role_col[ROLE_TERRITORY], 4);
+	assert_int_equal(t.role_col[ROLE_NAME], 5);
+	assert_string_equal(table_name(&t, 0, NULL), "Centre A");
+	assert_string_equal(table_territory(&t, 0, NULL), "Rennes");
+	assert_string_equal(table_role(&t, 0, ROLE_EMAIL, NULL), "a@b.fr");
+	table_free(&t);
+
+	static const struct {
+		const char *header;
+		enum role role;
+	} names[] = {
+		{"nom", ROLE_NAME}, {"Name", ROLE_NAME}, {"NOM", ROLE_NAME},
+		{"territoire", ROLE_TERRITORY}, {"Territory", ROLE_TERRITORY},
+		{"t\xc3\xa9l\xc3\xa9phone", ROLE_PHONE}, {"telephone", ROLE_PHONE},
+		{"Phone", ROLE_PHONE}, {"Tel", ROLE_PHONE}, {"T\xc3\xa9l.", ROLE_PHONE},
+		{"courriel", ROLE_EMAIL}, {"E-mail", ROLE_EMAIL}, {"email", ROLE_EMAIL},
+		{"site", ROLE_WEBSITE}, {"site web", ROLE_WEBSITE}, {"Website", ROLE_WEBSITE},
+		{"URL", ROLE_WEBSITE}, {"r\xc3\xa9gion", ROLE_REGION}, {"Region", ROLE_REGION},
+		{"sigle", ROLE_ACRONYM}, {"statut", ROLE_STATUS}, {"id", ROLE_ID},
+		{"territoire_2017", ROLE_TERRITORY_2017}, {"t\xc3\xa9l\xc3\xa9phone 2", ROLE_PHONE},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char csv2[128];
+		snprintf(csv2, sizeof csv2, "autre,%s\nx,y\n", names[i].header);
+		assert_int_equal(LOAD_STR(&t, csv2, &e), 0);
+		if (t.role_col[names[i].role] != 1)
+			fail_msg("header '%s' not recognised", names[i].header);
+		assert_int_equal(t.cols[1].role, names[i].role);
+		assert_int_equal(t.cols[0].role, ROLE_NONE);
+		table_free(&t);
+	}
+}
+
+static void
+unknown_columns(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	assert_int_equal(LOAD_STR(&t, "Structure porteuse,Ville,Divers\nMaison A,Lyon,x\n", &e), 0);
+	assert_int_equal(t.role_col[ROLE_NAME], -1);
+	assert_string_equal(table_name(&t, 0, NULL), "Maison A");
+	assert_string_equal(table_territory(&t, 0, NULL), "");
+	assert_int_equal(t.ncols, 3);
+	assert_string_equal(t.cols[2].name, "Divers");
+	assert_string_equal(F(&t, 0, 2), "x");
+	assert_int_equal(matches(&t, "lyon"), 1);
+	table_free(&t);
+}
+
+static void
+duplicate_header_names(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	assert_int_equal(LOAD_STR(&t, "nom,tel,tel\nA,01 11,02 22\n", &e), 0);
+	assert_int_equal(t.ncols, 3);
+	assert_string_equal(t.cols[1].name, "tel");
+	assert_string_equal(t.cols[2].name, "tel");
+	assert_int_equal(t.cols[1].role, ROLE_PHONE);
+	assert_int_equal(t.cols[2].role, ROLE_PHONE);
+	assert_string_equal(F(&t, 0, 1), "01 11");
+	assert_string_equal(F(&t, 0, 2), "02 22");
+	assert_int_equal(matches(&t, "tel:0222"), 1);
+	table_free(&t);
+}
+
+/* ---- ragged rows, quotes, line numbers ---- */
+
+static void
+ragged_rows(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "nom,ville,tel\n"
+	    "A,Lyon\n"
+	    "B,Paris,01,extra,encore\n"
+	    "C,Nice,04\n"
+	    "D\n";
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), 0);
+	assert_int_equal(t.nrows, 4);
+	assert_string_equal(F(&t, 0, 2), "");
+	assert_string_equal(F(&t, 1, 3), "extra");
+	assert_string_equal(F(&t, 1, 4), "encore");
+	assert_string_equal(F(&t, 2, 2), "04");
+	assert_string_equal(F(&t, 3, 1), "");
+	assert_warning(&t, 2, "2 fields instead of 3: the missing ones are left empty");
+	assert_warning(&t, 3, "5 fields instead of 3: the extra ones are kept");
+	assert_warning(&t, 5, "1 fields instead of 3: the missing ones are left empty");
+	/* A long row does not make every normal row after it ragged. */
+	if (t.nwarn_total != 3) {
+		dump_warnings(&t);
+		fail_msg("%zu warnings, expected 3", t.nwarn_total);
+	}
+	/* The extra fields are kept under columns of their own. */
+	assert_int_equal(t.ncols, 5);
+	assert_string_equal(t.cols[0].name, "nom");
+	assert_int_equal(matches(&t, "encore"), 1);
+	table_free(&t);
+}
+
+static void
+unterminated_quote(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "nom,ville\n"
+	    "A,Lyon\n"
+	    "B,\"Paris\n"
+	    "C,Nice\n"
+	    "D,Metz\n"
+	    "E,Brest\n";
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), -1);
+	assert_string_equal(e.msg,
+	    "test.csv:3: unterminated quoted field: the quote opened on this line is never closed");
+	table_free(&t);
+
+	/* At the very end, without a final line break. */
+	assert_int_equal(LOAD_STR(&t, "nom\n\"abc", &e), -1);
+	assert_string_equal(e.msg,
+	    "test.csv:2: unterminated quoted field: the quote opened on this line is never closed");
+	table_free(&t);
+}
+
+static void
+text_after_closing_quote(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "nom,ville\n"
+	    "A,Lyon\n"
+	    "\"Mairie\" annexe,Paris\n"
+	    "C,Nice\n";
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), -1);
+	assert_string_equal(e.msg, "test.csv:3: text after the closing quote of a field "
+	    "(a field with quotes must be quoted whole, its quotes doubled)");
+	table_free(&t);
+
+	/* The same after a quoted field spanning lines 2 to 4. */
+	assert_int_equal(LOAD_STR(&t, "nom,ville\n\"a\nb\nc\",x\nB,\"Nice\"x\n", &e), -1);
+	assert_string_equal(e.msg, "test.csv:5: text after the closing quote of a field "
+	    "(a field with quotes must be quoted whole, its quotes doubled)");
+	table_free(&t);
+}
+
+static void
+physical_line_numbers(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "nom,adresse,tel\r\n"
+	    "A,\"1 rue X\r\nB\xc3\xa2timent 2\r\n69000 Lyon\",01\r\n"	/* lines 2-4 */
+	    "B,Paris\r\n"						/* line 5 */
+	    "\r\n"
+	    "C,\"Nice\rCedex\",\x1b[2J\r\n";				/* lines 7-8 */
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), 0);
+	assert_int_equal(t.nrows, 3);
+	assert_int_equal(t.rows[0].line, 2);
+	assert_int_equal(t.rows[1].line, 5);
+	assert_int_equal(t.rows[2].line, 7);
+	assert_warning(&t, 5, "2 fields instead of 3: the missing ones are left empty");
+	assert_warning(&t, 8, "control character U+001B replaced with a placeholder");
+	assert_int_equal(t.nwarn_total, 2);
+	table_free(&t);
+}
+
+/* ---- hostile content ---- */
+
+static void
+hostile_content(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "nom,note\x1b[0m\n"
+	    "Mairie \x1b[31mrouge,\"\x1b]52;c;ZWNobyBwd25lZAo=\x07presse-papier\"\n"
+	    "C1 \xc2\x9b" "2Jefface,\"tab\tet\nligne\"\n"		/* lines 3-4 */
+	    "Bidi \xe2\x80\xae" "edcba,C0 \x01\x02\x08" "retour\n"
+	    "Isolat \xe2\x81\xa6x\xe2\x81\xa9,DEL\x7fsupprime\n";
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), 0);
+	assert_int_equal(t.nrows, 4);
+	assert_table_clean(&t);
+	/* Placeholders stand where the controls were. */
+	assert_string_equal(t.cols[1].name, "note\xe2\x90\x9b[0m");
+	assert_string_equal(F(&t, 0, 0), "Mairie \xe2\x90\x9b[31mrouge");
+	assert_string_equal(F(&t, 0, 1),
+	    "\xe2\x90\x9b]52;c;ZWNobyBwd25lZAo=\xe2\x90\x87presse-papier");
+	assert_string_equal(F(&t, 1, 0), "C1 \xef\xbf\xbd" "2Jefface");
+	/* A tab and a line break inside a field are kept. */
+	assert_string_equal(F(&t, 1, 1), "tab\tet\nligne");
+	assert_string_equal(F(&t, 2, 0), "Bidi \xef\xbf\xbd" "edcba");
+	assert_string_equal(F(&t, 2, 1), "C0 \xe2\x90\x81\xe2\x90\x82\xe2\x90\x88retour");
+	assert_string_equal(F(&t, 3, 0), "Isolat \xef\xbf\xbdx\xef\xbf\xbd");
+	assert_string_equal(F(&t, 3, 1), "DEL\xe2\x90\xa1supprime");
+	/* The rest of each field is still found. */
+	assert_int_equal(matches(&t, "rouge"), 1);
+	assert_int_equal(matches(&t, "mairie"), 1);
+	assert_int_equal(matches(&t, "presse-papier"), 1);
+	assert_int_equal(matches(&t, "efface"), 1);
+	assert_int_equal(matches(&t, "supprime"), 1);
+	assert_int_equal(matches(&t, "edcba"), 1);
+	assert_int_equal(matches(&t, "retour"), 1);
+	assert_int_equal(matches(&t, "tab"), 1);
+	assert_warning(&t, 1, "control character U+001B replaced with a placeholder");
+	assert_warning(&t, 2, "control character U+001B replaced with a placeholder");
+	assert_warning(&t, 3, "control character U+009B replaced with a placeholder");
+	assert_warning(&t, 5, "bidirectional control U+202E replaced with U+FFFD");
+	assert_warning(&t, 5, "control character U+0001 replaced with a placeholder");
+	assert_warning(&t, 6, "bidirectional control U+2066 replaced with U+FFFD");
+	assert_warning(&t, 6, "control character U+007F replaced with a placeholder");
+	table_free(&t);
+}
+
+static void
+huge_field(void **state)
+{
+	(void)state;
+	size_t big = 4u << 20;
+	const char *head = "nom,description\nA,\"";
+	const char *tail = " aiguille\"\nB,court\n";
+	size_t n = strlen(head) + big + strlen(tail);
+	char *csv = malloc(n);
+	assert_non_null(csv);
+	memcpy(csv, head, strlen(head));
+	for (size_t i = 0; i < big; i++)
+		csv[strlen(head) + i] = i % 1000 == 999 ? '\n' : (char)('a' + i % 26);
+	memcpy(csv + strlen(head) + big, tail, strlen(tail));
+	struct table t;
+	struct err e;
+	assert_int_equal(load_mem(&t, csv, n, NULL, &e), 0);
+	assert_int_equal(t.nrows, 2);
+	size_t len;
+	table_field(&t, 0, 1, &len);
+	assert_int_equal(len, big + strlen(" aiguille"));
+	assert_int_equal(t.rows[1].line, 3 + big / 1000);
+	assert_int_equal(matches(&t, "aiguille"), 1);
+	assert_int_equal(matches(&t, "court"), 1);
+	table_free(&t);
+	free(csv);
+}
+
+static void
+five_thousand_fields(void **state)
+{
+	(void)state;
+	size_t cap = 200000, n = 0;
+	char *csv = malloc(cap);
+	assert_non_null(csv);
+	for (int i = 0; i < 5000; i++)
+		n += (size_t)snprintf(csv + n, cap - n, "%scol%d", i ? ";" : "", i);
+	n += (size_t)snprintf(csv + n, cap - n, "\n");
+	for (int i = 0; i < 5000; i++)
+		n += (size_t)snprintf(csv + n, cap - n, "%sv%d", i ? ";" : "", i);
+	n += (size_t)snprintf(csv + n, cap - n, "\n");
+	struct table t;
+	struct err e;
+	assert_int_equal(load_mem(&t, csv, n, NULL, &e), 0);
+	assert_int_equal(t.ncols, 5000);
+	assert_int_equal(t.nrows, 1);
+	assert_string_equal(t.cols[4999].name, "col4999");
+	assert_string_equal(F(&t, 0, 4999), "v4999");
+	assert_int_equal(matches(&t, "col4999:v4999"), 1);
+	assert_int_equal(t.nwarn_total, 0);
+	table_free(&t);
+
+	/* The same row under a two-column header: extras kept, one warning. */
+	n = (size_t)snprintf(csv, cap, "a;b\n");
+	for (int i = 0; i < 5000; i++)
+		n += (size_t)snprintf(csv + n, cap - n, "%sv%d", i ? ";" : "", i);
+	n += (size_t)snprintf(csv + n, cap - n, "\nx;y\n");
+	assert_int_equal(load_mem(&t, csv, n, NULL, &e), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_string_equal(F(&t, 0, 4999), "v4999");
+	assert_warning(&t, 2, "5000 fields instead of 2: the extra ones are kept");
+	assert_int_equal(t.nwarn_total, 1);
+	table_free(&t);
+	free(csv);
+}
+
+/* ---- degenerate files ---- */
+
+static void
+empty_file(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	assert_int_equal(load_mem(&t, "", 0, NULL, &e), -1);
+	assert_string_equal(e.msg, "test.csv: empty file (a CSV directory needs at least a header row)");
+	table_free(&t);
+
+	assert_int_equal(LOAD_STR(&t, "\n\r\n\n", &e), -1);
+	assert_string_equal(e.msg, "test.csv: no header row (the file holds only blank lines)");
+	table_free(&t);
+}
+
+static void
+header_only(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	assert_int_equal(LOAD_STR(&t, "nom;territoire;telephone\r\n", &e), 0);
+	assert_int_equal(t.nrows, 0);
+	assert_int_equal(t.ncols, 3);
+	assert_int_equal(t.nwarn_total, 0);
+	assert_int_equal(matches(&t, "x"), 0);
+	table_free(&t);
+
+	assert_int_equal(LOAD_STR(&t, "nom", &e), 0);
+	assert_int_equal(t.nrows, 0);
+	assert_int_equal(t.ncols, 1);
+	table_free(&t);
+}
+
+static void
+binary_file(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
+	assert_int_equal(LOAD_OPTS(&t, elf, NULL, &e), -1);
+	assert_string_equal(e.msg, "test.csv:1: binary data (NUL byte): not a text CSV file "
+	    "(for UTF-16 without a byte order mark, use --encoding UTF-16LE)");
+	table_free(&t);
+
+	const char late[] = "nom\nA\nB\0C\n";
+	assert_int_equal(LOAD_OPTS(&t, late, NULL, &e), -1);
+	assert_string_equal(e.msg, "test.csv:3: binary data (NUL byte): not a text CSV file "
+	    "(for UTF-16 without a byte order mark, use --encoding UTF-16LE)");
+	table_free(&t);
+
+	/* Lone CR line endings count the same. */
+	const char cr[] = "nom\rA\rB\0C\r";
+	assert_int_equal(LOAD_OPTS(&t, cr, NULL, &e), -1);
+	assert_string_equal(e.msg, "test.csv:3: binary data (NUL byte): not a text CSV file "
+	    "(for UTF-16 without a byte order mark, use --encoding UTF-16LE)");
+	table_free(&t);
+
+	/* A UTF-8 byte order mark does not let NUL bytes through. */
+	const char bom[] = "\xef\xbb\xbfnom\nA\0B\n";
+	assert_int_equal(LOAD_OPTS(&t, bom, NULL, &e), -1);
+	assert_string_equal(e.msg, "test.csv:2: binary data (NUL byte): not a text CSV file "
+	    "(for UTF-16 without a byte order mark, use --encoding UTF-16LE)");
+	table_free(&t);
+}
+
+static void
+blank_and_empty_rows_skipped(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "nom;ville;tel\r\n"
+	    "\r\n"
+	    ";;\r\n"
+	    "A;Lyon;01\r\n"
+	    "\"\";\"\";\r\n"
+	    "\n"
+	    "B;;\r\n"
+	    ";;;;\r\n";
+	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_string_equal(F(&t, 0, 0), "A");
+	assert_int_equal(t.rows[0].line, 4);
+	assert_string_equal(F(&t, 1, 0), "B");
+	assert_int_equal(t.rows[1].line, 7);
+	assert_int_equal(t.nwarn_total, 0);
+	table_free(&t);
+}
+
+/* ---- files ---- */
+
+static void
+load_files(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/centres-unit-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	const char csv[] = "Nom;R\xe9gion;T\xe9l\xe9phone\r\nR\xe9sO;Bretagne;02 40\r\n";
+	assert_int_equal(write(fd, csv, sizeof csv - 1), (ssize_t)(sizeof csv - 1));
+	close(fd);
+	struct table t;
+	struct err e;
+	table_init(&t, path);
+	assert_int_equal(csvload_file(&t, path, NULL, &e), 0);
+	assert_string_equal(t.source, path);
+	assert_string_equal(t.encoding, "WINDOWS-1252");
+	assert_int_equal(t.delimiter, ';');
+	assert_string_equal(F(&t, 0, 0), "R\xc3\xa9sO");
+	assert_string_equal(F(&t, 0, 2), "02 40");
+	table_free(&t);
+	unlink(path);
+
+	table_init(&t, path);
+	assert_int_equal(csvload_file(&t, path, NULL, &e), -1);
+	char want[600];
+	snprintf(want, sizeof want, "%s: No such file or directory", path);
+	assert_string_equal(e.msg, want);
+	table_free(&t);
+
+	table_init(&t, "/tmp");
+	assert_int_equal(csvload_file(&t, "/tmp", NULL, &e), -1);
+	assert_string_equal(e.msg, "/tmp: not a regular file");
+	table_free(&t);
+}
+
+int
+main(void)
+{
+	setlocale(LC_ALL, "");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(quoted_fields),
+		cmocka_unit_test(line_endings),
+		cmocka_unit_test(line_breaks_in_quoted_field_kept),
+		cmocka_unit_test(utf8_bom),
+		cmocka_unit_test(delimiter_detected),
+		cmocka_unit_test(delimiter_override),
+		cmocka_unit_test(windows_1252_detected),
+		cmocka_unit_test(windows_1252_undefined_byte),
+		cmocka_unit_test(utf8_with_broken_sequences),
+		cmocka_unit_test(utf16_with_bom),
+		cmocka_unit_test(forced_encoding),
+		cmocka_unit_test(header_names_any_order),
+		cmocka_unit_test(unknown_columns),
+		cmocka_unit_test(duplicate_header_names),
+		cmocka_unit_test(ragged_rows),
+		cmocka_unit_test(unterminated_quote),
+		cmocka_unit_test(text_after_closing_quote),
+		cmocka_unit_test(physical_line_numbers),
+		cmocka_unit_test(hostile_content),
+		cmocka_unit_test(huge_field),
+		cmocka_unit_test(five_thousand_fields),
+		cmocka_unit_test(empty_file),
+		cmocka_unit_test(header_only),
+		cmocka_unit_test(binary_file),
+		cmocka_unit_test(blank_and_empty_rows_skipped),
+		cmocka_unit_test(load_files),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
