@@ -161,11 +161,17 @@ index_build(struct index *ix, const struct table *t)
 	for (size_t i = 0; i < m.n; i++) {
 		struct pair *p = &m.p[i];
 		if (ix->has_regions && (i == 0 || strcmp(m.p[i - 1].rkey, p->rkey) != 0)) {
+			/* Labelled as first spelled in the file ("Bretagne", not a later
+			 * "bretagne" whose territory happens to sort first). */
+			size_t first = i;
+			for (size_t j = i + 1; j < m.n && strcmp(m.p[j].rkey, p->rkey) == 0; j++)
+				if (m.p[j].rows[0] < m.p[first].rows[0])
+					first = j;
 			region_entry = (uint32_t)ix->n;
-			add_entry(ix, &cap, ENTRY_REGION, p->region, 0, NULL, 0);
-		} else {
-			free(p->region);
+			add_entry(ix, &cap, ENTRY_REGION, m.p[first].region, 0, NULL, 0);
+			m.p[first].region = NULL;
 		}
+		free(p->region);
 		add_entry(ix, &cap, ENTRY_TERRITORY, p->territory, region_entry, p->rows, p->n);
 	}
 	for (size_t i = 0; i < m.n; i++) {
