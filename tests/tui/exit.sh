@@ -1,0 +1,66 @@
+#!/bin/sh
+# Every way out restores the terminal (canonical mode and echo back, normal
+# screen, cursor shown, no mouse reporting) with the right exit status:
+# q and F10 -> 0, Ctrl-C -> 130, SIGTERM -> 143, SIGHUP -> 129. And q
+# typed into the filter line is text, not quit.
+. tests/tui/tmux.sh
+
+start 80 24
+see "q: started" "20 of 20"
+keys q
+expect_exit "q" 0
+
+start 80 24
+see "F10: started" "20 of 20"
+keys Tab j F10
+expect_exit "F10" 0
+
+start 80 24
+see "Ctrl-C: started" "20 of 20"
+keys C-c
+expect_exit "Ctrl-C" 130
+
+start 80 24
+see "Ctrl-C in the filter line: started" "20 of 20"
+keys /
+wait_for "Filter:"
+send_text qu
+see "q in the filter line is typed, not quit" "Filter: qu"
+keys C-c
+expect_exit "Ctrl-C in the filter line" 130
+
+start 80 24
+see "help: started" "20 of 20"
+keys F1
+see "help open" "Help (every key)"
+keys q
+see "q on the help closes it, does not quit" "20 of 20"
+keys F1
+see "help open again" "Help (every key)"
+keys F10
+expect_exit "F10 from the help" 0
+
+start 80 24
+see "SIGTERM: started" "20 of 20"
+keys a
+see "SIGTERM: About open" "About the network"
+p=$(pid)
+[ -n "$p" ] && kill -TERM "$p"
+expect_exit "SIGTERM" 143
+
+start 80 24
+see "SIGHUP: started" "20 of 20"
+keys y
+see "SIGHUP: copy prompt open" "Copy what?"
+p=$(pid)
+[ -n "$p" ] && kill -HUP "$p"
+expect_exit "SIGHUP" 129
+
+# Without mouse reporting asked: --no-mouse
+start 80 24 --no-mouse
+see "--no-mouse: started" "20 of 20"
+expect_eq "--no-mouse: no mouse reporting while running" "$(tm display -p -t "$S" '#{mouse_any_flag}')" "0"
+keys q
+expect_exit "--no-mouse q" 0
+
+finish exit

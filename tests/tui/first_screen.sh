@@ -1,0 +1,117 @@
+#!/bin/sh
+# The first screen at the usual sizes, in colour and without: title, menu,
+# list, contact detail and key bar; the layout of each width; an unknown TERM.
+. tests/tui/tmux.sh
+
+# common W H: what every layout shows at start.
+common() {
+	sz=$1x$2
+	see "$sz: title with source and count" "centres — built-in directory" "20 of 20"
+	expect_contains "$sz: the title is the top line" "$(printf '%s\n' "$screen" | head -n 1)" "20 of 20"
+	keybar_has "$sz: key bar F1 Help, / Filter, F10 Quit" "*F1*Help*" "*/*Filter*" "*F10*Quit*"
+	selected "$sz: 'All centres' selected first" "All centres"
+	expect_contains "$sz: 'All centres' counts 20" "$(line_with 'All centres')" "20"
+	expect_contains "$sz: status line says how to start" "$(printf '%s\n' "$screen" | tail -n 2 | head -n 1)" "Press / and type"
+}
+
+# --- 80x24: territories | list above the detail
+start 80 24
+common 80 24
+keybar_has "80x24: key bar has F5 Reload" "*F5*Reload*"
+see "80x24: list heading beside the menu heading" "Territories by region      │ Centres: All centres (20)"
+selected "80x24: first centre selected" "Centre de Res"
+see "80x24: contact detail below the list" "│ Contact" "Phone        04 78 77 01 43" "Website      www.crdsu.org"
+l=$(printf '%s\n' "$screen" | grep -n '│ Contact' | cut -d: -f1)
+if [ "${l:-0}" -gt 3 ]; then pass "80x24: detail under the list"; else fail "80x24: detail under the list" "Contact heading on line ${l:-none}"; fi
+see "80x24: region Île-de-France with its count" " Île-de-France            4 │"
+expect_contains "80x24: territory Essonne indented under Île-de-France" \
+	"$(printf '%s\n' "$screen" | grep -A1 '^ Île-de-France' | tail -n 1)" "   Essonne"
+focused "80x24: the menu has the focus (reverse heading)" "Territories by region"
+if printf '%s\n' "$escreen" | grep -q -E "$ESC\\[([0-9]+;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]"; then
+	pass "80x24: colours used by default"
+else
+	fail "80x24: colours used by default" "no colour attribute on screen"
+fi
+keys Tab
+focused "80x24: Tab focuses the list (reverse heading)" "Centres: All centres"
+keys q
+expect_exit "80x24 q" 0
+
+# --- 132x40: three columns
+start 132 40
+common 132 40
+keybar_has "132x40: key bar has F5 Reload and a About" "*F5*Reload*" "*a*About*"
+see "132x40: three columns on one line" "Territories by region"
+case "$(line_with 'Territories by region')" in
+*"│ Centres: All centres (20)"*"│ Contact"*) pass "132x40: menu | list | contact side by side" ;;
+*) fail "132x40: menu | list | contact side by side" "$(line_with 'Territories by region')" ;;
+esac
+see "132x40: contact of the first centre" "Phone        04 78 77 01 43"
+# Every territory of Île-de-France under the region, indented.
+ile=$(printf '%s\n' "$screen" | grep -A4 '^ Île-de-France' | awk -F'│' '{ print $1 }')
+for t in Essonne Paris "Seine Saint-Denis" "Val d'Oise"; do
+	expect_contains "132x40: '$t' under Île-de-France" "$ile" "   $t"
+done
+expect_contains "132x40: Île-de-France counts 4" "$(line_with ' Île-de-France ')" " 4 "
+see "132x40: overseas territories listed" " La Réunion " " Guadeloupe " " Mayotte "
+keys F10
+expect_exit "132x40 F10" 0
+
+# --- 200x60: still three columns, everything visible
+start 200 60
+common 200 60
+see "200x60: contact of the first centre" "Phone        04 78 77 01 43"
+not_see "200x60: names not cut in the list" "Centre de Res…"
+# A centre of two regions: its territory under both.
+expect_contains "200x60: Bretagne - Pays de la Loire under Bretagne" \
+	"$(printf '%s\n' "$screen" | grep -A1 '^ Bretagne ' | tail -n 1)" "   Bretagne - Pays de la Loire"
+expect_contains "200x60: Bretagne - Pays de la Loire under Pays de la Loire" \
+	"$(printf '%s\n' "$screen" | grep -A1 '^ Pays de la Loire' | tail -n 1)" "   Bretagne - Pays de la Loire"
+keys q
+expect_exit "200x60 q" 0
+
+# --- 50x20: one pane at a time, the menu first
+start 50 20
+common 50 20
+see "50x20: the menu alone" " Territories by region"
+not_see "50x20: no list pane beside it" "Centres:"
+not_see "50x20: no contact pane" "Contact"
+not_see "50x20: no separator" "│"
+keys q
+expect_exit "50x20 q" 0
+
+# --- colours (used by default, see above): absent with NO_COLOR or
+# --no-color, and the selection still visible (reverse video).
+colour_sgr="$ESC\\[([0-9]+;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]"
+for how in "NO_COLOR=1" "--no-color"; do
+	if [ "$how" = "--no-color" ]; then start 80 24 --no-color; else EXTRA_ENV=$how start 80 24; fi
+	common 80 24
+	see "$how: contact shown" "Phone        04 78 77 01 43"
+	capture_e
+	if printf '%s\n' "$escreen" | grep -q -E "$colour_sgr"; then
+		fail "$how: no colour" "$(printf '%s\n' "$escreen" | grep -E "$colour_sgr" | head -n 3 | cat -v)"
+	else
+		pass "$how: no colour"
+	fi
+	if printf '%s\n' "$escreen" | grep -q -E "$ESC\\[([0-9]+;)*7m($ESC\\[[0-9;]*m)*All centres"; then
+		pass "$how: the selection is in reverse video"
+	else
+		fail "$how: the selection is in reverse video" "$(line_with 'All centres')"
+	fi
+	# and it still works: a filter narrows the list
+	keys /
+	wait_for "Filter:"
+	send_text reunion
+	see "$how: filtering works" "1 of 20 centres match" "02 62 20 55 42"
+	keys F10
+	expect_exit "$how F10" 0
+done
+
+# --- an unknown terminal type: drawn as a vt100, with a notice
+TERM_ENV=nonexistent-term start 80 24
+see "unknown TERM: a notice on the status line" "Terminal type 'nonexistent-term' is unknown"
+see "unknown TERM: the screen is drawn" "20 of 20" "All centres" "Phone        04 78 77 01 43" "F10"
+keys q
+expect_exit "unknown TERM q" 0 vt100
+
+finish first_screen
