@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: MIT
+ * The filter engine: AND of terms, case and accent folding, phrases,
+ * field-scoped terms, phone digits, incremental narrowing, and the match
+ * positions used for highlighting. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/filter.h"
+#include "source.h"
+
+static struct directory dir;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	struct err e;
+	return source_load(&dir, NULL, NULL, &e);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	source_free(&dir);
+	return 0;
+}
+
+/* The ids of the rows of t matching q, space-separated ("" for none). */
+static char *
+ids(const struct table *t, const char *q)
+{
+	static char buf[512];
+	struct filter f;
+	filter_init(&f);
+	filter_set(&f, t, q);
+	buf[0] = '\0';
+	for (size_t i = 0; i < f.n; i++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, sizeof buf - len, "%s%s", i ? " " : "",
+		    t->role_col[ROLE_ID] >= 0 ? table_role(t, f.rows[i], ROLE_ID, NULL)
+		    : table_name(t, f.rows[i], NULL));
+	}
+	filter_free(&f);
+	return buf;
+}
+
+#define assert_ids(q, want) assert_string_equal(ids(&dir.t, (q)), (want))
+
+/* Spans of query q in s, for column col of the built-in table, as
+ * "[a,b) [c,d)". */
+static char *
+spans(const struct table *t, const char *q, size_t col, const char *s)
+{
+	static char buf[256];
+	struct query qq;
+	struct span sp[8];
+	query_parse(t, q, &qq);
+	size_t n = filter_spans(&qq, col, s, strlen(s), sp, 8);
+	query_free(&qq);
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, sizeof buf - len, "%s[%u,%u)", i ? " " : "", sp[i].start, sp[i].end);
+	}
+	return buf;
+}
+
+static void
+empty_query_matches_all(void **state)
+{
+	(void)state;
+	struct filter f;
+	filter_init(&f);
+	filter_set(&f, &dir.t, "");
+	assert_int_equal(f.n, 20);
+	assert_false(f.active);
+	for (size_t i = 0; i < f.n; i++) {
+		assert_int_equal(f.rows[i], i);
+		assert_true(f.hit[i]);
+	}
+	filter_set(&f, &dir.t, "  \t ");
+	assert_int_equal(f.n, 20);
+	assert_false(f.active);
+	filter_free(&f);
+}
+
+static void
+and_of_terms(void **state)
+{
+	(void)state;
+	assert_ids("centre", "1 8 10 11 13 14 16 20");
+	assert_ids("ressources", "1 3 7 8 10 11 12 13 16 17 20");
+	/* Every term must match, in any order, anywhere in the row. */
+	assert_ids("centre ressources", "1 8 10 11 13 16 20");
+	assert_ids("  ressources   centre ", "1 8 10 11 13 16 20");
+	assert_ids("centre guyane", "11");
+	assert_ids("guyane mayotte", "");
+	assert_ids("centre-val", "14");
+}
+
+static void
+case_and_accent_insensitive(void **state)
+{
+	(void)state;
+	assert_ids("reunion", "16");
+	assert_ids("REUNION", "16");
+	assert_ids("R\xc3\xa9union", "16");
+	assert_ids("R\xc3\x89UNION", "16");
+	assert_ids("cote", "10");
+	assert_ids("C\xc3\xb4te", "10");
+	assert_ids("ile-de-france", "2 3 8 12");
+	assert_ids("caraibe", "15");
+	assert_ids("cr\xe2\x80\xa2" "dsu", "1");
+
+	/* œ and æ are two letters. */
+	struct table t;
+	struct err e;
+	assert_int_equal(LOAD_STR(&t, "nom,note\n"
+	    "Main d'\xc5\x93uvre,a\n"
+	    "MAN\xc5\x92UVRE,b\n"
+	    "Maitre d'oeuvre,c\n"
+	    "Ouvrage,d\n"
+	    "Cur\xc3\xa6,e\n", &e), 0);
+	assert_string_equal(ids(&t, "oeuvre"), "Main d'\xc5\x93uvre MAN\xc5\x92UVRE Maitre d'oeuvre");
+	assert_string_equal(ids(&t, "\xc5\x93uvre"), "Main d'\xc5\x93uvre MAN\xc5\x92UVRE Maitre d'oeuvre");
+	assert_string_equal(ids(&t, "OEUVRE"), "Main d'\xc5\x93uvre MAN\xc5\x92UVRE Maitre d'oeuvre");
+	assert_string_equal(ids(&t, "uvre"), "Main d'\xc5\x93uvre MAN\xc5\x92UVRE Maitre d'oeuvre");
+	assert_string_equal(ids(&t, "curae"), "Cur\xc3\xa6");
+	assert_string_equal(ids(&t, "ouvr"), "Ouvrage");
+	table_free(&t);
+}
+
+static void
+quoted_phrases(void **state)
+{
+	(void)state;
+	assert_ids("\"val d'oise\"", "3");
+	assert_ids("\"VAL D\xe2\x80\x99OISE\"", "3");
+	/* The phrase keeps its space: the words apart do not make it. */
+	assert_ids("\"val oise\"", "");
+	assert_ids("val oise", "3");
+	assert_ids("\"de la ville\" \"cohesion sociale\"", "13");
+	/* An unclosed quote while typing runs to the end. */
+	assert_ids("\"pays de la", "6");
+	assert_ids("\"pays ", "6 9");
+	/* A phrase may be scoped. */
+	assert_ids("territoire:\"pays de la\"", "6");
+}
+
+static void
+column_scoped_terms(void **state)
+{
+	(void)state;
+	assert_ids("territoire:bret", "6");
+	assert_ids("TERRITOIRE:Bret", "6");
+	assert_ids("territory:bret", "6");
+	assert_ids("region:bretagne", "6");
+	assert_ids("r\xc3\xa9gion:\xc3\xaele", "2 3 8 12");
+	/* Words present in other columns are not found by a scoped term. */
+	assert_ids("territoire:ressources", "");
+	assert_ids("nom:bret", "");
+	assert_ids("nom:caraibe", "15");
+	assert_ids("territoire:guyane", "11");
+	assert_ids("courriel:paris", "12");
+	assert_ids("e-mail:paris", "12");
+	assert_ids("site:paris", "");
+	/* territoire covers the territory since 2017. */
+	assert_ids("territoire:hauts", "5");
+	assert_ids("territoire_2017:hauts", "5");
+	assert_ids("territoire_2017:nord", "");
+	/* Scoped and plain terms together. */
+	assert_ids("territoire:loire centre", "14");
+	/* A prefix alone, while typing, is no constraint yet. */
+	assert_ids("nom:", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20");
+}
+
+static void
+unknown_prefix_is_plain_text(void **state)
+{
+	(void)state;
+	assert_ids("foo:bar", "");
+	assert_ids("www:crdsu", "");
+	struct table t;
+	struct err e;
+	assert_int_equal(LOAD_STR(&t, "nom,note\nA,http://exemple.fr\nB,ratio 3:1\nC,http\n", &e), 0);
+	assert_string_equal(ids(&t, "http://exemple"), "A");
+	assert_string_equal(ids(&t, "3:1"), "B");
+	assert_string_equal(ids(&t, "note:3:1"), "B");
+	assert_string_equal(ids(&t, "nom:http"), "");
+	assert_string_equal(ids(&t, "note:http"), "A C");
+	table_free(&t);
+}
+
+static void
+phone_digits(void **state)
+{
+	(void)state;
+	assert_ids("0478", "1");
+	assert_ids("04 78", "1");	/* two terms: "04" and "78" */
+	assert_ids("\"04 78 77\"", "1");
+	assert_ids("04.78.77.01.43", "1");
+	assert_ids("04-78-77-01-43", "1");
+	assert_ids("0478770143", "1");
+	/* The second number of La Réunion. */
+	assert_ids("0262205543", "16");
+	assert_ids("0262205542", "16");
+	assert_ids("0262205544", "");
+	assert_ids("tel:0262205543", "16");
+	assert_ids("telephone_2:0262205543", "16");
+	assert_ids("0467070242", "18");
+	assert_ids("territoire:0478", "");
+
+	struct table t;
+	struct err e;
+	assert_int_equal(LOAD_STR(&t, "nom;tel\nA;+33 (0)4 78 77 01 43\nB;04.78.77.01.44\nC;04-78\n"
+	    "D;05\xc2\xa0" "62\xe2\x80\xaf" "11\n", &e), 0);
+	assert_string_equal(ids(&t, "0478"), "B C");
+	/* No-break spaces, as French spreadsheets write numbers. */
+	assert_string_equal(ids(&t, "056211"), "D");
+	assert_string_equal(spans(&t, "0562", 1, "05\xc2\xa0" "62\xe2\x80\xaf" "11"), "[0,6)");
+	assert_string_equal(ids(&t, "478770143"), "A");
+	assert_string_equal(ids(&t, "0478770144"), "B");
+	table_free(&t);
+}
+
+static void
+query_parsing(void **state)
+{
+	(void)state;
+	struct query q;
+	query_parse(&dir.t, " R\xc3\xa9union  \"val d'oise\" territoire:Bret 04.78 nom: x:y ", &q);
+	assert_int_equal(q.n, 5);
+	assert_string_equal(q.terms[0].text, "reunion");
+	assert_null(q.terms[0].cols);
+	assert_string_equal(q.terms[1].text, "val d'oise");
+	assert_string_equal(q.terms[2].text, "bret");
+	assert_int_equal(q.terms[2].ncols, 2);
+	assert_string_equal(q.terms[3].text, "0478");
+	assert_true(q.terms[3].digits);
+	assert_false(q.terms[0].digits);
+	assert_string_equal(q.terms[4].text, "x:y");
+	assert_null(q.terms[4].cols);
+	query_free(&q);
+
+	struct query wide, narrow;
+	query_parse(&dir.t, "reu", &wide);
+	query_parse(&dir.t, "reunion", &narrow);
+	assert_true(query_implies(&narrow, &wide));
+	assert_false(query_implies(&wide, &narrow));
+	query_free(&narrow);
+	query_parse(&dir.t, "territoire:reunion", &narrow);
+	assert_true(query_implies(&narrow, &wide));
+	assert_false(query_implies(&wide, &narrow));
+	query_free(&narrow);
+	query_free(&wide);
+}
+
+static void
+incremental(void **state)
+{
+	(void)state;
+	struct filter f;
+	filter_init(&f);
+	filter_set(&f, &dir.t, "reu");
+	assert_int_equal(f.examined, 20);
+	assert_int_equal(f.n, 1);
+	/* Extending the query: only the previous match is looked at again. */
+	filter_set(&f, &dir.t, "reunion");
+	assert_int_equal(f.examined, 1);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(table_role(&dir.t, f.rows[0], ROLE_ID, NULL), "16");
+	/* An unrelated query rescans every row. */
+	filter_set(&f, &dir.t, "bret");
+	assert_int_equal(f.examined, 20);
+	assert_int_equal(f.n, 1);
+	/* So does a shorter one (backspace). */
+	filter_set(&f, &dir.t, "centre ressources");
+	filter_set(&f, &dir.t, "centre");
+	assert_int_equal(f.examined, 20);
+	assert_int_equal(f.n, 8);
+	/* Adding a term narrows: only the 8 previous matches are tested. */
+	filter_set(&f, &dir.t, "centre ressources");
+	assert_int_equal(f.examined, 8);
+	assert_int_equal(f.n, 7);
+	filter_set(&f, &dir.t, "centre ressources guy");
+	assert_int_equal(f.examined, 7);
+	assert_int_equal(f.n, 1);
+	/* The hit array agrees with the rows. */
+	for (size_t r = 0; r < dir.t.nrows; r++)
+		assert_int_equal(f.hit[r] != 0, r == f.rows[0]);
+	/* Scoping a term narrows too. */
+	filter_set(&f, &dir.t, "bret");
+	filter_set(&f, &dir.t, "territoire:bret");
+	assert_int_equal(f.examined, 1);
+	assert_int_equal(f.n, 1);
+	/* After a reset, a narrower query still rescans. */
+	filter_reset(&f);
+	filter_set(&f, &dir.t, "territoire:breta");
+	assert_int_equal(f.examined, 20);
+	assert_int_equal(f.n, 1);
+	filter_free(&f);
+
+	/* Whatever the path, the result is the one a fresh filter gives. */
+	static const char *const seq[] = {
+		"c", "ce", "cen", "centre", "centre r", "centre re", "centre", "c", "",
+		"0", "04", "04 7", "04 78", "047", "0478", "04", "\"val", "\"val d'", "\"val d'oise\"",
+		"nom", "nom:", "nom:r", "nom:re", "nom:res", "re", "region:", "region:i", "i",
+	};
+	struct filter inc;
+	filter_init(&inc);
+	for (size_t i = 0; i < sizeof seq / sizeof seq[0]; i++) {
+		filter_set(&inc, &dir.t, seq[i]);
+		struct filter fresh;
+		filter_init(&fresh);
+		filter_set(&fresh, &dir.t, seq[i]);
+		if (inc.n != fresh.n)
+			fail_msg("'%s': %zu rows incrementally, %zu fresh", seq[i], inc.n, fresh.n);
+		assert_memory_equal(inc.rows, fresh.rows, fresh.n * sizeof *fresh.rows);
+		assert_memory_equal(inc.hit, fresh.hit, dir.t.nrows);
+		filter_free(&fresh);
+	}
+	filter_free(&inc);
+}
+
+static void
+highlight_spans(void **state)
+{
+	(void)state;
+	const struct table *t = &dir.t;
+	assert_string_equal(spans(t, "reunion", 3, "La R\xc3\xa9union"), "[3,11)");
+	assert_string_equal(spans(t, "la reunion", 3, "La R\xc3\xa9union"), "[0,2) [3,11)");
+	assert_string_equal(spans(t, "reunion la", 3, "La R\xc3\xa9union"), "[0,2) [3,11)");
+	assert_string_equal(spans(t, "cote", 3, "Provence-Alpes-C\xc3\xb4te d'Azur"), "[15,20)");
+	assert_string_equal(spans(t, "oeuvre", 1, "Main d'\xc5\x93uvre"), "[7,13)");
+	/* A term that starts or ends inside œ highlights the whole letter. */
+	assert_string_equal(spans(t, "euvre", 1, "Main d'\xc5\x93uvre"), "[7,13)");
+	assert_string_equal(spans(t, "d'o", 1, "Main d'\xc5\x93uvre"), "[5,9)");
+	/* A compatibility ligature: ﬁ is "fi". */
+	assert_string_equal(spans(t, "fin", 1, "\xef\xac\x81n"), "[0,4)");
+	/* Every occurrence. */
+	assert_string_equal(spans(t, "an", 1, "Banane ancienne"), "[1,3) [3,5) [7,9)");
+	/* Phone digits across their spacing. */
+	assert_string_equal(spans(t, "0478", 8, "04 78 77 01 43"), "[0,5)");
+	assert_string_equal(spans(t, "0143", 8, "04 78 77 01 43"), "[9,14)");
+	/* A scoped term lights only its columns. */
+	assert_string_equal(spans(t, "territoire:reu", 3, "La R\xc3\xa9union"), "[3,7)");
+	assert_string_equal(spans(t, "territoire:reu", 1, "La R\xc3\xa9union"), "");
+	assert_string_equal(spans(t, "tel:55", 9, "02 62 20 55 43"), "[9,11)");
+	assert_string_equal(spans(t, "tel:55", 3, "55"), "");
+	assert_string_equal(spans(t, "xyz", 1, "La R\xc3\xa9union"), "");
+	assert_string_equal(spans(t, "", 1, "La R\xc3\xa9union"), "");
+	/* Line breaks in the field: offsets are still in the original text. */
+	assert_string_equal(spans(t, "lyon", 1, "1 rue X\r\n69000 Lyon"), "[15,19)");
+	/* At most max spans. */
+	struct query q;
+	struct span sp[2];
+	query_parse(t, "a", &q);
+	assert_int_equal(filter_spans(&q, 1, "aaaaa", 5, sp, 2), 2);
+	query_free(&q);
+}
+
+int
+main(void)
+{
+	setlocale(LC_ALL, "");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(empty_query_matches_all),
+		cmocka_unit_test(and_of_terms),
+		cmocka_unit_test(case_and_accent_insensitive),
+		cmocka_unit_test(quoted_phrases),
+		cmocka_unit_test(column_scoped_terms),
+		cmocka_unit_test(unknown_prefix_is_plain_text),
+		cmocka_unit_test(phone_digits),
+		cmocka_unit_test(query_parsing),
+		cmocka_unit_test(incremental),
+		cmocka_unit_test(highlight_spans),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
