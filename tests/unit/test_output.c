@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: MIT
+ * The batch formats (text, csv, tsv, json) and the --check report. JSON is
+ * parsed back by a small parser below and every value compared with the
+ * field as read; CSV is loaded back by the loader. */
+#include "unit.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "batch/output.h"
+#include "core/filter.h"
+#include "core/text.h"
+#include "source.h"
+
+/* A small table: duplicate header names, a quote and a comma in a name, an
+ * acronym, two phones, a line break and a tab, a leading space, a short row. */
+static const char small_csv[] =
+    "id;Nom;Sigle;Territoire;T\xc3\xa9l\xc3\xa9phone;T\xc3\xa9l\xc3\xa9phone;Note\r\n"
+    "1;R\xc3\xa9so Villes;;Bretagne;02 40;;\"a\r\nb\"\r\n"
+    "2;\"Centre \"\"X\"\", Lyon\";CR\xe2\x80\xa2" "DSU;Rh\xc3\xb4ne;04 78;04 79;tab\there\r\n"
+    "3;\"Sans\ntel\";;\xc3\x8ele;;;\" lead \\ \"\"q\"\"\"\r\n"
+    "4;Court\r\n";
+
+static void
+load_small(struct table *t)
+{
+	struct err e;
+	assert_int_equal(load_mem(t, small_csv, sizeof small_csv - 1, NULL, &e), 0);
+	assert_int_equal(t->nrows, 4);
+}
+
+/* Output of rows[0..n) of t in format f, malloc'd. */
+static char *
+render(const struct table *t, const uint32_t *rows, size_t n, enum format f)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_non_null(out);
+	output_rows(out, t, rows, n, f);
+	fclose(out);
+	return buf;
+}
+
+static char *
+render_all(const struct table *t, enum format f)
+{
+	uint32_t rows[64];
+	for (size_t r = 0; r < t->nrows; r++)
+		rows[r] = (uint32_t)r;
+	return render(t, rows, t->nrows, f);
+}
+
+/* ---- a small JSON parser: [ {"key": "value", ...}, ... ] ---- */
+
+struct jpair {
+	char *key, *value;
+	size_t vlen;
+};
+struct jobj {
+	struct jpair *p;
+	size_t n;
+};
+struct jdoc {
+	struct jobj *o;
+	size_t n;
+};
+
+static void
+skip_ws(const char **s)
+{
+	while (**s == ' ' || **s == '\n' || **s == '\r' || **s == '\t')
+		(*s)++;
+}
+
+static int
+hex4(const char *s, unsigned *v)
+{
+	*v = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = s[i];
+		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+		    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			return -1;
+		*v = *v * 16 + (unsigned)d;
+	}
+	return 0;
+}
+
+/* Parses a JSON string at *s into a malloc'd buffer; NULL on a syntax
+ * error (including a raw control character, which JSON forbids). */
+static char *
+parse_string(const char **s, size_t *len)
+{
+	if (**s != '"')
+		return NULL;
+	(*s)++;
+	size_t cap = strlen(*s) + 1, n = 0;
+	char *out = malloc(cap);
+	while (**s != '"') {
+		unsigned char c = (unsigned char)**s;
+		if (c == '\0' || c < 0x20) {
+			free(out);
+			return NULL;
+		}
+		if (c != '\\') {
+			out[n++] = (char)c;
+			(*s)++;
+			continue;
+		}
+		(*s)++;
+		char esc = **s;
+		(*s)++;
+		switch (esc) {
+		case 'n': out[n++] = '\n'; break;
+		case 'r': out[n++] = '\r'; break;
+		case 't': out[n++] = '\t'; break;
+		case 'b': out[n++] = '\b'; break;
+		case 'f': out[n++] = '\f'; break;
+		case '"': case '\\': case '/': out[n++] = esc; break;
+		case 'u': {
+			unsigned v;
+			if (hex4(*s, &v) < 0) {
+				free(out);
+				return NULL;
+			}
+			*s += 4;
+			if (v >= 0xd800 && v < 0xdc00 && (*s)[0] == '\\' && (*s)[1] == 'u') {
+				unsigned lo;
+				if (hex4(*s + 2, &lo) == 0 && lo >= 0xdc00 && lo < 0xe000) {
+					v = 0x10000 + ((v - 0xd800) << 10) + (lo - 0xdc00);
+					*s += 6;
+				}
+			}
+			n += (size_t)text_encode((int32_t)v, out + n);
+			break;
+		}
+		default:
+			free(out);
+			return NULL;
+		}
+	}
+	(*s)++;
+	out[n] = '\0';
+	*len = n;
+	return out;
+}
+
+static void
+jdoc_free(struct jdoc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		for (size_t j = 0; j < d->o[i].n; j++) {
+			free(d->o[i].p[j].key);
+			free(d->o[i].p[j].value);
+		}
+		free(d->o[i].p);
+	}
+	free(d->o);
+	memset(d, 0, sizeof *d);
+}
+
+/* Returns 0 and fills d, or -1 on anything but an array of objects of
+ * string values followed by white space. */
+static int
+parse_json(const char *s, struct jdoc *d)
+{
+	memset(d, 0, sizeof *d);
+	skip_ws(&s);
+	if (*s++ != '[')
+		return -1;
+	skip_ws(&s);
+	if (*s == ']')
+		goto end;
+	for (;;) {
+		skip_ws(&s);
+		if (*s++ != '{')
+			goto bad;
+		d->o = realloc(d->o, (d->n + 1) * sizeof *d->o);
+		struct jobj *o = &d->o[d->n++];
+		memset(o, 0, sizeof *o);
+		skip_ws(&s);
+		if (*s != '}') {
+			for (;;) {
+				skip_ws(&s);
+				size_t kl, vl;
+				char *k = parse_string(&s, &kl);
+				if (!k)
+					goto bad;
+				skip_ws(&s);
+				if (*s++ != ':') {
+					free(k);
+					goto bad;
+				}
+				skip_ws(&s);
+				char *v = parse_string(&s, &vl);
+				if (!v) {
+					free(k);
+					goto bad;
+				}
+				o->p = realloc(o->p, (o->n + 1) * sizeof *o->p);
+				o->p[o->n++] = (struct jpair){k, v, vl};
+				skip_ws(&s);
+				if (*s == ',') {
+					s++;
+					continue;
+				}
+				break;
+			}
+		}
+		if (*s++ != '}')
+			goto bad;
+		skip_ws(&s);
+		if (*s == ',') {
+			s++;
+			continue;
+		}
+		break;
+	}
+	if (*s != ']')
+		goto bad;
+end:
+	s++;
+	skip_ws(&s);
+	if (*s == '\0')
+		return 0;
+bad:
+	jdoc_free(d);
+	return -1;
+}
+
+static void
+json_parser_itself(void **state)
+{
+	(void)state;
+	struct jdoc d;
+	assert_int_equal(parse_json("[{\"a\": \"x\\n\\\"\\\\\\t\\r\\u00e9\\u20ac\\ud83d\\ude00\"}, {}]\n", &d), 0);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.o[0].p[0].key, "a");
+	assert_string_equal(d.o[0].p[0].value, "x\n\"\\\t\r\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
+	assert_int_equal(d.o[1].n, 0);
+	jdoc_free(&d);
+	assert_int_equal(parse_json("[]", &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(parse_json("[{\"a\": \"raw\nbreak\"}]", &d), -1);
+	assert_int_equal(parse_json("[{\"a\": \"x\"}", &d), -1);
+	assert_int_equal(parse_json("[{\"a\": \"x\"}] x", &d), -1);
+	assert_int_equal(parse_json("[{\"a\" \"x\"}]", &d), -1);
+}
+
+/* ---- formats ---- */
+
+static void
+format_names(void **state)
+{
+	(void)state;
+	assert_int_equal(output_format_parse("text"), FORMAT_TEXT);
+	assert_int_equal(output_format_parse("csv"), FORMAT_CSV);
+	assert_int_equal(output_format_parse("tsv"), FORMAT_TSV);
+	assert_int_equal(output_format_parse("json"), FORMAT_JSON);
+	assert_int_equal(output_format_parse("xml"), -1);
+	assert_int_equal(output_format_parse(""), -1);
+}
+
+static void
+text_format(void **state)
+{
+	(void)state;
+	struct table t;
+	load_small(&t);
+	uint32_t rows[] = {0, 1, 2};
+	char *s = render(&t, rows, 3, FORMAT_TEXT);
+	/* Name (acronym), territory, every phone; columns aligned by display
+	 * width (é, ô, Î and • are one column each); no trailing spaces. */
+	assert_string_equal(s,
+	    "R\xc3\xa9so Villes" "              " "  Bretagne  02 40\n"
+	    "Centre \"X\", Lyon (CR\xe2\x80\xa2" "DSU)  Rh\xc3\xb4ne     04 78 / 04 79\n"
+	    "Sans tel" "                 " "  \xc3\x8ele\n");
+	free(s);
+	/* No rows: nothing. */
+	s = render(&t, rows, 0, FORMAT_TEXT);
+	assert_string_equal(s, "");
+	free(s);
+	table_free(&t);
+
+	/* The Réunion centre of the built-in directory with both numbers. */
+	struct directory d;
+	struct err e;
+	assert_int_equal(source_load(&d, NULL, NULL, &e), 0);
+	struct filter f;
+	filter_init(&f);
+	filter_set(&f, &d.t, "reunion");
+	s = render(&d.t, f.rows, f.n, FORMAT_TEXT);
+	assert_string_equal(s, "Centre de ressources Coh\xc3\xa9sion Sociale Urbaine (CR-CSUR)  "
+	    "La R\xc3\xa9union  02 62 20 55 42 / 02 62 20 55 43\n");
+	free(s);
+	filter_free(&f);
+	source_free(&d);
+
+	/* No territory nor phone column: just the names. */
+	assert_int_equal(LOAD_STR(&t, "Structure,Ville\nMaison A,Lyon\nB,Paris\n", &e), 0);
+	s = render_all(&t, FORMAT_TEXT);
+	assert_string_equal(s, "Maison A\nB\n");
+	free(s);
+	table_free(&t);
+}
+
+static void
+csv_format(void **state)
+{
+	(void)state;
+	struct table t;
+	load_small(&t);
+	char *s = render_all(&t, FORMAT_CSV);
+	assert_string_equal(s,
+	    "id,Nom,Sigle,Territoire,T\xc3\xa9l\xc3\xa9phone,T\xc3\xa9l\xc3\xa9phone,Note\r\n"
+	    "1,R\xc3\xa9so Villes,,Bretagne,02 40,,\"a\r\nb\"\r\n"
+	    "2,\"Centre \"\"X\"\", Lyon\",CR\xe2\x80\xa2" "DSU,Rh\xc3\xb4ne,04 78,04 79,tab\there\r\n"
+	    "3,\"Sans\ntel\",,\xc3\x8ele,,,\" lead \\ \"\"q\"\"\"\r\n"
+	    "4,Court,,,,,\r\n");
+
+	/* Loaded back, every field is the same. */
+	struct table u;
+	struct err e;
+	assert_int_equal(load_mem(&u, s, strlen(s), NULL, &e), 0);
+	assert_int_equal(u.delimiter, ',');
+	assert_int_equal(u.ncols, t.ncols);
+	assert_int_equal(u.nrows, t.nrows);
+	for (size_t c = 0; c < t.ncols; c++)
+		assert_string_equal(u.cols[c].name, t.cols[c].name);
+	for (size_t r = 0; r < t.nrows; r++)
+		for (size_t c = 0; c < t.ncols; c++)
+			assert_string_equal(F(&u, r, c), F(&t, r, c));
+	assert_int_equal(u.nwarn_total, 0);
+	table_free(&u);
+	free(s);
+	table_free(&t);
+}
+
+static void
+tsv_format(void **state)
+{
+	(void)state;
+	struct table t;
+	load_small(&t);
+	uint32_t rows[] = {2, 1};
+	char *s = render(&t, rows, 2, FORMAT_TSV);
+	/* One line a row: tabs and line breaks in fields become spaces. */
+	assert_string_equal(s,
+	    "id\tNom\tSigle\tTerritoire\tT\xc3\xa9l\xc3\xa9phone\tT\xc3\xa9l\xc3\xa9phone\tNote\n"
+	    "3\tSans tel\t\t\xc3\x8ele\t\t\t lead \\ \"q\"\n"
+	    "2\tCentre \"X\", Lyon\tCR\xe2\x80\xa2" "DSU\tRh\xc3\xb4ne\t04 78\t04 79\ttab here\n");
+	free(s);
+	table_free(&t);
+}
+
+static void
+json_format(void **state)
+{
+	(void)state;
+	struct table t;
+	load_small(&t);
+	char *s = render_all(&t, FORMAT_JSON);
+	struct jdoc d;
+	if (parse_json(s, &d) < 0)
+		fail_msg("not valid JSON:\n%s", s);
+	assert_int_equal(d.n, t.nrows);
+	static const char *const keys[] = {"id", "Nom", "Sigle", "Territoire",
+		"T\xc3\xa9l\xc3\xa9phone", "T\xc3\xa9l\xc3\xa9phone (2)", "Note"};
+	for (size_t r = 0; r < d.n; r++) {
+		assert_int_equal(d.o[r].n, t.ncols);
+		for (size_t c = 0; c < t.ncols; c++) {
+			size_t len;
+			const char *f = table_field(&t, r, c, &len);
+			assert_string_equal(d.o[r].p[c].key, keys[c]);
+			assert_int_equal(d.o[r].p[c].vlen, len);
+			assert_memory_equal(d.o[r].p[c].value, f, len);
+		}
+	}
+	/* Line breaks kept (escaped), as read. */
+	assert_string_equal(d.o[0].p[6].value, "a\r\nb");
+	assert_string_equal(d.o[1].p[1].value, "Centre \"X\", Lyon");
+	assert_string_equal(d.o[1].p[6].value, "tab\there");
+	assert_string_equal(d.o[2].p[1].value, "Sans\ntel");
+	assert_string_equal(d.o[2].p[6].value, " lead \\ \"q\"");
+	assert_string_equal(d.o[3].p[6].value, "");
+	jdoc_free(&d);
+	free(s);
+
+	/* No rows: an empty array. */
+	s = render(&t, NULL, 0, FORMAT_JSON);
+	assert_int_equal(parse_json(s, &d), 0);
+	assert_int_equal(d.n, 0);
+	free(s);
+	table_free(&t);
+}
+
+static void
+json_of_builtin_round_trips(void **state)
+{
+	(void)state;
+	struct directory dir;
+	struct err e;
+	assert_int_equal(source_load(&dir, NULL, NULL, &e), 0);
+	char *s = render_all(&dir.t, FORMAT_JSON);
+	struct jdoc d;
+	assert_int_equal(parse_json(s, &d), 0);
+	assert_int_equal(d.n, 20);
+	for (size_t r = 0; r < 20; r++)
+		for (size_t c = 0; c < dir.t.ncols; c++) {
+			assert_string_equal(d.o[r].p[c].key, dir.t.cols[c].name);
+			assert_string_equal(d.o[r].p[c].value, F(&dir.t, r, c));
+		}
+	assert_string_equal(d.o[15].p[9].value, "02 62 20 55 43");
+	jdoc_free(&d);
+	free(s);
+	source_free(&dir);
+}
+
+static void
+json_keys(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	/* Repeated and empty headers, a header that looks like a repeat, and
+	 * the extra column of a long row. */
+	assert_int_equal(LOAD_STR(&t, "tel,tel (2),tel,,tel,\"a\"\"b\"\nx,y,z,w,v,u,extra\n", &e), 0);
+	char **k = output_keys(&t);
+	assert_int_equal(t.ncols, 7);
+	static const char *const want[] = {"tel", "tel (2)", "tel (3)", "colonne 4", "tel (4)",
+		"a\"b", "colonne 7"};
+	for (size_t c = 0; c < 7; c++)
+		assert_string_equal(k[c], want[c]);
+	for (size_t c = 0; c < 7; c++)
+		for (size_t j = 0; j < c; j++)
+			assert_string_not_equal(k[c], k[j]);
+	for (size_t c = 0; c < t.ncols; c++)
+		free(k[c]);
+	free(k);
+
+	char *s = render_all(&t, FORMAT_JSON);
+	struct jdoc d;
+	assert_int_equal(parse_json(s, &d), 0);
+	assert_int_equal(d.o[0].n, 7);
+	for (size_t c = 0; c < 7; c++)
+		assert_string_equal(d.o[0].p[c].key, want[c]);
+	assert_string_equal(d.o[0].p[6].value, "extra");
+	jdoc_free(&d);
+	free(s);
+	table_free(&t);
+}
+
+static bool
+has_terminal_controls(const char *s)
+{
+	for (size_t i = 0; s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)
+			return true;
+		if (c == 0xc2 && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xa0)
+			return true;
+		if (c == 0xe2 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] >= 0xaa &&
+		    (unsigned char)s[i + 2] <= 0xae)
+			return true;
+	}
+	return false;
+}
+
+static void
+hostile_content_never_output(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "nom\x1b[2J,tel,note\n"
+	    "\x1b]0;titre\x07Mairie \xc2\x9b" "31m,04\x7f 78,\"\xe2\x80\xae" "abc\x1b\\\n\x08x\"\n";
+	assert_int_equal(load_mem(&t, csv, sizeof csv - 1, NULL, &e), 0);
+	for (int f = FORMAT_TEXT; f <= FORMAT_JSON; f++) {
+		char *s = render_all(&t, (enum format)f);
+		if (has_terminal_controls(s))
+			fail_msg("format %d lets a control through: %s", f, s);
+		assert_non_null(strstr(s, "Mairie"));
+		free(s);
+	}
+	char *card = output_card(&t, 0);
+	assert_false(has_terminal_controls(card));
+	free(card);
+	table_free(&t);
+}
+
+static void
+card(void **state)
+{
+	(void)state;
+	struct table t;
+	load_small(&t);
+	char *s = output_card(&t, 1);
+	assert_string_equal(s, "Nom: Centre \"X\", Lyon\n"
+	    "Sigle: CR\xe2\x80\xa2" "DSU\n"
+	    "Territoire: Rh\xc3\xb4ne\n"
+	    "T\xc3\xa9l\xc3\xa9phone: 04 78\n"
+	    "T\xc3\xa9l\xc3\xa9phone: 04 79\n"
+	    "Note: tab here\n");
+	free(s);
+	table_free(&t);
+}
+
+/* ---- --check ---- */
+
+static char *
+check_report(const struct table *t)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_non_null(out);
+	output_check(out, t);
+	fclose(out);
+	return buf;
+}
+
+static void
+check_report_content(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	const char csv[] = "Nom;Ville;T\xe9l\r\nA;Lyon\r\nB;Paris;01\r\nC;Nice;04;x\r\n";
+	assert_int_equal(load_mem(&t, csv, sizeof csv - 1, NULL, &e), 0);
+	char *s = check_report(&t);
+	assert_string_equal(s,
+	    "test.csv: 3 rows, 4 columns (header on line 1)\n"
+	    "delimiter: semicolon (;), detected\n"
+	    "encoding: WINDOWS-1252 \xe2\x80\x94 no UTF-8 text found: read as Windows-1252 "
+	    "(use --encoding to choose another)\n"
+	    "columns:\n"
+	    "  1. Nom -> name\n"
+	    "  2. Ville\n"
+	    "  3. T\xc3\xa9l -> phone\n"
+	    "  4. colonne 4\n"
+	    "warnings: 2\n"
+	    "test.csv:2: warning: 2 fields instead of 3: the missing ones are left empty\n"
+	    "test.csv:4: warning: 4 fields instead of 3: the extra ones are kept\n");
+	free(s);
+	table_free(&t);
+
+	/* Clean, delimiter given, no name column. */
+	struct load_opts o = {.delimiter = ','};
+	const char clean[] = "\n\nville,code\nLyon,69\n";
+	assert_int_equal(load_mem(&t, clean, sizeof clean - 1, &o, &e), 0);
+	s = check_report(&t);
+	assert_string_equal(s,
+	    "test.csv: 1 rows, 2 columns (header on line 3)\n"
+	    "delimiter: comma (,), as given\n"
+	    "encoding: UTF-8\n"
+	    "columns:\n"
+	    "  1. ville\n"
+	    "  2. code\n"
+	    "note: no name column recognised; the first column serves as the name\n"
+	    "warnings: none\n");
+	free(s);
+	table_free(&t);
+}
+
+static void
+check_report_many_warnings(void **state)
+{
+	(void)state;
+	size_t cap = 64 * 1024, n = 0;
+	char *csv = malloc(cap);
+	assert_non_null(csv);
+	n += (size_t)snprintf(csv, cap, "nom\ttel\n");
+	for (int i = 0; i < 1200; i++)
+		n += (size_t)snprintf(csv + n, cap - n, "x%d\n", i);
+	struct table t;
+	struct err e;
+	assert_int_equal(load_mem(&t, csv, n, NULL, &e), 0);
+	char *s = check_report(&t);
+	assert_non_null(strstr(s, "delimiter: tab, detected\n"));
+	assert_non_null(strstr(s, "warnings: 1200\n"));
+	assert_non_null(strstr(s, "test.csv:2: warning: 1 fields instead of 2: the missing ones are left empty\n"));
+	assert_non_null(strstr(s, "test.csv:1001: warning:"));
+	assert_null(strstr(s, "test.csv:1002: warning:"));
+	size_t len = strlen(s);
+	const char *tail = "(200 more warnings not shown)\n";
+	assert_true(len > strlen(tail));
+	assert_string_equal(s + len - strlen(tail), tail);
+	free(s);
+	table_free(&t);
+	free(csv);
+}
+
+int
+main(void)
+{
+	setlocale(LC_ALL, "");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(json_parser_itself),
+		cmocka_unit_test(format_names),
+		cmocka_unit_test(text_format),
+		cmocka_unit_test(csv_format),
+		cmocka_unit_test(tsv_format),
+		cmocka_unit_test(json_format),
+		cmocka_unit_test(json_of_builtin_round_trips),
+		cmocka_unit_test(json_keys),
+		cmocka_unit_test(hostile_content_never_output),
+		cmocka_unit_test(card),
+		cmocka_unit_test(check_report_content),
+		cmocka_unit_test(check_report_many_warnings),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
