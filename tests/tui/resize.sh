@@ -76,7 +76,7 @@ expect_exit "too small and back q" 0
 
 # --- 1x1 from the start
 start 1 1
-[ -n "$(pid)" ] || wait_for "never" # let the shell start the program
+if wait_started; then pass "1x1: the program takes the terminal"; else fail "1x1: the program takes the terminal" "no alternate screen"; fi
 keys j
 keys C-l
 resize 30 8

@@ -208,8 +208,9 @@ selected() {
 wait_exit() {
 	status=
 	wait_for "== END ==" || return 0
-	# -J joins a line the terminal wrapped ("EXIT=" printed at the edge)
-	status=$(tm capture-pane -J -p -t "$S" | sed -n 's/^EXIT=\([0-9]*\).*/\1/p' | head -n 1)
+	# -J joins a line the terminal wrapped ("EXIT=" printed at the edge);
+	# -S: from the history too (printed on a tiny terminal, then resized)
+	status=$(tm capture-pane -J -p -S -100 -t "$S" | sed -n 's/^EXIT=\([0-9]*\).*/\1/p' | head -n 1)
 }
 
 # expect_exit NAME STATUS [vt100]: the program ended with STATUS, and left the
@@ -236,6 +237,17 @@ expect_exit() {
 		*) pass "$1: the program's screen is gone" ;;
 		esac
 	fi
+}
+
+# wait_started: waits until the program has taken the terminal (alternate
+# screen on), for when nothing can be seen (a 1x1 terminal).
+wait_started() {
+	i=0
+	while [ "$(tm display -p -t "$S" '#{alternate_on}')" != 1 ]; do
+		i=$((i + 1))
+		[ "$i" -ge $((WAIT_S * 20)) ] && return 1
+		sleep 0.05
+	done
 }
 
 # pid: the program's process id.
