@@ -264,8 +264,8 @@ delimiter_name(char d)
 void
 output_check(FILE *out, const struct table *t)
 {
-	fprintf(out, "%s: %zu rows, %zu columns (header on line %u)\n", t->source, t->nrows,
-	    t->ncols, t->header_line);
+	fprintf(out, "%s: %zu row%s, %zu column%s (header on line %u)\n", t->source, t->nrows,
+	    t->nrows == 1 ? "" : "s", t->ncols, t->ncols == 1 ? "" : "s", t->header_line);
 	fprintf(out, "delimiter: %s%s\n", delimiter_name(t->delimiter),
 	    t->delimiter_detected ? ", detected" : ", as given");
 	fprintf(out, "encoding: %s%s%s\n", t->encoding, *t->notice ? " — " : "", t->notice);

@@ -94,8 +94,8 @@ on_row(int c, void *data)
 	} else {
 		/* Against the header, not t->ncols, which an earlier long row grew. */
 		if (L->nfields < L->header_fields)
-			table_warn(t, L->row_line, "%u fields instead of %u: the missing ones are left empty",
-			    L->nfields, L->header_fields);
+			table_warn(t, L->row_line, "%u field%s instead of %u: the missing ones are left empty",
+			    L->nfields, L->nfields == 1 ? "" : "s", L->header_fields);
 		else if (L->nfields > L->header_fields)
 			table_warn(t, L->row_line, "%u fields instead of %u: the extra ones are kept",
 			    L->nfields, L->header_fields);

@@ -295,8 +295,12 @@ filter_spans(const struct query *q, size_t col, const char *s, size_t n,
     struct span *out, size_t max)
 {
 	struct arena folded = {0};
-	uint32_t *map = xmalloc((16 * n + 1) * sizeof *map);
-	size_t fl = text_fold(&folded, s, n, map);
+	/* Fold once to learn the size, then again with the map: the map is
+	 * four bytes per folded byte, not per worst case. */
+	size_t fl = text_fold(&folded, s, n, NULL);
+	folded.len = 0;
+	uint32_t *map = xmalloc((fl + 1) * sizeof *map);
+	text_fold(&folded, s, n, map);
 	size_t k = 0;
 	for (size_t i = 0; i < q->n && k < max; i++) {
 		const struct term *tm = &q->terms[i];

@@ -28,7 +28,8 @@ size_t text_fit(const char *s, size_t n, int maxcols, int *used);
  * ligatures split (œ -> oe), typographic apostrophes and dashes made plain,
  * line breaks and tabs made spaces. If map is non-NULL, map[i] receives, for
  * each byte i of the output (counted from the append point), the offset in s
- * of the character it came from; map must hold 16 * n + 1 entries. Returns
+ * of the character it came from; map must hold one entry per output byte
+ * and one more (16 * n + 1 always suffices). Returns
  * the number of bytes appended. */
 size_t text_fold(struct arena *out, const char *s, size_t n, uint32_t *map);
 /* Folds a NUL-terminated string into a new malloc'd string (caller frees). */

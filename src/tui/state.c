@@ -131,6 +131,13 @@ clamp_all(struct state *st)
 	clamp_cursor(&st->c[PANE_MENU], st->nmenu, layout_rows(&st->lay, PANE_MENU));
 	clamp_cursor(&st->c[PANE_LIST], st->nlist, layout_rows(&st->lay, PANE_LIST));
 	st->card_row = -2;	/* the card must be laid out again */
+	/* A wider pane makes a shorter card: never scroll past its end. */
+	size_t n = state_card(st)->n;
+	int rows = layout_rows(&st->lay, PANE_DETAIL);
+	size_t r = rows > 0 ? (size_t)rows : 1;
+	size_t max = n > r ? n - r : 0;
+	if (st->c[PANE_DETAIL].top > max)
+		st->c[PANE_DETAIL].top = max;
 }
 
 /* Selects index entry e in the menu if visible (else the first line). */
@@ -212,8 +219,11 @@ state_resize(struct state *st, int width, int height)
 }
 
 const struct detail *
-state_card(struct state *st, int w)
+state_card(struct state *st)
 {
+	/* The pane less a margin each side; its full width when not shown. */
+	int pw = st->lay.pane[PANE_DETAIL].w > 0 ? st->lay.pane[PANE_DETAIL].w : st->width;
+	int w = pw > 3 ? pw - 2 : 1;
 	long r = state_row(st);
 	if (r != st->card_row || w != st->card_width) {
 		st->card.n = 0;
@@ -233,8 +243,7 @@ pane_lines(struct state *st, enum pane p)
 		return st->nmenu;
 	if (p == PANE_LIST)
 		return st->nlist;
-	int w = st->lay.pane[PANE_DETAIL].w;
-	return state_card(st, w > 0 ? w : st->width)->n;
+	return state_card(st)->n;
 }
 
 static unsigned

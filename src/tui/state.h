@@ -73,8 +73,9 @@ void state_replace_directory(struct state *st, struct directory *d);
 long state_row(const struct state *st);
 /* The selected index entry. */
 uint32_t state_entry(const struct state *st);
-/* Lays the card of the selected centre out for width w (cached). */
-const struct detail *state_card(struct state *st, int w);
+/* The card of the selected centre laid out for the contact pane's width
+ * (cached until the selection or the width changes). */
+const struct detail *state_card(struct state *st);
 /* Sets the status message (printf-like). */
 void state_status(struct state *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

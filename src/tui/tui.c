@@ -151,7 +151,18 @@ reload(struct state *st, struct directory *d, const char *path, const struct opt
 	struct directory nd;
 	struct err e = {{0}};
 	if (source_load(&nd, path, &o->load, &e) < 0) {
-		state_status(st, "Reload failed, the data shown is unchanged: %s", e.msg);
+		/* The title shows the file: say only the line and the reason. */
+		const char *why = e.msg;
+		size_t sl = strlen(d->t.source);
+		if (strncmp(why, d->t.source, sl) == 0 && why[sl] == ':') {
+			why += sl + 1;
+			if (*why >= '0' && *why <= '9') {
+				state_status(st, "Reload failed (data unchanged): line %s", why);
+				return;
+			}
+			why += *why == ' ';
+		}
+		state_status(st, "Reload failed (data unchanged): %s", why);
 		return;
 	}
 	state_replace_directory(st, &nd);
@@ -193,7 +204,6 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 	struct view_opts vo = {
 		.color = has_colors() && !o->no_color && !(nc && *nc),
 		.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0,
-		.source = path ? d->t.source : BUILTIN_NAME,
 		.notice = *notice ? notice : NULL,
 	};
 	if (vo.ascii && !*notice)

@@ -296,7 +296,7 @@ draw_detail(struct state *st, const struct view_opts *o)
 		return;
 	}
 	const struct table *t = &st->d->t;
-	const struct detail *dt = state_card(st, r->w - 2);
+	const struct detail *dt = state_card(st);
 	size_t top = st->c[PANE_DETAIL].top;
 	struct span sp[64];
 	for (int i = 0; i < rows; i++) {
@@ -315,16 +315,9 @@ draw_detail(struct state *st, const struct view_opts *o)
 				draw_str(y, x, dt->label_w, d->label, A(PAIR_LABEL, A_BOLD), o->ascii);
 			x += dt->label_w + 1;
 		}
-		size_t k = 0;
-		if (st->f.active) {
-			size_t fl;
-			const char *field = table_field(t, (size_t)row, d->col, &fl);
-			k = filter_spans(&st->f.q, d->col, field, fl, sp, 64);
-			for (size_t j = 0; j < k; j++) {	/* to this line's bytes */
-				sp[j].start = sp[j].start > d->off ? sp[j].start - (uint32_t)d->off : 0;
-				sp[j].end = sp[j].end > d->off ? sp[j].end - (uint32_t)d->off : 0;
-			}
-		}
+		/* Matches within the line drawn: the cost follows the screen, not
+		 * the size of the field. */
+		size_t k = st->f.active ? filter_spans(&st->f.q, d->col, d->s, d->n, sp, 64) : 0;
 		attr_t at = t->cols[d->col].role == ROLE_NAME ? A_BOLD : A_NORMAL;
 		draw_text(y, x, r->x + r->w - x, d->s, d->n, at, sp, k, match_attr(), o->ascii);
 	}
@@ -358,10 +351,11 @@ draw_title(const struct state *st, const struct view_opts *o)
 	fill(r->y, 0, r->w, at);
 	char buf[600];
 	const struct table *t = &st->d->t;
-	snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres shown", o->source,
+	/* The table's own copy of its name: it lives exactly as long as the data. */
+	snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres shown", t->source,
 	    st->nlist, t->nrows);
 	if (st->f.active)
-		snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres match", o->source,
+		snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres match", t->source,
 		    st->f.n, t->nrows);
 	draw_str(r->y, 0, r->w, buf, at, o->ascii);
 }
@@ -476,7 +470,9 @@ draw_page(struct state *st, const struct view_opts *o)
 		char more[64];
 		snprintf(more, sizeof more, " %zu-%zu of %zu ", st->pager_top + 1,
 		    st->pager_top + (size_t)rows < p.n ? st->pager_top + (size_t)rows : p.n, p.n);
-		draw_str(h - 2, w - (int)strlen(more) - 1, (int)strlen(more), more, A_REVERSE, o->ascii);
+		int mw = (int)strlen(more);
+		if (w > mw + 32)	/* on the title line, right, never over the text */
+			draw_str(0, w - mw, mw, more, tat, o->ascii);
 	}
 	pages_free(&p);
 	draw_keybar(st, h - 1, w, o);

@@ -12,7 +12,6 @@
 struct view_opts {
 	bool color;	/* colours available and wanted */
 	bool ascii;	/* the locale is not UTF-8: draw ASCII only */
-	const char *source;	/* shown on the top line */
 	const char *notice;	/* e.g. unknown TERM, shown once */
 };
 

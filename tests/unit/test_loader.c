@@ -479,7 +479,7 @@ ragged_rows(void **state)
 	assert_string_equal(F(&t, 3, 1), "");
 	assert_warning(&t, 2, "2 fields instead of 3: the missing ones are left empty");
 	assert_warning(&t, 3, "5 fields instead of 3: the extra ones are kept");
-	assert_warning(&t, 5, "1 fields instead of 3: the missing ones are left empty");
+	assert_warning(&t, 5, "1 field instead of 3: the missing ones are left empty");
 	/* A long row does not make every normal row after it ragged. */
 	if (t.nwarn_total != 3) {
 		dump_warnings(&t);

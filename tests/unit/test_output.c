@@ -553,7 +553,7 @@ check_report_content(void **state)
 	assert_int_equal(load_mem(&t, clean, sizeof clean - 1, &o, &e), 0);
 	s = check_report(&t);
 	assert_string_equal(s,
-	    "test.csv: 1 rows, 2 columns (header on line 3)\n"
+	    "test.csv: 1 row, 2 columns (header on line 3)\n"
 	    "delimiter: comma (,), as given\n"
 	    "encoding: UTF-8\n"
 	    "columns:\n"
@@ -581,7 +581,7 @@ check_report_many_warnings(void **state)
 	char *s = check_report(&t);
 	assert_non_null(strstr(s, "delimiter: tab, detected\n"));
 	assert_non_null(strstr(s, "warnings: 1200\n"));
-	assert_non_null(strstr(s, "test.csv:2: warning: 1 fields instead of 2: the missing ones are left empty\n"));
+	assert_non_null(strstr(s, "test.csv:2: warning: 1 field instead of 2: the missing ones are left empty\n"));
 	assert_non_null(strstr(s, "test.csv:1001: warning:"));
 	assert_null(strstr(s, "test.csv:1002: warning:"));
 	size_t len = strlen(s);

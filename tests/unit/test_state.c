@@ -258,6 +258,31 @@ narrow_layout_one_pane_at_a_time(void **state)
 	assert_true(press(st, 'q', false) & REACT_QUIT);
 }
 
+/* At 40x10 the card scrolls to its last line (the phones); back at a wide
+ * size, where the card is shorter, it is not left scrolled past its end. */
+static void
+card_scrolls_to_the_end_at_every_size(void **state)
+{
+	struct fixture *fx = *state;
+	struct state *st = &fx->st;
+	state_resize(st, 40, 10);
+	press(st, '\n', false);
+	press(st, '\n', false);
+	assert_int_equal(st->focus, PANE_DETAIL);
+	const struct detail *dt = state_card(st);
+	int rows = layout_rows(&st->lay, PANE_DETAIL);
+	assert_true(dt->n > (size_t)rows);	/* it does need scrolling */
+	press(st, KEY_END, true);
+	assert_int_equal(st->c[PANE_DETAIL].top + (size_t)rows, dt->n);
+	/* The last line shown is the last of the card: the id, after the phone. */
+	assert_string_equal(dt->lines[dt->n - 1].s, "1");
+	state_resize(st, 132, 40);
+	dt = state_card(st);
+	rows = layout_rows(&st->lay, PANE_DETAIL);
+	assert_true(dt->n <= (size_t)rows);
+	assert_int_equal(st->c[PANE_DETAIL].top, 0);
+}
+
 static void
 copy_phone_and_card(void **state)
 {
@@ -421,6 +446,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(filter_keeps_selected_centre, setup, teardown),
 		cmocka_unit_test_setup_teardown(filter_with_accented_and_wide_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(narrow_layout_one_pane_at_a_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(card_scrolls_to_the_end_at_every_size, setup, teardown),
 		cmocka_unit_test_setup_teardown(copy_phone_and_card, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_and_about_pages, setup, teardown),
 		cmocka_unit_test(key_table_feeds_help_and_bar),
