@@ -83,10 +83,11 @@ run: all
 	./centres
 
 # Unit tests, then batch-mode tests, then screen tests in tmux, then valgrind,
-# all on the sanitizer build; ends with the totals.
+# all on the sanitizer build, then the fuzzer: every seed and past crash, and
+# FUZZ_TEST_SECONDS (default 10) of new inputs; ends with the totals.
 test: deps deps-test
-	@$(MAKE) --no-print-directory centres $(SAN)/centres $(UNIT_BIN)
-	@sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
+	@$(MAKE) --no-print-directory centres $(SAN)/centres $(UNIT_BIN) $(FUZZ_BIN)
+	@FUZZ_BIN=$(FUZZ_BIN) sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
 
 check: test
 

@@ -37,6 +37,7 @@ done
 
 for s in "$top"/tests/cli/*.sh "$top"/tests/tui/*.sh; do
 	[ -f "$s" ] || continue
+	case $(basename "$s") in tmux.sh|screenshots.sh) continue ;; esac	# helpers
 	kind=$(basename "$(dirname "$s")")
 	name=$kind/$(basename "$s" .sh)
 	lf="$log/$(echo "$name" | tr / _).log"
@@ -65,6 +66,26 @@ if command -v valgrind >/dev/null 2>&1; then
 			fail=$((fail + 1)); echo "FAIL valgrind centres $args"; head -n 30 "$log/valgrind.log"
 		fi
 	done
+fi
+
+# The loader's fuzz target: every seed and every past crash once, then a
+# short run of new inputs (a crash is saved under build/fuzz/).
+if [ -n "${FUZZ_BIN:-}" ] && [ -x "$top/$FUZZ_BIN" ]; then
+	fz="$top/$FUZZ_BIN"
+	if "$fz" -runs=0 "$top/tests/fuzz/corpus" "$top/tests/fuzz/crashes" >"$log/fuzz-seeds.log" 2>&1; then
+		pass=$((pass + 1)); echo "ok   fuzz: every seed and past crash"
+	else
+		fail=$((fail + 1)); echo "FAIL fuzz: seeds (log: build/test-logs/fuzz-seeds.log)"
+		grep -E 'ERROR|runtime error|SUMMARY' "$log/fuzz-seeds.log" | head -n 10
+	fi
+	mkdir -p "$top/build/fuzz/corpus"
+	if (cd "$top/build/fuzz" && "$fz" -max_total_time="${FUZZ_TEST_SECONDS:-10}" -max_len=65536 \
+		-dict="$top/tests/fuzz/csv.dict" corpus "$top/tests/fuzz/corpus") >"$log/fuzz.log" 2>&1; then
+		pass=$((pass + 1)); echo "ok   fuzz: ${FUZZ_TEST_SECONDS:-10} s of new inputs, no crash"
+	else
+		fail=$((fail + 1)); echo "FAIL fuzz: crash found (log: build/test-logs/fuzz.log; input saved in build/fuzz/)"
+		grep -E 'ERROR|runtime error|SUMMARY|Test unit written' "$log/fuzz.log" | head -n 10
+	fi
 fi
 
 echo "$pass passed, $fail failed"

@@ -20,6 +20,8 @@ test)
 	command -v tmux >/dev/null 2>&1 || want tmux
 	command -v valgrind >/dev/null 2>&1 || want valgrind
 	command -v python3 >/dev/null 2>&1 || want python3
+	command -v clang >/dev/null 2>&1 || want clang
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || want libclang-rt-dev
 	;;
 fuzz)
 	command -v clang >/dev/null 2>&1 || want clang
