@@ -14,7 +14,7 @@
 #include "pages.h"
 
 enum {
-	PAIR_TITLE = 1, PAIR_HEADING, PAIR_MATCH, PAIR_KEY, PAIR_DIM, PAIR_LABEL, PAIR_REGION,
+	PAIR_TITLE = 1, PAIR_MATCH, PAIR_KEY, PAIR_LABEL, PAIR_REGION,
 };
 
 static bool use_color;
@@ -27,12 +27,12 @@ view_init(const struct view_opts *o)
 		return;
 	start_color();
 	use_default_colors();
-	/* Foregrounds that read on dark and light backgrounds; bars in reverse. */
+	/* Bars and highlights carry their own background; text colours are the
+	 * two that read on both dark and light backgrounds (no blue, cyan or
+	 * yellow text); secondary text is dim, headings bold and underlined. */
 	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
-	init_pair(PAIR_HEADING, COLOR_BLUE, -1);
 	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
 	init_pair(PAIR_KEY, COLOR_BLACK, COLOR_CYAN);
-	init_pair(PAIR_DIM, COLOR_CYAN, -1);
 	init_pair(PAIR_LABEL, COLOR_MAGENTA, -1);
 	init_pair(PAIR_REGION, COLOR_GREEN, -1);
 }
@@ -167,7 +167,7 @@ draw_heading(const struct state *st, enum pane p, const char *title, const struc
 {
 	const struct rect *r = &st->lay.pane[p];
 	bool focused = st->focus == p && (st->mode == UI_BROWSE || st->mode == UI_COPY);
-	attr_t at = focused ? A_REVERSE | A_BOLD : A(PAIR_HEADING, A_BOLD | A_UNDERLINE);
+	attr_t at = focused ? A_REVERSE | A_BOLD : A_BOLD | A_UNDERLINE;
 	fill(r->y, r->x, r->w, at);
 	char buf[256];
 	const char *back = "";
@@ -208,7 +208,7 @@ draw_menu(struct state *st, const struct view_opts *o)
 		mvaddstr(y, r->x, sel ? (o->ascii ? ">" : "▸") : " ");
 		draw_str(y, r->x + indent, r->w - indent - cw, e->label, at, o->ascii);
 		if (r->w - cw > indent)
-			draw_str(y, r->x + r->w - cw, cw, count, sel ? at : A(PAIR_DIM, A_NORMAL), o->ascii);
+			draw_str(y, r->x + r->w - cw, cw, count, sel ? at : A_DIM, o->ascii);
 	}
 }
 
@@ -276,7 +276,7 @@ draw_list(struct state *st, const struct view_opts *o)
 			    t->role_col[ROLE_TERRITORY_2017] : t->role_col[ROLE_TERRITORY];
 			k = st->f.active ? filter_spans(&st->f.q, (size_t)tc, terr, tl, sp, 32) : 0;
 			int tx = x + avail - terr_w;
-			draw_text(y, tx, tw, terr, tl, sel ? at : A(PAIR_DIM, A_NORMAL), sp, k, hl, o->ascii);
+			draw_text(y, tx, tw, terr, tl, sel ? at : A_DIM, sp, k, hl, o->ascii);
 		}
 	}
 }
@@ -379,7 +379,7 @@ draw_filter(struct state *st, const struct view_opts *o)
 	}
 	used += draw_text(r->y, used, room, q, n, A_NORMAL, NULL, 0, 0, o->ascii);
 	if (st->mode != UI_FILTER && st->f.active && r->w - used > 20)
-		draw_str(r->y, used + 2, r->w - used - 2, "(/ to edit, Esc to clear)", A(PAIR_DIM, A_NORMAL), o->ascii);
+		draw_str(r->y, used + 2, r->w - used - 2, "(/ to edit, Esc to clear)", A_DIM, o->ascii);
 	move(r->y, used < r->w ? used : r->w - 1);
 }
 
@@ -457,7 +457,7 @@ draw_page(struct state *st, const struct view_opts *o)
 		const struct page_line *l = &p.l[li];
 		int y = 1 + i;
 		if (l->style == 1) {
-			draw_str(y, 1, w - 1, l->text, A(PAIR_HEADING, A_BOLD) | A_BOLD, o->ascii);
+			draw_str(y, 1, w - 1, l->text, A_BOLD | A_UNDERLINE, o->ascii);
 		} else if (l->style == 2) {
 			const char *tab = strchr(l->text, '\t');
 			draw_text(y, 2, keyw, l->text, (size_t)(tab - l->text), A_BOLD, NULL, 0, 0, o->ascii);
