@@ -57,7 +57,8 @@ build_list(struct state *st)
 	st->nlist = 0;
 	if (en->kind == ENTRY_ALL) {
 		st->list = xmalloc((st->f.n ? st->f.n : 1) * sizeof *st->list);
-		memcpy(st->list, st->f.rows, st->f.n * sizeof *st->list);
+		if (st->f.n)
+			memcpy(st->list, st->f.rows, st->f.n * sizeof *st->list);
 		st->nlist = st->f.n;
 		return;
 	}

@@ -433,6 +433,35 @@ reload_keeps_selection_by_id(void **state)
 	assert_string_equal(selected_name(st), "Normanvilles");
 }
 
+/* A directory with a header and no row: every key works on empty panes. */
+static void
+empty_directory(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/centres-empty-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "nom,tel\n", 8), 8);
+	close(fd);
+	struct directory d;
+	struct err e;
+	assert_int_equal(source_load(&d, path, NULL, &e), 0);
+	unlink(path);
+	struct state st;
+	state_init(&st, &d, 80, 24);
+	assert_int_equal(st.nlist, 0);
+	assert_int_equal(state_row(&st), -1);
+	const char *keys = "jkG\tgl\n\n/x\x7f\x1by\x1b?q";
+	for (const char *k = keys; *k; k++)
+		press(&st, (unsigned char)*k, false);
+	press(&st, KEY_NPAGE, true);
+	press(&st, 'y', false);
+	assert_int_equal(st.mode, UI_BROWSE);	/* nothing to copy: not waiting */
+	assert_non_null(strstr(st.status, "Nothing to copy"));
+	state_free(&st);
+	source_free(&d);
+}
+
 int
 main(void)
 {
@@ -452,6 +481,7 @@ main(void)
 		cmocka_unit_test(key_table_feeds_help_and_bar),
 		cmocka_unit_test(layouts_fit_the_terminal),
 		cmocka_unit_test_setup_teardown(reload_keeps_selection_by_id, setup, teardown),
+		cmocka_unit_test(empty_directory),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
