@@ -113,12 +113,13 @@ fuzz: deps
 		-dict=tests/fuzz/csv.dict build/fuzz/corpus tests/fuzz/corpus
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 centres $(DESTDIR)$(BINDIR)/centres
+	install -m 644 docs/centres.1 $(DESTDIR)$(MANDIR)/man1/centres.1
 	install -m 644 README.md docs/data-format.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/centres
+	rm -f $(DESTDIR)$(BINDIR)/centres $(DESTDIR)$(MANDIR)/man1/centres.1
 	rm -rf $(DESTDIR)$(DOCDIR)
 
 clean:

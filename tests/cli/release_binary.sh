@@ -21,3 +21,19 @@ else
 	fail "make install DESTDIR=... PREFIX=/opt/centres installs the binary there" \
 		"$(ls -R "$TMPD/dest" 2>&1 | head -n 5)"
 fi
+if [ -f "$TMPD/dest/opt/centres/share/man/man1/centres.1" ]; then
+	pass "make install puts the man page in PREFIX/share/man/man1"
+else
+	fail "make install puts the man page in PREFIX/share/man/man1"
+fi
+
+# The man page documents every option --help lists, and renders cleanly.
+missing=
+for opt in $("$REL" --help | grep -o -- '--[a-z-]*' | sort -u); do
+	grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" docs/centres.1 || missing="$missing $opt"
+done
+expect_eq "man page: every option of --help" "$missing" ""
+if command -v man >/dev/null 2>&1; then
+	warn=$(MANWIDTH=80 man --warnings -l docs/centres.1 2>&1 >/dev/null)
+	expect_eq "man page: renders without warnings" "$warn" ""
+fi
