@@ -4,8 +4,10 @@
 #define _GNU_SOURCE
 #include "filter.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "text.h"
 #include "util.h"
@@ -220,6 +222,86 @@ query_implies(const struct query *narrow, const struct query *wide)
 	return true;
 }
 
+/* One share of a scan: candidates [from, to) (rows, or indexes into cand). */
+struct job {
+	const struct table *t;
+	const struct query *q;
+	const uint32_t *cand;
+	size_t from, to;
+	uint8_t *hit;
+	uint32_t *out;	/* matching rows, in order */
+	size_t n;
+};
+
+static void *
+run_job(void *arg)
+{
+	struct job *j = arg;
+	for (size_t i = j->from; i < j->to; i++) {
+		uint32_t r = j->cand ? j->cand[i] : (uint32_t)i;
+		bool m = query_match(j->t, j->q, r);
+		j->hit[r] = m;
+		if (m)
+			j->out[j->n++] = r;
+	}
+	return NULL;
+}
+
+/* Below this many candidates one thread is faster than starting others. */
+#define PARALLEL_MIN 32768
+#define MAX_THREADS 8
+
+static size_t
+threads_to_use(size_t count)
+{
+	static long cores;
+	if (!cores) {
+		cores = sysconf(_SC_NPROCESSORS_ONLN);
+		if (cores < 1)
+			cores = 1;
+	}
+	size_t k = count / PARALLEL_MIN;
+	if (k > (size_t)cores)
+		k = (size_t)cores;
+	if (k > MAX_THREADS)
+		k = MAX_THREADS;
+	return k ? k : 1;
+}
+
+/* Tests count candidates (cand[i], or rows 0..count-1 when cand is NULL),
+ * sets hit[] for each, writes the matching rows in order to out (which may
+ * be cand itself) and returns how many. Large scans are split across the
+ * cores, each share in its own thread, joined in order. */
+static size_t
+scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t count,
+    uint8_t *hit, uint32_t *out)
+{
+	size_t k = threads_to_use(count);
+	struct job jobs[MAX_THREADS];
+	pthread_t tid[MAX_THREADS];
+	bool started[MAX_THREADS] = {false};
+	for (size_t i = 0; i < k; i++) {
+		jobs[i] = (struct job){t, q, cand, count * i / k, count * (i + 1) / k, hit, NULL, 0};
+		/* The first share writes in place (out never passes its reads);
+		 * the others into their own buffers. */
+		jobs[i].out = i == 0 ? out : xmalloc((jobs[i].to - jobs[i].from + 1) * sizeof *out);
+	}
+	for (size_t i = 1; i < k; i++)
+		started[i] = pthread_create(&tid[i], NULL, run_job, &jobs[i]) == 0;
+	run_job(&jobs[0]);
+	size_t n = jobs[0].n;
+	for (size_t i = 1; i < k; i++) {
+		if (started[i])
+			pthread_join(tid[i], NULL);
+		else
+			run_job(&jobs[i]);	/* no thread to be had: do it here */
+		memcpy(out + n, jobs[i].out, jobs[i].n * sizeof *out);
+		n += jobs[i].n;
+		free(jobs[i].out);
+	}
+	return n;
+}
+
 void
 filter_init(struct filter *f)
 {
@@ -262,28 +344,12 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 			f->rows[r] = (uint32_t)r, f->hit[r] = 1;
 		f->n = t->nrows;
 		f->active = false;
-	} else if (narrowing) {
-		size_t k = 0;
-		for (size_t i = 0; i < f->n; i++) {
-			uint32_t r = f->rows[i];
-			bool m = query_match(t, &q, r);
-			f->hit[r] = m;
-			if (m)
-				f->rows[k++] = r;
-		}
-		f->examined = f->n;
-		f->n = k;
-		f->active = true;
 	} else {
-		size_t k = 0;
-		for (size_t r = 0; r < t->nrows; r++) {
-			bool m = query_match(t, &q, r);
-			f->hit[r] = m;
-			if (m)
-				f->rows[k++] = (uint32_t)r;
-		}
-		f->examined = t->nrows;
-		f->n = k;
+		/* Narrowing tests only the previous matches (rows outside them
+		 * already have hit 0); otherwise every row. */
+		size_t count = narrowing ? f->n : t->nrows;
+		f->n = scan(t, &q, narrowing ? f->rows : NULL, count, f->hit, f->rows);
+		f->examined = count;
 		f->active = true;
 	}
 	query_free(&f->q);

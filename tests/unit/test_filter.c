@@ -362,6 +362,52 @@ highlight_spans(void **state)
 	query_free(&q);
 }
 
+/* A table large enough that the filter splits the scan across threads: the
+ * result, fresh or narrowed, is exactly the rows that match one by one, in
+ * order, and hit[] agrees. */
+static void
+large_table_split_across_threads(void **state)
+{
+	(void)state;
+	const size_t rows = 100000;
+	size_t cap = rows * 48 + 64, n = 0;
+	char *csv = malloc(cap);
+	assert_non_null(csv);
+	n += (size_t)snprintf(csv + n, cap - n, "nom,territoire,telephone\n");
+	static const char *const terr[] = {"La Réunion", "Val d'Oise", "Guyane", "Côte d'Azur"};
+	for (size_t i = 0; i < rows; i++)
+		n += (size_t)snprintf(csv + n, cap - n, "Centre %zu,%s,0%zu %02zu %02zu\n", i,
+		    terr[(i * 7 + i / 3) % 4], 1 + i % 9, i % 100, (i / 100) % 100);
+	struct table t;
+	struct err e;
+	assert_int_equal(load_mem(&t, csv, n, NULL, &e), 0);
+	free(csv);
+	assert_int_equal(t.nrows, rows);
+	static const char *const queries[] = {"reunion", "reunion 12", "reunion 123", "cote",
+	    "cote 7", "territoire:guy", "0512", "zzz", "centre 9"};
+	struct filter f;
+	filter_init(&f);
+	for (size_t qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
+		filter_set(&f, &t, queries[qi]);
+		struct query q;
+		query_parse(&t, queries[qi], &q);
+		size_t k = 0;
+		for (size_t r = 0; r < t.nrows; r++) {
+			bool m = query_match(&t, &q, r);
+			assert_int_equal(f.hit[r] != 0, m);
+			if (m) {
+				assert_true(k < f.n);
+				assert_int_equal(f.rows[k], r);
+				k++;
+			}
+		}
+		assert_int_equal(k, f.n);
+		query_free(&q);
+	}
+	filter_free(&f);
+	table_free(&t);
+}
+
 int
 main(void)
 {
@@ -377,6 +423,7 @@ main(void)
 		cmocka_unit_test(query_parsing),
 		cmocka_unit_test(incremental),
 		cmocka_unit_test(highlight_spans),
+		cmocka_unit_test(large_table_split_across_threads),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
