@@ -96,7 +96,7 @@ bench: all
 	@sh tests/bench/run.sh
 
 build/release/bench: tests/bench/bench.c $(call rel_objs,$(CORE_SRC))
-	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -std=c11 -Wall -Wextra $(CFLAGS) -o $@ $^ \
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -std=c11 -Wall -Wextra $(CFLAGS) -o $@ $(filter-out %.h,$^) \
 		$(call static_or,csv) $(call static_or,utf8proc)
 
 FUZZ_BIN := build/fuzz/fuzz_load

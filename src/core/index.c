@@ -67,7 +67,9 @@ copy_trim(const char *s, size_t n)
 	return d;
 }
 
-static void
+/* Adds row to the pair (region, territory), taking both strings; returns
+ * the pair's index (valid until the pairs are sorted). */
+static size_t
 pm_add(struct pairmap *m, char *region, char *territory, uint32_t row)
 {
 	char *rk = text_fold_str(region), *tk = text_fold_str(territory);
@@ -82,7 +84,7 @@ pm_add(struct pairmap *m, char *region, char *territory, uint32_t row)
 				xgrow((void **)&p->rows, &p->cap, p->n + 1, sizeof *p->rows);
 				p->rows[p->n++] = row;
 			}
-			return;
+			return m->slot[s] - 1;
 		}
 		s = (s + 1) & (m->nslot - 1);
 	}
@@ -93,6 +95,67 @@ pm_add(struct pairmap *m, char *region, char *territory, uint32_t row)
 	xgrow((void **)&p->rows, &p->cap, 1, sizeof *p->rows);
 	p->rows[p->n++] = row;
 	m->slot[s] = (uint32_t)++m->n;
+	return m->n - 1;
+}
+
+/* Rows repeat the same territory and region fields: the pairs a given pair
+ * of raw fields leads to are remembered, so that each distinct one is
+ * trimmed, split and folded once, not once per row. */
+struct memo_entry {
+	const char *ter, *reg;	/* raw fields, in the table's text */
+	size_t tl, rl;
+	uint32_t first, n;	/* their pairs: pidx[first .. first + n) */
+};
+
+struct memo {
+	struct memo_entry *e;
+	size_t n, cap;
+	uint32_t *slot;		/* index+1, 0 empty */
+	size_t nslot;
+	uint32_t *pidx;
+	size_t npidx, pidx_cap;
+};
+
+static uint64_t
+hash_raw(const char *a, size_t an, const char *b, size_t bn)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < an; i++)
+		h = (h ^ (unsigned char)a[i]) * 1099511628211ULL;
+	h = (h ^ 0x1f) * 1099511628211ULL;
+	for (size_t i = 0; i < bn; i++)
+		h = (h ^ (unsigned char)b[i]) * 1099511628211ULL;
+	return h;
+}
+
+/* The memo entry for these raw fields, or NULL; *slot_out gets where a new
+ * one goes. */
+static struct memo_entry *
+memo_find(struct memo *mm, const char *ter, size_t tl, const char *reg, size_t rl, size_t *slot_out)
+{
+	if (mm->n * 2 >= mm->nslot) {
+		size_t ns = mm->nslot ? mm->nslot * 2 : 64;
+		free(mm->slot);
+		mm->slot = xcalloc(ns, sizeof *mm->slot);
+		mm->nslot = ns;
+		for (size_t i = 0; i < mm->n; i++) {
+			const struct memo_entry *e = &mm->e[i];
+			size_t s = hash_raw(e->ter, e->tl, e->reg, e->rl) & (ns - 1);
+			while (mm->slot[s])
+				s = (s + 1) & (ns - 1);
+			mm->slot[s] = (uint32_t)i + 1;
+		}
+	}
+	size_t s = hash_raw(ter, tl, reg, rl) & (mm->nslot - 1);
+	while (mm->slot[s]) {
+		struct memo_entry *e = &mm->e[mm->slot[s] - 1];
+		if (e->tl == tl && e->rl == rl && memcmp(e->ter, ter, tl) == 0 &&
+		    memcmp(e->reg, reg, rl) == 0)
+			return e;
+		s = (s + 1) & (mm->nslot - 1);
+	}
+	*slot_out = s;
+	return NULL;
 }
 
 static int
@@ -114,23 +177,54 @@ add_entry(struct index *ix, size_t *cap, enum entry_kind k, char *label, uint32_
 	ix->e[ix->n++] = (struct entry){k, label, region, rows, n};
 }
 
+/* Stores the pairs found for the newest memo entry. */
+static void
+memo_record(struct memo *mm, const size_t *pairs, size_t n)
+{
+	struct memo_entry *e = &mm->e[mm->n - 1];
+	xgrow((void **)&mm->pidx, &mm->pidx_cap, mm->npidx + n, sizeof *mm->pidx);
+	for (size_t i = 0; i < n; i++)
+		mm->pidx[mm->npidx++] = (uint32_t)pairs[i];
+	e->first = (uint32_t)(mm->npidx - n);
+	e->n = (uint32_t)n;
+}
+
 void
 index_build(struct index *ix, const struct table *t)
 {
 	struct pairmap m = {0};
+	struct memo mm = {0};
+	size_t *pairs = NULL, pcap = 0;	/* the pairs of the row being read */
 	memset(ix, 0, sizeof *ix);
 	ix->has_regions = t->role_col[ROLE_REGION] >= 0;
 	for (size_t r = 0; r < t->nrows; r++) {
-		size_t tl, rl;
+		size_t tl, rl, slot = 0;
 		const char *ter = table_territory(t, r, &tl);
 		const char *reg = table_role(t, r, ROLE_REGION, &rl);
+		const struct memo_entry *seen = memo_find(&mm, ter, tl, reg, rl, &slot);
+		if (seen) {
+			for (uint32_t i = 0; i < seen->n; i++) {
+				struct pair *p = &m.p[mm.pidx[seen->first + i]];
+				if (p->rows[p->n - 1] != r) {
+					xgrow((void **)&p->rows, &p->cap, p->n + 1, sizeof *p->rows);
+					p->rows[p->n++] = (uint32_t)r;
+				}
+			}
+			continue;
+		}
+		xgrow((void **)&mm.e, &mm.cap, mm.n + 1, sizeof *mm.e);
+		mm.e[mm.n] = (struct memo_entry){ter, reg, tl, rl, (uint32_t)mm.npidx, 0};
+		mm.slot[slot] = (uint32_t)++mm.n;
+		size_t npairs = 0;
+		xgrow((void **)&pairs, &pcap, 1, sizeof *pairs);
 		char *terr = tl ? copy_trim(ter, tl) : xstrdup("(no territory)");
 		if (!*terr) {
 			free(terr);
 			terr = xstrdup("(no territory)");
 		}
 		if (!ix->has_regions) {
-			pm_add(&m, xstrdup(""), terr, (uint32_t)r);
+			pairs[npairs++] = pm_add(&m, xstrdup(""), terr, (uint32_t)r);
+			memo_record(&mm, pairs, npairs);
 			continue;
 		}
 		/* "Bretagne; Pays de la Loire": one entry under each region. */
@@ -142,17 +236,23 @@ index_build(struct index *ix, const struct table *t)
 				semi = end;
 			char *one = copy_trim(p, (size_t)(semi - p));
 			if (*one) {
-				pm_add(&m, one, xstrdup(terr), (uint32_t)r);
+				xgrow((void **)&pairs, &pcap, npairs + 1, sizeof *pairs);
+				pairs[npairs++] = pm_add(&m, one, xstrdup(terr), (uint32_t)r);
 				added++;
 			} else {
 				free(one);
 			}
 			p = semi + 1;
 		}
-		if (!added)
-			pm_add(&m, xstrdup("(no region)"), xstrdup(terr), (uint32_t)r);
+		if (!added)	/* pairs has room for one: grown above */
+			pairs[npairs++] = pm_add(&m, xstrdup("(no region)"), xstrdup(terr), (uint32_t)r);
+		memo_record(&mm, pairs, npairs);
 		free(terr);
 	}
+	free(mm.e);
+	free(mm.slot);
+	free(mm.pidx);
+	free(pairs);
 	if (m.n)
 		qsort(m.p, m.n, sizeof *m.p, pair_cmp);
 	size_t cap = 0;

@@ -396,6 +396,45 @@ index_of_small_tables(void **state)
 	table_free(&t);
 }
 
+/* Rows repeating the same fields (as a large file does) land in the same
+ * entries as when each is read afresh, in file order, each row once. */
+static void
+index_of_repeated_fields(void **state)
+{
+	(void)state;
+	struct table t;
+	struct index ix;
+	struct err e;
+	assert_int_equal(LOAD_STR(&t, "nom,territoire,region\n"
+	    "A,Laval,Pays de la Loire; Bretagne\n"	/* 0 */
+	    "B,Rennes,Bretagne; Bretagne\n"		/* 1: one region twice */
+	    "C,Laval,Pays de la Loire; Bretagne\n"	/* 2: same raw fields as 0 */
+	    "D,Rennes,Bretagne; Bretagne\n"		/* 3 */
+	    "E,Laval,Pays de la Loire\n"		/* 4: other raw, same pair */
+	    "F,Laval,Pays de la Loire; Bretagne\n", &e), 0);	/* 5 */
+	index_build(&ix, &t);
+	long bzh = find_entry(&ix, ENTRY_REGION, "Bretagne");
+	long pdl = find_entry(&ix, ENTRY_REGION, "Pays de la Loire");
+	assert_true(bzh > 0 && pdl > 0);
+	/* Bretagne: Laval {0,2,5}, Rennes {1,3}. */
+	assert_string_equal(ix.e[bzh + 1].label, "Laval");
+	assert_int_equal(ix.e[bzh + 1].nrows, 3);
+	assert_int_equal(ix.e[bzh + 1].rows[0], 0);
+	assert_int_equal(ix.e[bzh + 1].rows[1], 2);
+	assert_int_equal(ix.e[bzh + 1].rows[2], 5);
+	assert_string_equal(ix.e[bzh + 2].label, "Rennes");
+	assert_int_equal(ix.e[bzh + 2].nrows, 2);
+	assert_int_equal(ix.e[bzh + 2].rows[0], 1);
+	assert_int_equal(ix.e[bzh + 2].rows[1], 3);
+	assert_int_equal(ix.e[bzh].nrows, 5);
+	/* Pays de la Loire: Laval {0,2,4,5}. */
+	assert_int_equal(ix.e[pdl + 1].nrows, 4);
+	assert_int_equal(ix.e[pdl + 1].rows[2], 4);
+	assert_int_equal(ix.e[pdl].nrows, 4);
+	index_free(&ix);
+	table_free(&t);
+}
+
 int
 main(void)
 {
@@ -411,6 +450,7 @@ main(void)
 		cmocka_unit_test(warnings_capped_but_counted),
 		cmocka_unit_test(index_of_builtin),
 		cmocka_unit_test(index_of_small_tables),
+		cmocka_unit_test(index_of_repeated_fields),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
