@@ -27,6 +27,7 @@ struct loader {
 	uint32_t line;		/* physical line being fed */
 	uint32_t row_line;	/* line where the current row started */
 	size_t row_start;	/* offset in t->text where the current row starts */
+	size_t fold_start;	/* and in t->fold */
 	uint32_t nfields;
 	uint32_t header_fields;	/* fields of the header: what a row should have */
 	bool row_nonempty;
@@ -53,22 +54,10 @@ on_field(void *s, size_t len, void *data)
 	if (len)
 		arena_append(&L->t->text, s, len), L->row_nonempty = true;
 	arena_putc(&L->t->text, '\0');
+	/* The search form of the field, while it is at hand. */
+	text_fold(&L->t->fold, s, len, NULL);
+	arena_putc(&L->t->fold, '\n');
 	L->nfields++;
-}
-
-static void
-fold_row(struct table *t, struct row *r)
-{
-	const char *p = arena_at(&t->text, r->text);
-	size_t start = t->fold.len;
-	for (uint32_t i = 0; i < r->nfields; i++) {
-		size_t n = strlen(p);
-		text_fold(&t->fold, p, n, NULL);
-		arena_putc(&t->fold, '\n');
-		p += n + 1;
-	}
-	r->fold = start;
-	r->fold_len = (uint32_t)(t->fold.len - start);
 }
 
 static void
@@ -87,10 +76,12 @@ on_row(int c, void *data)
 		t->header_line = L->row_line;
 		L->header_fields = L->nfields;
 		t->text.len = L->row_start;
+		t->fold.len = L->fold_start;
 		L->have_header = true;
 	} else if (!L->row_nonempty) {
 		/* A row of empty fields (";;;;" from a spreadsheet) carries nothing. */
 		t->text.len = L->row_start;
+		t->fold.len = L->fold_start;
 	} else {
 		/* Against the header, not t->ncols, which an earlier long row grew. */
 		if (L->nfields < L->header_fields)
@@ -110,9 +101,11 @@ on_row(int c, void *data)
 		r->text = L->row_start;
 		r->nfields = L->nfields;
 		r->line = L->row_line;
-		fold_row(t, r);
+		r->fold = L->fold_start;
+		r->fold_len = (uint32_t)(t->fold.len - L->fold_start);
 	}
 	L->row_start = t->text.len;
+	L->fold_start = t->fold.len;
 	L->nfields = 0;
 	L->row_nonempty = false;
 	L->in_row = false;

@@ -191,6 +191,10 @@ decode_input(struct table *t, const char *buf, size_t n, const char *forced,
 		text = conv.base ? conv.base : "", len = conv.len;
 	}
 	if (!conv.base) {	/* UTF-8 so far, with or without BOM */
+		if (is_clean(text, len)) {	/* the common case: one pass, no copy */
+			*clean = text, *clean_len = len;
+			return 0;
+		}
 		const char *z = memchr(text, '\0', len);
 		if (z) {
 			size_t line = 1;
@@ -223,10 +227,6 @@ decode_input(struct table *t, const char *buf, size_t n, const char *forced,
 				return -1;
 			text = conv.base ? conv.base : "", len = conv.len;
 		}
-	}
-	if (!conv.base && is_clean(text, len)) {
-		*clean = text, *clean_len = len;
-		return 0;
 	}
 	decode_sanitize(t, text, len, 1, out);
 	arena_free(&conv);
