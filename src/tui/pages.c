@@ -17,8 +17,52 @@ add(struct page *p, int style, const char *s)
 	p->l[p->n++] = (struct page_line){xstrdup(s), style};
 }
 
+/* Where to end a line of s[0..n) that must fit in w columns: after the
+ * last space that fits, else after as much as fits (at least one
+ * character). *next gets where the following line starts. */
+static size_t
+wrap_cut(const char *s, size_t n, int w, size_t *next)
+{
+	size_t fit = text_fit(s, n, w < 1 ? 1 : w, NULL);
+	size_t cut = fit;
+	if (fit < n) {
+		size_t sp = fit;
+		while (sp > 0 && s[sp] != ' ')
+			sp--;
+		if (sp > 0)
+			cut = sp;
+	}
+	if (cut == 0) {	/* never stall on a character wider than w */
+		int32_t cp;
+		cut = n ? (size_t)text_decode(s, n, &cp) : 0;
+	}
+	size_t i = cut;
+	while (i < n && s[i] == ' ')
+		i++;
+	*next = i;
+	return cut;
+}
+
+static void add_wrapped(struct page *p, int style, const char *s, int w);
+
+/* A key and its description, wrapped to the description column. */
+static void
+add_key(struct page *p, const char *keys, const char *text, int textw)
+{
+	size_t n = strlen(text), i = 0;
+	bool first = true;
+	do {
+		size_t next, cut = wrap_cut(text + i, n - i, textw, &next);
+		char line[512];
+		snprintf(line, sizeof line, "%s\t%.*s", first ? keys : "", (int)cut, text + i);
+		add(p, 2, line);
+		first = false;
+		i += next;
+	} while (i < n);
+}
+
 void
-pages_help(struct page *p, bool ascii)
+pages_help(struct page *p, bool ascii, int w)
 {
 	static const struct {
 		enum ui_mode mode;
@@ -30,68 +74,68 @@ pages_help(struct page *p, bool ascii)
 		{UI_HELP, "On this help and on the About screen"},
 	};
 	memset(p, 0, sizeof *p);
-	add(p, 1, "Keys of centres");
+	/* The key column: as wide as the widest keys, at most a third of w. */
+	int keyw = 10;
+	for (size_t i = 0; i < keymap_len; i++) {
+		char keys[128];
+		keymap_keys_for(keymap[i].mode, keymap[i].act, 6, ascii, keys, sizeof keys);
+		int kw = text_width(keys, strlen(keys));
+		if (kw > keyw)
+			keyw = kw;
+	}
+	if (keyw > w / 3)
+		keyw = w / 3 > 4 ? w / 3 : 4;
+	p->keyw = keyw;
+	int textw = w - 4 - keyw;
+	add_wrapped(p, 1, "Keys of centres", w - 1);
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
 		add(p, 0, "");
-		add(p, 1, groups[g].title);
+		add_wrapped(p, 1, groups[g].title, w - 1);
 		bool seen[ACT_COUNT] = {false};
 		for (size_t i = 0; i < keymap_len; i++) {
 			enum action a = keymap[i].act;
 			if (keymap[i].mode != groups[g].mode || seen[a])
 				continue;
 			seen[a] = true;
-			char keys[128], line[400];
+			char keys[128];
 			keymap_keys_for(groups[g].mode, a, 6, ascii, keys, sizeof keys);
-			snprintf(line, sizeof line, "%s\t%s", keys, action_help(a));
-			add(p, 2, line);
+			add_key(p, keys, action_help(a), textw);
 		}
 		if (groups[g].mode == UI_FILTER)
-			add(p, 2, "other keys\tType into the filter (the lists narrow at each key)");
+			add_key(p, "other keys", "Type into the filter (the lists narrow at each key)", textw);
 	}
 	add(p, 0, "");
-	add(p, 1, "Mouse");
-	add(p, 2, "click\tSelect a line and focus its pane");
-	add(p, 2, "wheel\tScroll the pane under the pointer");
+	add_wrapped(p, 1, "Mouse", w - 1);
+	add_key(p, "click", "Select a line and focus its pane", textw);
+	add_key(p, "wheel", "Scroll the pane under the pointer", textw);
 	add(p, 0, "");
-	add(p, 1, "Filter language");
-	add(p, 2, "reunion\tCase and accents do not matter: finds \"La Réunion\"");
-	add(p, 2, "paris banlieue\tEvery word must match, anywhere in the centre's fields");
-	add(p, 2, "\"val d'oise\"\tQuotes keep a phrase together");
-	add(p, 2, "territoire:bret\tLook in one column only (nom, territoire, region, tel...)");
-	add(p, 2, "0478\tDigits find phone numbers whatever their spacing");
+	add_wrapped(p, 1, "Filter language", w - 1);
+	add_key(p, "reunion", "Case and accents do not matter: finds \"La Réunion\"", textw);
+	add_key(p, "paris banlieue", "Every word must match, anywhere in the centre's fields", textw);
+	add_key(p, "\"val d'oise\"", "Quotes keep a phrase together", textw);
+	add_key(p, "territoire:bret", "Look in one column only (nom, territoire, region, tel...)", textw);
+	add_key(p, "0478", "Digits find phone numbers whatever their spacing", textw);
 	add(p, 0, "");
-	add(p, 0, "Ctrl-C quits at once. Ctrl-Z suspends; fg comes back.");
+	add_wrapped(p, 0, "Ctrl-C quits at once. Ctrl-Z suspends; fg comes back.", w - 2);
 }
 
-/* Appends s wrapped at w columns, as text lines. */
+/* Appends s wrapped at w columns, as lines of a style. */
 static void
-add_wrapped(struct page *p, const char *s, int w)
+add_wrapped(struct page *p, int style, const char *s, int w)
 {
 	size_t n = strlen(s), i = 0;
 	if (w < 10)
 		w = 10;
 	if (n == 0)
-		add(p, 0, "");
+		add(p, style, "");
 	while (i < n) {
-		size_t fit = text_fit(s + i, n - i, w, NULL);
-		size_t cut = i + fit;
-		if (cut < n) {
-			size_t sp = cut;
-			while (sp > i && s[sp] != ' ')
-				sp--;
-			if (sp > i)
-				cut = sp;
-		}
-		if (cut == i)	/* never stall on a character wider than w */
-			cut = i + (fit ? fit : 1);
-		char *line = strndup(s + i, cut - i);
+		size_t next, cut = wrap_cut(s + i, n - i, w, &next);
+		char *line = strndup(s + i, cut);
 		if (!line)
 			die("out of memory");
-		add(p, 0, line);
+		add(p, style, line);
 		free(line);
-		i = cut;
-		while (i < n && s[i] == ' ')
-			i++;
+		i += next;
 	}
 }
 
@@ -131,11 +175,11 @@ pages_about(struct page *p, int w)
 	memset(p, 0, sizeof *p);
 	for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++) {
 		if (paras[i][0] == '#')
-			add(p, 1, paras[i] + 1);
+			add_wrapped(p, 1, paras[i] + 1, w);
 		else if (strncmp(paras[i], "Press", 5) == 0 || strncmp(paras[i], "The centres:", 12) == 0)
 			add(p, 0, paras[i]);	/* links are never broken across lines */
 		else
-			add_wrapped(p, paras[i], w);
+			add_wrapped(p, 0, paras[i], w);
 	}
 }
 

@@ -15,11 +15,13 @@ struct page_line {
 struct page {
 	struct page_line *l;
 	size_t n, cap;
+	int keyw;	/* columns of the key column (style 2) */
 };
 
-/* The help screen: every binding of every mode, grouped, then the query
- * language. ascii: key names without arrows. */
-void pages_help(struct page *p, bool ascii);
+/* The help screen for a width w: every binding of every mode, grouped, then
+ * the query language; descriptions wrap under their own column. ascii: key
+ * names without arrows. */
+void pages_help(struct page *p, bool ascii, int w);
 /* The about screen, wrapped to width w. */
 void pages_about(struct page *p, int w);
 void pages_free(struct page *p);

@@ -429,7 +429,7 @@ draw_page(struct state *st, const struct view_opts *o)
 	struct page p;
 	int w = st->width, h = st->height;
 	if (st->mode == UI_HELP)
-		pages_help(&p, o->ascii);
+		pages_help(&p, o->ascii, w);
 	else
 		pages_about(&p, w - 4);
 	st->pager_lines = p.n;
@@ -440,16 +440,7 @@ draw_page(struct state *st, const struct view_opts *o)
 	fill(0, 0, w, tat);
 	draw_str(0, 0, w, st->mode == UI_HELP ? " centres — Help (every key)" :
 	    " centres — About the network", tat, o->ascii);
-	int keyw = 0;
-	for (size_t i = 0; i < p.n; i++)
-		if (p.l[i].style == 2) {
-			const char *tab = strchr(p.l[i].text, '\t');
-			int kw = text_width(p.l[i].text, (size_t)(tab - p.l[i].text));
-			if (kw > keyw)
-				keyw = kw;
-		}
-	if (keyw > w / 2)
-		keyw = w / 2;
+	int keyw = p.keyw;
 	for (int i = 0; i < rows; i++) {
 		size_t li = st->pager_top + (size_t)i;
 		if (li >= p.n)

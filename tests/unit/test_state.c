@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "core/text.h"
 #include "source.h"
 #include "tui/keymap.h"
 #include "tui/layout.h"
@@ -338,7 +339,7 @@ key_table_feeds_help_and_bar(void **state)
 {
 	(void)state;
 	struct page p;
-	pages_help(&p, false);
+	pages_help(&p, false, 200);
 	for (size_t i = 0; i < keymap_len; i++) {
 		const char *help = action_help(keymap[i].act);
 		bool found = false;
@@ -347,6 +348,18 @@ key_table_feeds_help_and_bar(void **state)
 		assert_true(found);
 	}
 	pages_free(&p);
+	/* On a narrow terminal the descriptions wrap: every line fits. */
+	for (int w = 30; w <= 80; w += 25) {
+		pages_help(&p, false, w);
+		for (size_t j = 0; j < p.n; j++) {
+			const char *text = p.l[j].text, *tab = strchr(text, '\t');
+			if (p.l[j].style == 2)
+				assert_true(p.keyw + 4 + text_width(tab + 1, strlen(tab + 1)) <= w);
+			else
+				assert_true(text_width(text, strlen(text)) <= w - 1);
+		}
+		pages_free(&p);
+	}
 	for (enum ui_mode m = UI_BROWSE; m < UI_MODE_COUNT; m++) {
 		const struct keybar_item *items;
 		size_t n = keymap_bar(m, &items);
