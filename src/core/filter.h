@@ -29,9 +29,10 @@ struct query {
 	size_t n;
 };
 
-/* Parses q against t's column names. Never fails: anything that is not a
- * known field prefix is a plain term. Free with query_free(). */
-void query_parse(const struct table *t, const char *q, struct query *out);
+/* Parses the query text s against t's column names into q. Never fails:
+ * anything that is not a known field prefix is a plain term. Free with
+ * query_free(). */
+void query_parse(const struct table *t, const char *s, struct query *q);
 void query_free(struct query *q);
 /* Whether row r matches every term. */
 bool query_match(const struct table *t, const struct query *q, size_t r);

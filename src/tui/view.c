@@ -268,7 +268,7 @@ draw_list(struct state *st, const struct view_opts *o)
 		if (with_acr && used + aw <= nw) {
 			char buf[200];
 			snprintf(buf, sizeof buf, " (%.*s)", (int)(al > 150 ? 150 : al), acr);
-			used += draw_str(y, x + used, nw - used, buf, at, o->ascii);
+			draw_str(y, x + used, nw - used, buf, at, o->ascii);
 		}
 		if (tw) {
 			int tc = t->role_col[ROLE_TERRITORY_2017] >= 0 &&
