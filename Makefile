@@ -86,7 +86,7 @@ run: all
 # all on the sanitizer build, then the fuzzer: every seed and past crash, and
 # FUZZ_TEST_SECONDS (default 10) of new inputs; ends with the totals.
 test: deps deps-test
-	@$(MAKE) --no-print-directory centres $(SAN)/centres $(UNIT_BIN) $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) $(FUZZ_BIN)
 	@FUZZ_BIN=$(FUZZ_BIN) sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
 
 check: test

@@ -35,14 +35,31 @@ for t in "$@"; do
 	fi
 done
 
+# The process tests run as many at a time as there are cores (each has its
+# own files and its own tmux server), then are reported in order.
+scripts=
 for s in "$top"/tests/cli/*.sh "$top"/tests/tui/*.sh; do
 	[ -f "$s" ] || continue
 	case $(basename "$s") in tmux.sh|screenshots.sh) continue ;; esac	# helpers
-	kind=$(basename "$(dirname "$s")")
-	name=$kind/$(basename "$s" .sh)
+	scripts="$scripts $s"
+done
+jobs=$(nproc 2>/dev/null || echo 1)
+running=0
+for s in $scripts; do
+	name=$(basename "$(dirname "$s")")/$(basename "$s" .sh)
 	lf="$log/$(echo "$name" | tr / _).log"
-	(cd "$top" && sh "$s") >"$lf" 2>&1
-	rc=$?
+	( (cd "$top" && sh "$s") >"$lf" 2>&1; echo $? >"$lf.rc" ) &
+	running=$((running + 1))
+	if [ "$running" -ge "$jobs" ]; then
+		wait
+		running=0
+	fi
+done
+wait
+for s in $scripts; do
+	name=$(basename "$(dirname "$s")")/$(basename "$s" .sh)
+	lf="$log/$(echo "$name" | tr / _).log"
+	rc=$(cat "$lf.rc" 2>/dev/null || echo 1)
 	p=$(grep -c '^PASS ' "$lf"); f=$(grep -c '^FAIL ' "$lf")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "FAIL $name exited $rc" >>"$lf"; fi
 	pass=$((pass + p)); fail=$((fail + f))
