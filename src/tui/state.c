@@ -495,6 +495,10 @@ state_apply(struct state *st, enum action a, uint32_t ch)
 		close_filter(st, true);
 		return REACT_DRAW;
 	case ACT_FILTER_CANCEL:
+		/* Esc while browsing clears a kept filter; with none it does
+		 * nothing (and never jumps to an old selection). */
+		if (st->mode == UI_BROWSE && !st->f.active)
+			return REACT_NONE;
 		close_filter(st, false);
 		return REACT_DRAW;
 	case ACT_FILTER_CLEAR:

@@ -196,6 +196,33 @@ filter_enter_keeps_and_ctrl_u_clears(void **state)
 	assert_string_equal(st->query, "q");
 }
 
+/* Esc while browsing: with a kept filter it clears it and goes back; with
+ * none it changes nothing. */
+static void
+esc_while_browsing(void **state)
+{
+	struct fixture *fx = *state;
+	struct state *st = &fx->st;
+	press(st, '\t', false);
+	while (strcmp(selected_name(st), "Normanvilles") != 0)
+		press(st, 'j', false);
+	assert_int_equal(press(st, 27, false), REACT_NONE);
+	assert_string_equal(selected_name(st), "Normanvilles");
+	assert_int_equal(st->focus, PANE_LIST);
+	/* Filter, keep it, move, then Esc: back to Normanvilles, all shown. */
+	press(st, '/', false);
+	type(st, "ville");
+	press(st, '\n', false);
+	press(st, 'j', false);
+	press(st, 27, false);
+	assert_false(st->f.active);
+	assert_int_equal(st->nlist, 20);
+	assert_string_equal(selected_name(st), "Normanvilles");
+	/* And a second Esc does nothing more. */
+	assert_int_equal(press(st, 27, false), REACT_NONE);
+	assert_string_equal(selected_name(st), "Normanvilles");
+}
+
 static void
 filter_keeps_selected_centre(void **state)
 {
@@ -486,6 +513,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(filter_narrows_and_esc_restores, setup, teardown),
 		cmocka_unit_test_setup_teardown(filter_enter_keeps_and_ctrl_u_clears, setup, teardown),
 		cmocka_unit_test_setup_teardown(filter_keeps_selected_centre, setup, teardown),
+		cmocka_unit_test_setup_teardown(esc_while_browsing, setup, teardown),
 		cmocka_unit_test_setup_teardown(filter_with_accented_and_wide_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(narrow_layout_one_pane_at_a_time, setup, teardown),
 		cmocka_unit_test_setup_teardown(card_scrolls_to_the_end_at_every_size, setup, teardown),
