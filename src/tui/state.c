@@ -427,7 +427,8 @@ pager(struct state *st, enum action a)
 	case ACT_HOME: top = 0; break;
 	case ACT_END: top = max; break;
 	case ACT_CLOSE:
-		st->mode = UI_BROWSE;
+		st->mode = st->pager_return;	/* e.g. back to typing the filter */
+		state_resize(st, st->width, st->height);
 		return REACT_DRAW;
 	case ACT_QUIT:
 		return REACT_QUIT;
@@ -472,10 +473,10 @@ state_apply(struct state *st, enum action a, uint32_t ch)
 	case ACT_OPEN: return go_deeper(st);
 	case ACT_FILTER: return open_filter(st);
 	case ACT_HELP:
-		st->mode = UI_HELP, st->pager_top = 0;
-		return REACT_DRAW;
 	case ACT_ABOUT:
-		st->mode = UI_ABOUT, st->pager_top = 0;
+		st->pager_return = st->mode == UI_FILTER ? UI_FILTER : UI_BROWSE;
+		st->mode = a == ACT_HELP ? UI_HELP : UI_ABOUT;
+		st->pager_top = 0;
 		return REACT_DRAW;
 	case ACT_COPY:
 		if (state_row(st) < 0) {

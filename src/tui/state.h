@@ -43,6 +43,7 @@ struct state {
 	int card_width;
 	long card_row;
 	size_t pager_top;	/* help and about screens */
+	enum ui_mode pager_return;	/* the mode they go back to */
 	size_t pager_lines;	/* set by the view: lines of the current page */
 
 	/* where we were when the filter line was opened (Esc goes back) */

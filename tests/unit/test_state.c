@@ -357,6 +357,16 @@ help_and_about_pages(void **state)
 	assert_int_equal(st->mode, UI_ABOUT);
 	press(st, 27, false);
 	assert_int_equal(st->mode, UI_BROWSE);
+	/* F1 while typing a filter, then Esc: back to typing, text kept. */
+	press(st, '/', false);
+	type(st, "bre");
+	press(st, KEY_F(1), true);
+	assert_int_equal(st->mode, UI_HELP);
+	press(st, 27, false);
+	assert_int_equal(st->mode, UI_FILTER);
+	assert_string_equal(st->query, "bre");
+	type(st, "t");
+	assert_string_equal(st->query, "bret");
 }
 
 /* Every action of every key bar has a key, and the help page lists every
