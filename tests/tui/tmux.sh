@@ -107,6 +107,19 @@ keys() { stale=1; tm send-keys -t "$S" "$@"; }
 send_text() { stale=1; tm send-keys -t "$S" -l "$1"; }
 resize() { stale=1; tm resize-window -t "$S" -x "$1" -y "$2"; }
 capture() { stale=0; screen=$(tm capture-pane -p -t "$S" 2>/dev/null); }
+# settle: the text may show while a frame is still being drawn (a loaded
+# machine): capture again until two captures agree, so that what follows
+# reads a whole frame.
+settle() {
+	j=0
+	while [ "$j" -lt 25 ]; do
+		prev=$screen
+		sleep 0.02
+		capture
+		[ "$screen" = "$prev" ] && return 0
+		j=$((j + 1))
+	done
+}
 
 wait_for() {
 	if [ "$stale" = 0 ]; then
@@ -115,7 +128,7 @@ wait_for() {
 	i=0
 	while :; do
 		capture
-		case "$screen" in *"$1"*) return 0 ;; esac
+		case "$screen" in *"$1"*) settle; return 0 ;; esac
 		# the program has ended: no use waiting
 		case "$1" in "== END ==") ;; *) case "$screen" in *"== END =="*) return 1 ;; esac ;; esac
 		i=$((i + 1))
