@@ -204,12 +204,10 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 	struct view_opts vo = {
 		.color = has_colors() && !o->no_color && !(nc && *nc),
 		.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0,
-		.notice = *notice ? notice : NULL,
 	};
 	if (vo.ascii && !*notice)
 		snprintf(notice, sizeof notice, "The locale is not UTF-8: accents are shown without marks.");
-	if (*notice)
-		vo.notice = notice;
+	vo.notice = *notice ? notice : NULL;
 	view_init(&vo);
 	if (!o->no_mouse) {
 		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
@@ -230,6 +228,8 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 	unsigned react = REACT_DRAW;
 	int status = 0;
 	while (!got_signal) {
+		if (react & REACT_RELOAD)	/* before drawing: one frame, the new data */
+			reload(&st, d, path, o);
 		if (react & REACT_FULL)
 			clearok(curscr, TRUE);
 		if (react & REACT_DRAW) {
@@ -240,11 +240,6 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 			osc52(st.copy);
 			free(st.copy);
 			st.copy = NULL;
-		}
-		if (react & REACT_RELOAD) {
-			reload(&st, d, path, o);
-			view_draw(&st, &vo);
-			refresh();
 		}
 		if (react & REACT_QUIT)
 			break;
