@@ -25,7 +25,7 @@ static_or = $(if $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a)),$(shell 
 LIBS = $(call static_or,csv) $(call static_or,utf8proc) $(CURSES_LIBS) -lpthread
 
 CORE_SRC := $(wildcard src/core/*.c)
-APP_SRC  := src/options.c src/source.c $(wildcard src/batch/*.c)
+APP_SRC  := src/options.c src/source.c src/restrict.c $(wildcard src/batch/*.c)
 TUI_SRC  := $(wildcard src/tui/*.c)
 LIB_SRC  := $(CORE_SRC) $(APP_SRC) $(TUI_SRC)
 

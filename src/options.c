@@ -27,6 +27,9 @@ options_usage(FILE *f)
 "  -e, --encoding NAME     file encoding, e.g. WINDOWS-1252 (default: detected)\n"
 "      --no-color          no colours on screen (also when NO_COLOR is set)\n"
 "      --no-mouse          no mouse reporting on screen\n"
+"      --ascii             draw only ASCII (accents without their marks)\n"
+"      --restricted        for a forced SSH command: no export, no other file,\n"
+"                          no suspend, no program run (also CENTRES_RESTRICTED=1)\n"
 "  -h, --help              print this help and exit\n"
 "  -V, --version           print the version and exit\n"
 "\n"
@@ -78,12 +81,18 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		{"no-color", no_argument, NULL, 'C'},
 		{"no-colour", no_argument, NULL, 'C'},
 		{"no-mouse", no_argument, NULL, 'M'},
+		{"ascii", no_argument, NULL, 'A'},
+		{"restricted", no_argument, NULL, 'R'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(o, 0, sizeof *o);
 	o->mode = MODE_SCREEN;
+	/* Set by an administrator's environment, it cannot be undone by an
+	 * option: any value but empty or "0" turns it on. */
+	const char *r = getenv("CENTRES_RESTRICTED");
+	o->restricted = r && *r && strcmp(r, "0") != 0;
 	opterr = 0;
 	optind = 1;
 	int c;
@@ -115,6 +124,8 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		case 'e': o->load.encoding = optarg; break;
 		case 'C': o->no_color = true; break;
 		case 'M': o->no_mouse = true; break;
+		case 'A': o->ascii = true; break;
+		case 'R': o->restricted = true; break;
 		case 'h': o->mode = MODE_HELP; return 0;
 		case 'V': o->mode = MODE_VERSION; return 0;
 		case ':':

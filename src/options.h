@@ -20,6 +20,8 @@ struct options {
 	struct load_opts load;
 	const char *file;	/* FILE argument, or NULL */
 	bool no_color, no_mouse;
+	bool ascii;		/* --ascii: draw ASCII only, whatever the locale */
+	bool restricted;	/* --restricted or CENTRES_RESTRICTED: see restrict.h */
 };
 
 /* Parses argv. Returns 0, or -1 with e set to a one-line message. */

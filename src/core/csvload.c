@@ -264,7 +264,7 @@ out:
 int
 csvload_file(struct table *t, const char *path, const struct load_opts *o, struct err *e)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);	/* a FIFO must not block */
 	if (fd < 0)
 		return err_set(e, "%s: %s", t->source, strerror(errno));
 	struct stat st;

@@ -158,3 +158,61 @@ text_fold_str(const char *s)
 	arena_putc(&a, '\0');
 	return a.base;
 }
+
+int
+text_ascii(int32_t cp, char out[4])
+{
+	static const struct {
+		int32_t cp;
+		const char *s;
+	} table[] = {
+		{0x00AB, "\""}, {0x00BB, "\""}, {0x201C, "\""}, {0x201D, "\""},
+		{0x201E, "\""}, {0x2039, "'"}, {0x203A, "'"}, {0x2018, "'"},
+		{0x2019, "'"}, {0x201A, "'"}, {0x2032, "'"}, {0x2033, "\""},
+		{0x2022, "*"}, {0x00B7, "*"}, {0x2023, "*"}, {0x25B8, ">"},
+		{0x2026, "..."}, {0x20AC, "EUR"}, {0x00A9, "(c)"}, {0x00AE, "(R)"},
+		{0x00B0, "o"}, {0x00D7, "x"}, {0x00F7, "/"}, {0x2192, "->"},
+		{0x2190, "<-"}, {0x2191, "^"}, {0x2193, "v"},
+		{0x0152, "OE"}, {0x0153, "oe"}, {0x00C6, "AE"}, {0x00E6, "ae"},
+		{0x00DF, "ss"}, {0x00D8, "O"}, {0x00F8, "o"}, {0x0141, "L"},
+		{0x0142, "l"}, {0x0110, "D"}, {0x0111, "d"}, {0x00D0, "D"},
+		{0x00F0, "d"}, {0x00DE, "Th"}, {0x00FE, "th"}, {0x0131, "i"},
+		{0x2400 + 0x1B, "^["}, {0xFFFD, "?"},
+	};
+	out[0] = '\0';
+	if (cp >= 0x20 && cp < 0x7F) {
+		out[0] = (char)cp, out[1] = '\0';
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+		if (table[i].cp == cp) {
+			size_t n = strlen(table[i].s);
+			memcpy(out, table[i].s, n + 1);
+			return (int)n;
+		}
+	if (cp >= 0x2010 && cp <= 0x2015) {	/* hyphens and dashes */
+		memcpy(out, "-", 2);
+		return 1;
+	}
+	utf8proc_category_t cat = utf8proc_category(cp);
+	if (cat == UTF8PROC_CATEGORY_ZS) {	/* no-break and thin spaces */
+		memcpy(out, " ", 2);
+		return 1;
+	}
+	if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME
+	    || cat == UTF8PROC_CATEGORY_CF || text_cp_width(cp) == 0)
+		return 0;
+	utf8proc_int32_t buf[8];
+	utf8proc_ssize_t k = utf8proc_decompose_char(cp, buf, 8,
+	    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK, NULL);
+	int n = 0;
+	for (utf8proc_ssize_t i = 0; i < k && n < 3; i++)
+		if (buf[i] >= 0x20 && buf[i] < 0x7F)
+			out[n++] = (char)buf[i];
+		else
+			break;
+	if (n == 0 || n < k)
+		out[0] = '?', n = 1;
+	out[n] = '\0';
+	return n;
+}

@@ -24,6 +24,15 @@ int text_width(const char *s, size_t n);
  * character; *used (if non-NULL) gets the columns they take. */
 size_t text_fit(const char *s, size_t n, int maxcols, int *used);
 
+/* The ASCII stand-in for one code point, for terminals whose locale is not
+ * UTF-8: letters lose their marks (é -> e), ligatures split (œ -> oe, æ ->
+ * ae, ß -> ss), typographic punctuation becomes plain (« » “ ” -> ", ’ -> ',
+ * dashes -> -, … -> ..., • -> *), spaces of any width -> ' ', € -> EUR; a
+ * combining mark gives "" and anything else visible "?". Writes a
+ * NUL-terminated string of at most 3 characters to out[4]; returns its
+ * length (the columns it takes). */
+int text_ascii(int32_t cp, char out[4]);
+
 /* Appends the search form of s to out: case-folded, accents stripped,
  * ligatures split (œ -> oe), typographic apostrophes and dashes made plain,
  * line breaks and tabs made spaces. If map is non-NULL, map[i] receives, for

@@ -4,6 +4,8 @@
 #ifndef CENTRES_ACTION_H
 #define CENTRES_ACTION_H
 
+#include <stdbool.h>
+
 #define ACTIONS(X) \
 	X(NONE,          "", "")                                            \
 	X(UP,            "Up", "Move up")                                     \
@@ -23,6 +25,9 @@
 	X(ABOUT,         "About", "About the network")                           \
 	X(COPY,          "Copy", "Copy: then p phone, e e-mail, w website, c card") \
 	X(RELOAD,        "Reload", "Reload the file")                             \
+	X(EXPORT,        "Export", "Export the centres shown to a CSV file")     \
+	X(LOAD,          "File", "Open another directory file (CSV)")          \
+	X(SUSPEND,       "Suspend", "Suspend (come back with fg)")             \
 	X(REDRAW,        "Redraw", "Redraw the screen")                           \
 	X(QUIT,          "Quit", "Quit")                                        \
 	X(FILTER_ACCEPT, "Keep", "Keep the filter, go to the results")          \
@@ -35,6 +40,9 @@
 	X(COPY_WEBSITE,  "Website", "Copy the website")                            \
 	X(COPY_CARD,     "Card", "Copy the whole contact card")                 \
 	X(CANCEL,        "Cancel", "Cancel")                                      \
+	X(ACCEPT,        "OK", "Confirm the file name")                          \
+	X(ERASE,         "Erase", "Erase one character")                          \
+	X(LINE_CLEAR,    "Clear", "Erase the whole line")                         \
 	X(CLOSE,         "Close", "Close this screen")
 
 enum action {
@@ -47,6 +55,9 @@ enum action {
 /* The help text of an action, and its one-word label for the key bar. */
 const char *action_help(enum action a);
 const char *action_label(enum action a);
+/* Whether an action exists in restricted mode (--restricted): export,
+ * opening another file and suspending do not. */
+bool action_allowed(enum action a, bool restricted);
 
 /* What state_apply() changed, so the loop knows what to do after it. */
 enum reaction {
@@ -56,6 +67,9 @@ enum reaction {
 	REACT_COPY = 1 << 2,	/* state.copy holds text for the clipboard */
 	REACT_RELOAD = 1 << 3,	/* the file must be loaded again */
 	REACT_QUIT = 1 << 4,
+	REACT_EXPORT = 1 << 5,	/* write the centres shown to state.input */
+	REACT_LOAD = 1 << 6,	/* load the file named in state.input */
+	REACT_SUSPEND = 1 << 7,	/* stop the process (Ctrl-Z) */
 };
 
 #endif

@@ -32,7 +32,10 @@ const struct binding keymap[] = {
 	{UI_BROWSE, 'a', false, ACT_ABOUT},
 	{UI_BROWSE, 'y', false, ACT_COPY},
 	{UI_BROWSE, KEY_F(5), true, ACT_RELOAD}, {UI_BROWSE, 'r', false, ACT_RELOAD},
+	{UI_BROWSE, 's', false, ACT_EXPORT}, {UI_BROWSE, KEY_F(2), true, ACT_EXPORT},
+	{UI_BROWSE, 'o', false, ACT_LOAD},
 	{UI_BROWSE, CTRL('l'), false, ACT_REDRAW},
+	{UI_BROWSE, CTRL('z'), false, ACT_SUSPEND},
 	{UI_BROWSE, KEY_F(10), true, ACT_QUIT}, {UI_BROWSE, 'q', false, ACT_QUIT},
 
 	{UI_FILTER, '\n', false, ACT_FILTER_ACCEPT}, {UI_FILTER, '\r', false, ACT_FILTER_ACCEPT},
@@ -53,6 +56,15 @@ const struct binding keymap[] = {
 	{UI_COPY, CTRL('l'), false, ACT_REDRAW},
 	{UI_COPY, KEY_F(10), true, ACT_QUIT},
 
+	{UI_PROMPT, '\n', false, ACT_ACCEPT}, {UI_PROMPT, '\r', false, ACT_ACCEPT},
+	{UI_PROMPT, KEY_ENTER, true, ACT_ACCEPT},
+	{UI_PROMPT, ESC, false, ACT_CANCEL},
+	{UI_PROMPT, KEY_BACKSPACE, true, ACT_ERASE}, {UI_PROMPT, 127, false, ACT_ERASE},
+	{UI_PROMPT, CTRL('h'), false, ACT_ERASE},
+	{UI_PROMPT, CTRL('u'), false, ACT_LINE_CLEAR},
+	{UI_PROMPT, CTRL('l'), false, ACT_REDRAW},
+	{UI_PROMPT, KEY_F(10), true, ACT_QUIT},
+
 	{UI_HELP, KEY_UP, true, ACT_UP}, {UI_HELP, 'k', false, ACT_UP},
 	{UI_HELP, KEY_DOWN, true, ACT_DOWN}, {UI_HELP, 'j', false, ACT_DOWN},
 	{UI_HELP, KEY_PPAGE, true, ACT_PAGE_UP}, {UI_HELP, KEY_NPAGE, true, ACT_PAGE_DOWN},
@@ -70,7 +82,7 @@ const size_t keymap_len = sizeof keymap / sizeof keymap[0];
 
 static const struct keybar_item bar_browse[] = {
 	{ACT_HELP, 1}, {ACT_FILTER, 1}, {ACT_LEFT, 1}, {ACT_NEXT_PANE, 5}, {ACT_OPEN, 4},
-	{ACT_COPY, 3}, {ACT_ABOUT, 6}, {ACT_RELOAD, 2}, {ACT_QUIT, 0},
+	{ACT_COPY, 3}, {ACT_EXPORT, 7}, {ACT_ABOUT, 6}, {ACT_RELOAD, 2}, {ACT_QUIT, 0},
 };
 static const struct keybar_item bar_filter[] = {
 	{ACT_FILTER_ACCEPT, 0}, {ACT_FILTER_CANCEL, 0}, {ACT_FILTER_CLEAR, 2},
@@ -79,6 +91,9 @@ static const struct keybar_item bar_filter[] = {
 static const struct keybar_item bar_copy[] = {
 	{ACT_COPY_PHONE, 0}, {ACT_COPY_EMAIL, 0}, {ACT_COPY_WEBSITE, 0},
 	{ACT_COPY_CARD, 0}, {ACT_CANCEL, 0},
+};
+static const struct keybar_item bar_prompt[] = {
+	{ACT_ACCEPT, 0}, {ACT_CANCEL, 0}, {ACT_ERASE, 1}, {ACT_LINE_CLEAR, 2},
 };
 static const struct keybar_item bar_pager[] = {
 	{ACT_CLOSE, 0}, {ACT_DOWN, 2}, {ACT_UP, 2}, {ACT_PAGE_DOWN, 1}, {ACT_QUIT, 1},
@@ -91,6 +106,7 @@ keymap_bar(enum ui_mode mode, const struct keybar_item **items)
 	case UI_BROWSE: *items = bar_browse; return sizeof bar_browse / sizeof bar_browse[0];
 	case UI_FILTER: *items = bar_filter; return sizeof bar_filter / sizeof bar_filter[0];
 	case UI_COPY: *items = bar_copy; return sizeof bar_copy / sizeof bar_copy[0];
+	case UI_PROMPT: *items = bar_prompt; return sizeof bar_prompt / sizeof bar_prompt[0];
 	default: *items = bar_pager; return sizeof bar_pager / sizeof bar_pager[0];
 	}
 }
@@ -108,8 +124,8 @@ keymap_lookup(enum ui_mode mode, uint32_t key, bool fkey)
 	for (size_t i = 0; i < keymap_len; i++)
 		if (keymap[i].mode == mode && keymap[i].key == key && keymap[i].fkey == fkey)
 			return keymap[i].act;
-	if (mode == UI_FILTER && !fkey && key >= 0x20 && key != 0x7f)
-		return ACT_FILTER_INSERT;
+	if ((mode == UI_FILTER || mode == UI_PROMPT) && !fkey && key >= 0x20 && key != 0x7f)
+		return ACT_FILTER_INSERT;	/* the prompt's line edits the same way */
 	return ACT_NONE;
 }
 

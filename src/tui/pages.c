@@ -62,7 +62,7 @@ add_key(struct page *p, const char *keys, const char *text, int textw)
 }
 
 void
-pages_help(struct page *p, bool ascii, int w)
+pages_help(struct page *p, bool ascii, bool restricted, int w)
 {
 	static const struct {
 		enum ui_mode mode;
@@ -71,6 +71,7 @@ pages_help(struct page *p, bool ascii, int w)
 		{UI_BROWSE, "Browsing"},
 		{UI_FILTER, "While typing a filter"},
 		{UI_COPY, "After y (copy to the clipboard of your terminal)"},
+		{UI_PROMPT, "While typing a file name (export, open a file)"},
 		{UI_HELP, "On this help and on the About screen"},
 	};
 	memset(p, 0, sizeof *p);
@@ -89,12 +90,14 @@ pages_help(struct page *p, bool ascii, int w)
 	int textw = w - 4 - keyw;
 	add_wrapped(p, 1, "Keys of centres", w - 1);
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+		if (groups[g].mode == UI_PROMPT && restricted)
+			continue;
 		add(p, 0, "");
 		add_wrapped(p, 1, groups[g].title, w - 1);
 		bool seen[ACT_COUNT] = {false};
 		for (size_t i = 0; i < keymap_len; i++) {
 			enum action a = keymap[i].act;
-			if (keymap[i].mode != groups[g].mode || seen[a])
+			if (keymap[i].mode != groups[g].mode || seen[a] || !action_allowed(a, restricted))
 				continue;
 			seen[a] = true;
 			char keys[128];
@@ -116,7 +119,9 @@ pages_help(struct page *p, bool ascii, int w)
 	add_key(p, "territoire:bret", "Look in one column only (nom, territoire, region, tel...)", textw);
 	add_key(p, "0478", "Digits find phone numbers whatever their spacing", textw);
 	add(p, 0, "");
-	add_wrapped(p, 0, "Ctrl-C quits at once. Ctrl-Z suspends; fg comes back.", w - 2);
+	add_wrapped(p, 0, restricted ? "Ctrl-C quits at once. Restricted mode: "
+	    "no export, no other file, no suspend." :
+	    "Ctrl-C quits at once. Ctrl-Z suspends; fg comes back.", w - 2);
 }
 
 /* Appends s wrapped at w columns, as lines of a style. */

@@ -20,8 +20,9 @@ struct page {
 
 /* The help screen for a width w: every binding of every mode, grouped, then
  * the query language; descriptions wrap under their own column. ascii: key
- * names without arrows. */
-void pages_help(struct page *p, bool ascii, int w);
+ * names without arrows; restricted: without the actions restricted mode
+ * takes away. */
+void pages_help(struct page *p, bool ascii, bool restricted, int w);
 /* The about screen, wrapped to width w. */
 void pages_about(struct page *p, int w);
 void pages_free(struct page *p);

@@ -319,33 +319,81 @@ close_filter(struct state *st, bool keep)
 	state_resize(st, st->width, st->height);
 }
 
-/* Appends ch (a Unicode character) to the filter line. */
+/* Appends ch (a Unicode character) to the line being typed: the filter,
+ * or the prompt's file name. */
 static unsigned
-filter_insert(struct state *st, uint32_t ch)
+line_insert(struct state *st, uint32_t ch)
 {
 	char enc[4];
-	if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0) || ch > 0x10FFFF)
+	if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0) || ch > 0x10FFFF
+	    || (ch >= 0xD800 && ch <= 0xDFFF) || (ch >= 0x202A && ch <= 0x202E)
+	    || (ch >= 0x2066 && ch <= 0x2069))	/* no bidi override on screen */
 		return REACT_NONE;
 	int n = text_encode((int32_t)ch, enc);
-	if (n <= 0 || st->qlen + (size_t)n >= sizeof st->query)
+	bool prompt = st->mode == UI_PROMPT;
+	char *line = prompt ? st->input : st->query;
+	size_t *len = prompt ? &st->inlen : &st->qlen;
+	size_t cap = prompt ? sizeof st->input : sizeof st->query;
+	if (n <= 0 || *len + (size_t)n >= cap)
 		return REACT_NONE;
-	memcpy(st->query + st->qlen, enc, (size_t)n);
-	st->qlen += (size_t)n;
-	refilter(st);
+	memcpy(line + *len, enc, (size_t)n);
+	*len += (size_t)n;
+	line[*len] = '\0';
+	if (!prompt)
+		refilter(st);
 	return REACT_DRAW;
 }
 
 static unsigned
-filter_erase(struct state *st)
+line_erase(struct state *st)
 {
-	if (st->qlen == 0)
+	bool prompt = st->mode == UI_PROMPT;
+	char *line = prompt ? st->input : st->query;
+	size_t *len = prompt ? &st->inlen : &st->qlen;
+	if (*len == 0)
 		return REACT_NONE;
 	/* Back over one whole UTF-8 character. */
 	do
-		st->qlen--;
-	while (st->qlen > 0 && ((unsigned char)st->query[st->qlen] & 0xC0) == 0x80);
-	refilter(st);
+		(*len)--;
+	while (*len > 0 && ((unsigned char)line[*len] & 0xC0) == 0x80);
+	line[*len] = '\0';
+	if (!prompt)
+		refilter(st);
 	return REACT_DRAW;
+}
+
+/* A feature that restricted mode takes away: its key only says so. */
+static unsigned
+disabled(struct state *st, enum action a)
+{
+	state_status(st, "%s: disabled in restricted mode.", action_help(a));
+	return REACT_DRAW;
+}
+
+/* Opens the file-name prompt, pre-filled with the name last typed for the
+ * same purpose (to correct it after a failure), else with text. */
+static unsigned
+open_prompt(struct state *st, enum prompt_kind k, const char *text)
+{
+	if (st->prompt != k || st->inlen == 0) {
+		snprintf(st->input, sizeof st->input, "%s", text);
+		st->inlen = strlen(st->input);
+	}
+	st->mode = UI_PROMPT;
+	st->prompt = k;
+	st->status[0] = '\0';
+	return REACT_DRAW;
+}
+
+static unsigned
+accept_prompt(struct state *st)
+{
+	st->mode = UI_BROWSE;
+	if (st->inlen == 0) {
+		state_status(st, "No file name: nothing done.");
+		return REACT_DRAW;
+	}
+	return REACT_DRAW | (st->prompt == PROMPT_EXPORT ? REACT_EXPORT : REACT_LOAD);
 }
 
 static unsigned
@@ -488,6 +536,18 @@ state_apply(struct state *st, enum action a, uint32_t ch)
 		return REACT_DRAW;
 	case ACT_RELOAD:
 		return REACT_RELOAD | REACT_DRAW;
+	case ACT_EXPORT:
+		if (!action_allowed(a, st->restricted))
+			return disabled(st, a);
+		return open_prompt(st, PROMPT_EXPORT, "centres-export.csv");
+	case ACT_LOAD:
+		if (!action_allowed(a, st->restricted))
+			return disabled(st, a);
+		return open_prompt(st, PROMPT_LOAD, "");
+	case ACT_SUSPEND:
+		if (!action_allowed(a, st->restricted))
+			return disabled(st, a);
+		return REACT_SUSPEND;
 	case ACT_REDRAW:
 		return REACT_DRAW | REACT_FULL;
 	case ACT_QUIT:
@@ -507,9 +567,16 @@ state_apply(struct state *st, enum action a, uint32_t ch)
 		refilter(st);
 		return REACT_DRAW;
 	case ACT_FILTER_ERASE:
-		return filter_erase(st);
+	case ACT_ERASE:
+		return line_erase(st);
 	case ACT_FILTER_INSERT:
-		return filter_insert(st, ch);
+		return line_insert(st, ch);
+	case ACT_LINE_CLEAR:
+		st->inlen = 0;
+		st->input[0] = '\0';
+		return REACT_DRAW;
+	case ACT_ACCEPT:
+		return accept_prompt(st);
 	case ACT_COPY_PHONE: return copy_field(st, ROLE_PHONE, "phone number");
 	case ACT_COPY_EMAIL: return copy_field(st, ROLE_EMAIL, "e-mail address");
 	case ACT_COPY_WEBSITE: return copy_field(st, ROLE_WEBSITE, "website");
@@ -518,6 +585,9 @@ state_apply(struct state *st, enum action a, uint32_t ch)
 	case ACT_CLOSE:
 		if (st->mode == UI_COPY)
 			state_status(st, "Nothing copied.");
+		else if (st->mode == UI_PROMPT)
+			state_status(st, st->prompt == PROMPT_EXPORT ? "Nothing exported."
+			    : "No other file opened.");
 		st->mode = UI_BROWSE;
 		return REACT_DRAW;
 	case ACT_COUNT:

@@ -2,7 +2,7 @@
  * state: everything the screen shows, as data: the filter, the visible menu
  * entries and their counts, the centres of the selected entry, focus, cursor
  * and scroll of each pane, the mode (browsing, editing the filter, choosing
- * what to copy, reading help) and the status message. Changed only through
+ * what to copy, typing a file name, reading help) and the status message. Changed only through
  * state_apply() and the few functions below; no curses, so unit-tested. */
 #ifndef CENTRES_STATE_H
 #define CENTRES_STATE_H
@@ -17,7 +17,10 @@
 #include "detail.h"
 #include "layout.h"
 
-enum ui_mode { UI_BROWSE, UI_FILTER, UI_COPY, UI_HELP, UI_ABOUT, UI_MODE_COUNT };
+enum ui_mode { UI_BROWSE, UI_FILTER, UI_COPY, UI_PROMPT, UI_HELP, UI_ABOUT, UI_MODE_COUNT };
+
+/* What the file-name prompt is for. */
+enum prompt_kind { PROMPT_EXPORT, PROMPT_LOAD };
 
 struct cursor {
 	size_t cur, top;	/* selected line, first line shown */
@@ -50,6 +53,11 @@ struct state {
 	uint32_t saved_entry;
 	long saved_row;
 	enum pane saved_focus;
+
+	bool restricted;	/* --restricted: see action_allowed() */
+	enum prompt_kind prompt;	/* in UI_PROMPT */
+	char input[1024];	/* the file name being typed, UTF-8 */
+	size_t inlen;
 
 	char status[512];
 	char *copy;		/* text to put on the clipboard (REACT_COPY) */

@@ -7,14 +7,19 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
+#include "../core/decode.h"
 #include "../core/util.h"
+#include "../batch/output.h"
 #include "keymap.h"
 #include "state.h"
 #include "view.h"
@@ -44,8 +49,31 @@ tui_end(void)
 	}
 }
 
-/* Starts curses on the terminal; an unknown or missing TERM falls back to
- * vt100 (cursor addressing every terminal emulator has). */
+/* The installed terminal types to try when TERM names one this machine's
+ * terminfo lacks (xterm-kitty, alacritty, wezterm... on a minimal server),
+ * closest first: screen and tmux types to their own family, everything
+ * else to xterm-256color, xterm, then vt100, which every emulator follows. */
+static size_t
+term_fallbacks(const char *term, const char **out)
+{
+	size_t n = 0;
+	if (strncmp(term, "tmux", 4) == 0 || strncmp(term, "screen", 6) == 0) {
+		if (strstr(term, "256"))
+			out[n++] = "screen-256color";
+		out[n++] = "screen";
+	}
+	if (strncmp(term, "rxvt", 4) == 0)
+		out[n++] = "rxvt";
+	if (strcmp(term, "xterm") != 0)
+		out[n++] = "xterm-256color";
+	out[n++] = "xterm";
+	out[n++] = "vt100";
+	return n;
+}
+
+/* Starts curses on the terminal (the controlling terminal when stdin is
+ * not one); an unknown TERM falls back to the closest installed type and
+ * says so in notice. */
 static int
 tui_start(char *notice, size_t n)
 {
@@ -57,12 +85,19 @@ tui_start(char *notice, size_t n)
 		in = tty_in;
 	}
 	const char *term = getenv("TERM");
-	if (term && *term && strcmp(term, "dumb") != 0)
-		screen = newterm(NULL, stdout, in);
+	screen = newterm(NULL, stdout, in);
 	if (!screen) {
-		snprintf(notice, n, "Terminal type '%.40s' is unknown here: drawing as a vt100.",
-		    term && *term ? term : "(unset)");
-		screen = newterm("vt100", stdout, in);
+		const char *try[8];
+		size_t k = term_fallbacks(term ? term : "", try);
+		for (size_t i = 0; i < k && !screen; i++) {
+			screen = newterm(try[i], stdout, in);
+			if (screen) {
+				char *safe = decode_safe_str(term ? term : "");
+				snprintf(notice, n, "TERM %.40s is not installed here: drawing as %s.",
+				    safe, try[i]);
+				free(safe);
+			}
+		}
 	}
 	if (!screen)
 		return -1;
@@ -144,17 +179,28 @@ on_mouse(struct state *st)
 	return REACT_NONE;
 }
 
+/* What the loop keeps between keys: the directory on screen and the file
+ * it came from (reload reads it again; "open a file" changes it). */
+struct session {
+	struct state st;
+	struct directory *d;
+	char *path;		/* owned; NULL for the built-in directory */
+	const struct options *o;
+	int in_fd;		/* the terminal's input */
+};
+
 /* Reloads the file; on failure the data on screen stays and the error shows. */
 static void
-reload(struct state *st, struct directory *d, const char *path, const struct options *o)
+reload(struct session *s)
 {
+	struct state *st = &s->st;
 	struct directory nd;
 	struct err e = {{0}};
-	if (source_load(&nd, path, &o->load, &e) < 0) {
+	if (source_load(&nd, s->path, &s->o->load, &e) < 0) {
 		/* The title shows the file: say only the line and the reason. */
 		const char *why = e.msg;
-		size_t sl = strlen(d->t.source);
-		if (strncmp(why, d->t.source, sl) == 0 && why[sl] == ':') {
+		size_t sl = strlen(s->d->t.source);
+		if (strncmp(why, s->d->t.source, sl) == 0 && why[sl] == ':') {
 			why += sl + 1;
 			if (*why >= '0' && *why <= '9') {
 				state_status(st, "Reload failed (data unchanged): line %s", why);
@@ -166,10 +212,152 @@ reload(struct state *st, struct directory *d, const char *path, const struct opt
 		return;
 	}
 	state_replace_directory(st, &nd);
-	source_free(d);
-	*d = nd;
-	st->d = d;
-	state_status(st, "Reloaded %s: %zu centres.", d->t.source, d->t.nrows);
+	source_free(s->d);
+	*s->d = nd;
+	st->d = s->d;
+	state_status(st, "Reloaded %s: %zu centres.", s->d->t.source, s->d->t.nrows);
+}
+
+/* The typed file name, with a leading ~/ made the home directory. Caller
+ * frees. */
+static char *
+typed_path(const char *name)
+{
+	const char *home = getenv("HOME");
+	if (strncmp(name, "~/", 2) == 0 && home && *home) {
+		size_t n = strlen(home) + strlen(name);
+		char *p = xmalloc(n);
+		snprintf(p, n, "%s%s", home, name + 1);
+		return p;
+	}
+	return xstrdup(name);
+}
+
+/* Opens the file named at the prompt in place of the directory on screen;
+ * on failure the name stays in the prompt for the next try. */
+static void
+load_typed(struct session *s)
+{
+	struct state *st = &s->st;
+	if (!action_allowed(ACT_LOAD, s->o->restricted))	/* never reached */
+		return;
+	char *path = typed_path(st->input);
+	struct directory nd;
+	struct err e = {{0}};
+	if (source_load(&nd, path, &s->o->load, &e) < 0) {
+		free(path);
+		state_status(st, "Not opened (o to correct the name): %s", e.msg);
+		return;
+	}
+	state_replace_directory(st, &nd);
+	source_free(s->d);
+	*s->d = nd;
+	st->d = s->d;
+	free(s->path);
+	s->path = path;
+	state_status(st, "Opened %s: %zu centres.", s->d->t.source, s->d->t.nrows);
+}
+
+/* Writes the centres that match the filter (every centre without one) to
+ * the file named at the prompt, as CSV; never over an existing file. */
+static void
+export_typed(struct session *s)
+{
+	struct state *st = &s->st;
+	if (!action_allowed(ACT_EXPORT, s->o->restricted))	/* never reached */
+		return;
+	char *path = typed_path(st->input);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+	const char *fail = NULL;
+	int err = 0;
+	FILE *f = NULL;
+	if (fd < 0) {
+		err = errno;
+		fail = err == EEXIST ? "it already exists, nothing written" : strerror(err);
+	} else if (!(f = fdopen(fd, "w"))) {
+		err = errno;
+		close(fd);
+		unlink(path);
+		fail = strerror(err);
+	} else {
+		output_rows(f, &st->d->t, st->f.rows, st->f.n, FORMAT_CSV);
+		bool bad = ferror(f);
+		err = errno;
+		if (fclose(f) != 0 || bad) {
+			unlink(path);
+			fail = strerror(err ? err : EIO);
+		}
+	}
+	free(path);
+	if (fail) {
+		state_status(st, "Not exported (s to correct the name): %s.", fail);
+		return;
+	}
+	state_status(st, "Exported %zu centre%s to %s.", st->f.n, st->f.n == 1 ? "" : "s",
+	    st->input);
+}
+
+/* Whether the terminal has gone (the SSH connection dropped, the window
+ * closed): its input reports a hang-up or an error instead of a key. */
+static bool
+terminal_lost(int fd)
+{
+	struct pollfd p = {.fd = fd, .events = POLLIN};
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+/* Ctrl-Z arrives as a key rather than as the terminal's signal, so that
+ * restricted mode can refuse it like any other disabled key. */
+static void
+suspend_key_as_input(void)
+{
+	struct termios tio;
+	if (tcgetattr(STDOUT_FILENO, &tio) != 0)
+		return;
+	tio.c_cc[VSUSP] = _POSIX_VDISABLE;
+	if (tcsetattr(STDOUT_FILENO, TCSANOW, &tio) == 0)
+		def_prog_mode();	/* curses restores this after a suspend */
+}
+
+/* One key, mouse event or resize, applied to the state. */
+static unsigned
+on_input(struct session *s, int r, wint_t ch)
+{
+	struct state *st = &s->st;
+	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+		state_resize(st, COLS, LINES);
+		return REACT_DRAW | REACT_FULL;
+	}
+	if (r == KEY_CODE_YES && ch == KEY_MOUSE)
+		return on_mouse(st);
+	st->status[0] = st->mode == UI_FILTER ? st->status[0] : '\0';
+	enum action a = keymap_lookup(st->mode, (uint32_t)ch, r == KEY_CODE_YES);
+	unsigned react = state_apply(st, a, (uint32_t)ch);
+	if (a == ACT_NONE && st->mode == UI_BROWSE && r != KEY_CODE_YES)
+		react |= REACT_DRAW;	/* the status line was cleared */
+	return react;
+}
+
+/* Carries out what a key asked for beyond the state: files, clipboard,
+ * suspending. */
+static void
+perform(struct session *s, unsigned react)
+{
+	if (react & REACT_RELOAD)
+		reload(s);
+	if (react & REACT_LOAD)
+		load_typed(s);
+	if (react & REACT_EXPORT)
+		export_typed(s);
+	if (react & REACT_COPY && s->st.copy) {
+		osc52(s->st.copy);
+		free(s->st.copy);
+		s->st.copy = NULL;
+	}
+	if (react & REACT_SUSPEND && action_allowed(ACT_SUSPEND, s->o->restricted)) {
+		raise(SIGTSTP);	/* curses' handler restores the screen on fg */
+		clearok(curscr, TRUE);
+	}
 }
 
 int
@@ -180,10 +368,15 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
+	/* A signal ignored when we started (nohup) stays ignored: a lost
+	 * terminal is then seen as the end of its input. */
+	const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction old;
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
 
 	if (!getenv("ESCDELAY"))
 		set_escdelay(50);
@@ -199,13 +392,15 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	suspend_key_as_input();
 	timeout(250);
 	const char *nc = getenv("NO_COLOR");
+	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	struct view_opts vo = {
 		.color = has_colors() && !o->no_color && !(nc && *nc),
-		.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0,
+		.ascii = o->ascii || !utf8,
 	};
-	if (vo.ascii && !*notice)
+	if (!utf8 && !*notice)
 		snprintf(notice, sizeof notice, "The locale is not UTF-8: accents are shown without marks.");
 	vo.notice = *notice ? notice : NULL;
 	view_init(&vo);
@@ -218,54 +413,51 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 		mouseinterval(0);
 	}
 
-	struct state st;
-	state_init(&st, d, COLS, LINES);
+	struct session s = {
+		.d = d, .path = path ? xstrdup(path) : NULL, .o = o,
+		.in_fd = tty_in ? fileno(tty_in) : STDIN_FILENO,
+	};
+	struct state *st = &s.st;
+	state_init(st, d, COLS, LINES);
+	st->restricted = o->restricted;
 	if (*d->t.notice)
-		state_status(&st, "%s: %s", d->t.source, d->t.notice);
+		state_status(st, "%s: %s", d->t.source, d->t.notice);
 	else if (d->t.nwarn_total)
-		state_status(&st, "%s: %zu warnings while loading (see centres --check).",
+		state_status(st, "%s: %zu warnings while loading (see centres --check).",
 		    d->t.source, d->t.nwarn_total);
 	unsigned react = REACT_DRAW;
 	int status = 0;
-	while (!got_signal) {
-		if (react & REACT_RELOAD)	/* before drawing: one frame, the new data */
-			reload(&st, d, path, o);
+	while (!got_signal && !(react & REACT_QUIT)) {
 		if (react & REACT_FULL)
 			clearok(curscr, TRUE);
 		if (react & REACT_DRAW) {
-			view_draw(&st, &vo);
+			view_draw(st, &vo);
 			refresh();
 		}
-		if (react & REACT_COPY && st.copy) {
-			osc52(st.copy);
-			free(st.copy);
-			st.copy = NULL;
-		}
-		if (react & REACT_QUIT)
-			break;
 		react = REACT_NONE;
 		wint_t ch;
 		int r = get_wch(&ch);
-		if (r == ERR)
-			continue;
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-			state_resize(&st, COLS, LINES);
-			react = REACT_DRAW;
-			continue;
-		}
-		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
-			react = on_mouse(&st);
+		if (r == ERR) {
+			if (terminal_lost(s.in_fd)) {
+				status = 128 + SIGHUP;
+				break;
+			}
 			continue;
 		}
-		st.status[0] = st.mode == UI_FILTER ? st.status[0] : '\0';
-		enum action a = keymap_lookup(st.mode, (uint32_t)ch, r == KEY_CODE_YES);
-		react = state_apply(&st, a, (uint32_t)ch);
-		if (a == ACT_NONE && st.mode == UI_BROWSE && r != KEY_CODE_YES)
-			react |= REACT_DRAW;	/* the status line was cleared */
+		/* Every key already typed is applied before the next frame: a
+		 * held arrow over a slow link draws once, not once per key. */
+		timeout(0);
+		do {
+			unsigned k = on_input(&s, r, ch);
+			perform(&s, k);
+			react |= k;
+		} while (!(react & REACT_QUIT) && !got_signal && (r = get_wch(&ch)) != ERR);
+		timeout(250);
 	}
 	if (got_signal)
 		status = 128 + got_signal;
-	state_free(&st);
+	state_free(st);
+	free(s.path);
 	tui_end();
 	die_set_hook(NULL);
 	return status;

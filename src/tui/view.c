@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "../core/text.h"
 #include "../core/util.h"
@@ -55,29 +54,9 @@ put_char(const char *s, int len, int32_t cp, bool ascii)
 		addnstr(s, len);
 		return;
 	}
-	if (cp < 0x80) {
-		addch((chtype)cp);
-		return;
-	}
-	utf8proc_int32_t buf[8];
-	utf8proc_ssize_t k = utf8proc_decompose_char(cp, buf, 8,
-	    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK, NULL);
-	if (cp == 0x2026) {
-		addstr("...");
-		return;
-	}
-	if (k >= 1 && buf[0] < 0x80)
-		addch((chtype)buf[0]);
-	else if (cp >= 0x2010 && cp <= 0x2015)
-		addch('-');
-	else if (cp == 0x2022 || cp == 0x00B7)
-		addch('*');
-	else if (cp == 0x0153 || cp == 0x0152)
-		addstr(cp == 0x0153 ? "oe" : "OE");
-	else if (cp == 0x2019 || cp == 0x2018)
-		addch('\'');
-	else if (text_cp_width(cp) > 0)
-		addch('?');
+	char a[4];
+	if (text_ascii(cp, a) > 0)
+		addstr(a);
 }
 
 /* Columns a character takes as drawn. */
@@ -88,11 +67,8 @@ char_cols(int32_t cp, bool ascii)
 		return 1;
 	if (!ascii)
 		return text_cp_width(cp);
-	if (cp == 0x2026)
-		return 3;
-	if (cp == 0x0153 || cp == 0x0152)
-		return 2;
-	return cp < 0x80 || text_cp_width(cp) > 0 ? 1 : 0;
+	char a[4];
+	return text_ascii(cp, a);
 }
 
 /* Draws s[0..n) at (y, x) in at most w columns with attribute at, the bytes
@@ -334,12 +310,13 @@ static void
 draw_separators(const struct state *st, bool ascii)
 {
 	const struct layout *l = &st->lay;
-	/* Outside UTF-8, a plain '|': line drawing through the alternate
-	 * character set is not honoured by every terminal. */
+	/* The character itself, never the alternate character set: its
+	 * switching is not honoured by every terminal in a UTF-8 locale (a
+	 * row of 'x'), and costs bytes. Outside UTF-8, a plain '|'. */
 	for (int p = 0; p < PANE_COUNT; p++) {
 		const struct rect *r = &l->pane[p];
-		if (r->w > 0 && r->x > 0)
-			mvvline(r->y, r->x - 1, ascii ? '|' : ACS_VLINE, r->h);
+		for (int y = r->y; r->w > 0 && r->x > 0 && y < r->y + r->h; y++)
+			mvaddstr(y, r->x - 1, ascii ? "|" : "│");
 	}
 }
 
@@ -360,6 +337,19 @@ draw_title(const struct state *st, const struct view_opts *o)
 	draw_str(r->y, 0, r->w, buf, at, o->ascii);
 }
 
+/* A line being typed, at (y, x) in room columns: its end when it is too
+ * long, so that what was just typed shows. Returns the columns used. */
+static int
+draw_line_end(int y, int x, int room, const char *q, size_t n, const struct view_opts *o)
+{
+	while (n > 0 && text_width(q, n) > room) {
+		int32_t cp;
+		int len = text_decode(q, n, &cp);
+		q += len, n -= (size_t)len;
+	}
+	return draw_text(y, x, room, q, n, A_NORMAL, NULL, 0, 0, o->ascii);
+}
+
 static void
 draw_filter(struct state *st, const struct view_opts *o)
 {
@@ -368,19 +358,28 @@ draw_filter(struct state *st, const struct view_opts *o)
 		return;
 	fill(r->y, 0, r->w, A_NORMAL);
 	int used = draw_str(r->y, 0, r->w, "Filter: ", A_BOLD, o->ascii);
-	/* Show the end of a long query. */
-	const char *q = st->query;
-	size_t n = st->qlen;
-	int room = r->w - used - 1;
-	while (n > 0 && text_width(q, n) > room) {
-		int32_t cp;
-		int len = text_decode(q, n, &cp);
-		q += len, n -= (size_t)len;
-	}
-	used += draw_text(r->y, used, room, q, n, A_NORMAL, NULL, 0, 0, o->ascii);
+	used += draw_line_end(r->y, used, r->w - used - 1, st->query, st->qlen, o);
 	if (st->mode != UI_FILTER && st->f.active && r->w - used > 20)
 		draw_str(r->y, used + 2, r->w - used - 2, "(/ to edit, Esc to clear)", A_DIM, o->ascii);
 	move(r->y, used < r->w ? used : r->w - 1);
+}
+
+/* The file-name prompt, on the status line, the cursor at its end. */
+static void
+draw_prompt(const struct state *st, const struct view_opts *o)
+{
+	const struct rect *r = &st->lay.status;
+	char label[64];
+	if (st->prompt == PROMPT_EXPORT)
+		snprintf(label, sizeof label, "Export %zu centre%s to: ", st->f.n,
+		    st->f.n == 1 ? "" : "s");
+	else
+		snprintf(label, sizeof label, "Open the file: ");
+	fill(r->y, 0, r->w, A_NORMAL);
+	int used = draw_str(r->y, 0, r->w, label, A_BOLD, o->ascii);
+	used += draw_line_end(r->y, used, r->w - used - 1, st->input, st->inlen, o);
+	move(r->y, used < r->w ? used : r->w - 1);
+	curs_set(1);
 }
 
 static void
@@ -398,7 +397,8 @@ draw_keybar(const struct state *st, int y, int w, const struct view_opts *o)
 		    (int)strlen(action_label(items[i].act)) + 3;
 		/* Back only where panes come one at a time; Tab only where not. */
 		shown[i] = items[i].act == ACT_LEFT ? narrow :
-		    items[i].act == ACT_NEXT_PANE ? !narrow : true;
+		    items[i].act == ACT_NEXT_PANE ? !narrow :
+		    action_allowed(items[i].act, st->restricted);
 		total += shown[i] ? width[i] : 0;
 	}
 	/* Too narrow: drop the least important items first. */
@@ -429,7 +429,7 @@ draw_page(struct state *st, const struct view_opts *o)
 	struct page p;
 	int w = st->width, h = st->height;
 	if (st->mode == UI_HELP)
-		pages_help(&p, o->ascii, w);
+		pages_help(&p, o->ascii, st->restricted, w);
 	else
 		pages_about(&p, w - 4);
 	st->pager_lines = p.n;
@@ -497,6 +497,8 @@ view_draw(struct state *st, const struct view_opts *o)
 	draw_str(s->y, 0, s->w, msg, A_NORMAL, o->ascii);
 	draw_keybar(st, st->lay.keys.y, w, o);
 	draw_filter(st, o);
+	if (st->mode == UI_PROMPT)
+		draw_prompt(st, o);
 	if (st->mode == UI_FILTER)
 		curs_set(1);
 }

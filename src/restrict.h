@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: MIT
+ * restrict: what --restricted (or CENTRES_RESTRICTED) takes away from the
+ * process itself, beyond the features the screen hides: for an SSH account
+ * whose only command is centres. */
+#ifndef CENTRES_RESTRICT_H
+#define CENTRES_RESTRICT_H
+
+/* Forgets the environment variables through which a person could make the
+ * terminal library read a file of their choosing (TERMINFO, TERMINFO_DIRS,
+ * TERMCAP), then forbids this process and its threads from ever running a
+ * program (execve and execveat fail with EPERM; Linux seccomp, with no new
+ * privileges). Returns 0, or -1 when the kernel refuses the filter (the
+ * features are still hidden; the caller decides whether to go on). */
+int restrict_process(void);
+
+#endif
