@@ -6,7 +6,7 @@
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
-DOCDIR     ?= $(PREFIX)/share/doc/centres
+DATADIR    ?= $(PREFIX)/share/centres
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
 CLANG      ?= clang
@@ -112,15 +112,18 @@ fuzz: deps
 	$(FUZZ_BIN) -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 \
 		-dict=tests/fuzz/csv.dict build/fuzz/corpus tests/fuzz/corpus
 
+# The binary, the data file (a copy to edit; the binary carries its own) and
+# the man page: nothing else.
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 centres $(DESTDIR)$(BINDIR)/centres
+	install -m 644 data/centres.csv $(DESTDIR)$(DATADIR)/centres.csv
 	install -m 644 docs/centres.1 $(DESTDIR)$(MANDIR)/man1/centres.1
-	install -m 644 README.md docs/data-format.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/centres $(DESTDIR)$(MANDIR)/man1/centres.1
-	rm -rf $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(BINDIR)/centres $(DESTDIR)$(DATADIR)/centres.csv \
+		$(DESTDIR)$(MANDIR)/man1/centres.1
+	rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
 	rm -rf build centres

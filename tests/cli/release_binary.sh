@@ -13,19 +13,32 @@ cp "$REL" "$TMPD/alone/centres"
 n=$(cd "$TMPD/alone" && env -u CENTRES_FILE ./centres --list | wc -l)
 expect_eq "built-in directory without data files: 20 centres" "$n" "20"
 
-# make install honours DESTDIR and PREFIX.
+# Small enough for a minimal server: under 1 MB once stripped.
+strip -o "$TMPD/stripped" "$REL"
+size=$(wc -c <"$TMPD/stripped")
+if [ "$size" -lt 1048576 ]; then
+	pass "stripped binary under 1 MB ($size bytes)"
+else
+	fail "stripped binary under 1 MB" "$size bytes"
+fi
+
+# make install honours DESTDIR and PREFIX, and installs the binary, the data
+# file and the man page, nothing else; make uninstall removes them.
 make -s install DESTDIR="$TMPD/dest" PREFIX=/opt/centres >/dev/null 2>&1
+files=$(cd "$TMPD/dest" && find . -type f | sort | tr '\n' ' ')
+expect_eq "make install: the binary, the data file and the man page, nothing else" "$files" \
+	"./opt/centres/bin/centres ./opt/centres/share/centres/centres.csv ./opt/centres/share/man/man1/centres.1 "
 if [ -x "$TMPD/dest/opt/centres/bin/centres" ]; then
 	pass "make install DESTDIR=... PREFIX=/opt/centres installs the binary there"
 else
 	fail "make install DESTDIR=... PREFIX=/opt/centres installs the binary there" \
 		"$(ls -R "$TMPD/dest" 2>&1 | head -n 5)"
 fi
-if [ -f "$TMPD/dest/opt/centres/share/man/man1/centres.1" ]; then
-	pass "make install puts the man page in PREFIX/share/man/man1"
-else
-	fail "make install puts the man page in PREFIX/share/man/man1"
-fi
+n=$("$TMPD/dest/opt/centres/bin/centres" --list "$TMPD/dest/opt/centres/share/centres/centres.csv" | wc -l)
+expect_eq "the installed data file loads: 20 centres" "$n" "20"
+make -s uninstall DESTDIR="$TMPD/dest" PREFIX=/opt/centres >/dev/null 2>&1
+left=$(cd "$TMPD/dest" && find . -type f | tr '\n' ' ')
+expect_eq "make uninstall removes every installed file" "$left" ""
 
 # The man page documents every option --help lists, and renders cleanly.
 missing=

@@ -107,11 +107,11 @@ for how in "NO_COLOR=1" "--no-color"; do
 	expect_exit "$how F10" 0
 done
 
-# --- an unknown terminal type: drawn as a vt100, with a notice
+# --- an unknown terminal type: drawn as xterm-256color, with a notice
 TERM_ENV=nonexistent-term start 80 24
-see "unknown TERM: a notice on the status line" "Terminal type 'nonexistent-term' is unknown"
+see "unknown TERM: a notice on the status line" "TERM nonexistent-term is not installed here: drawing as xterm-256color."
 see "unknown TERM: the screen is drawn" "20 of 20" "All centres" "Phone        04 78 77 01 43" "F10"
 keys q
-expect_exit "unknown TERM q" 0 vt100
+expect_exit "unknown TERM q" 0 xterm-256color
 
 finish first_screen

@@ -376,7 +376,7 @@ key_table_feeds_help_and_bar(void **state)
 {
 	(void)state;
 	struct page p;
-	pages_help(&p, false, 200);
+	pages_help(&p, false, false, 200);
 	for (size_t i = 0; i < keymap_len; i++) {
 		const char *help = action_help(keymap[i].act);
 		bool found = false;
@@ -387,7 +387,7 @@ key_table_feeds_help_and_bar(void **state)
 	pages_free(&p);
 	/* On a narrow terminal the descriptions wrap: every line fits. */
 	for (int w = 30; w <= 80; w += 25) {
-		pages_help(&p, false, w);
+		pages_help(&p, false, false, w);
 		for (size_t j = 0; j < p.n; j++) {
 			const char *text = p.l[j].text, *tab = strchr(text, '\t');
 			if (p.l[j].style == 2)
@@ -411,6 +411,96 @@ key_table_feeds_help_and_bar(void **state)
 	assert_int_equal(keymap_lookup(UI_BROWSE, KEY_F(5), true), ACT_RELOAD);
 	assert_int_equal(keymap_lookup(UI_BROWSE, 'r', false), ACT_RELOAD);
 	assert_int_equal(keymap_lookup(UI_FILTER, 'r', false), ACT_FILTER_INSERT);
+}
+
+/* Whether any line of the help page contains text. */
+static bool
+help_has(bool restricted, const char *text)
+{
+	struct page p;
+	pages_help(&p, false, restricted, 100);
+	bool found = false;
+	for (size_t j = 0; j < p.n && !found; j++)
+		found = strstr(p.l[j].text, text) != NULL;
+	pages_free(&p);
+	return found;
+}
+
+/* s and o open a file-name prompt; Enter hands the name to the loop (which
+ * writes or reads the file), Esc drops it; the name is kept for a retry. */
+static void
+export_and_open_prompt(void **state)
+{
+	struct state *st = &((struct fixture *)*state)->st;
+	assert_int_equal(press(st, 's', false) & REACT_DRAW, REACT_DRAW);
+	assert_int_equal(st->mode, UI_PROMPT);
+	assert_int_equal(st->prompt, PROMPT_EXPORT);
+	assert_string_equal(st->input, "centres-export.csv");
+	press(st, 21, false);	/* Ctrl-U */
+	assert_string_equal(st->input, "");
+	type(st, "liste ");
+	press(st, 0xE9, false);	/* é, as get_wch gives it */
+	type(st, ".csv");
+	press(st, 127, false);
+	assert_string_equal(st->input, "liste é.cs");
+	press(st, 0x202E, false);	/* a bidi override is not taken */
+	assert_string_equal(st->input, "liste é.cs");
+	assert_int_equal(press(st, '\r', false) & REACT_EXPORT, REACT_EXPORT);
+	assert_int_equal(st->mode, UI_BROWSE);
+	/* Again: the name typed last comes back, to correct it. */
+	press(st, KEY_F(2), true);
+	assert_string_equal(st->input, "liste é.cs");
+	press(st, 27, false);
+	assert_int_equal(st->mode, UI_BROWSE);
+	assert_string_equal(st->status, "Nothing exported.");
+	/* o: an empty prompt; Enter on nothing does nothing. */
+	press(st, 'o', false);
+	assert_int_equal(st->prompt, PROMPT_LOAD);
+	assert_string_equal(st->input, "");
+	assert_int_equal(press(st, '\r', false) & (REACT_LOAD | REACT_EXPORT), 0);
+	assert_string_equal(st->status, "No file name: nothing done.");
+	press(st, 'o', false);
+	type(st, "autre.csv");
+	assert_int_equal(press(st, '\r', false) & REACT_LOAD, REACT_LOAD);
+	/* The filter line is untouched by all this. */
+	assert_int_equal(st->qlen, 0);
+	assert_true(help_has(false, "Export the centres shown"));
+	assert_true(help_has(false, "Suspend"));
+}
+
+/* Restricted mode: export, open and suspend are neither on the key bar nor
+ * in the help, and their keys only say they are disabled. */
+static void
+restricted_mode_refuses(void **state)
+{
+	struct state *st = &((struct fixture *)*state)->st;
+	st->restricted = true;
+	const uint32_t keys[] = {'s', 'o', 26};
+	for (size_t i = 0; i < 3; i++) {
+		unsigned r = press(st, keys[i], false);
+		assert_int_equal(r & (REACT_EXPORT | REACT_LOAD | REACT_SUSPEND), 0);
+		assert_int_equal(st->mode, UI_BROWSE);
+		assert_non_null(strstr(st->status, "disabled in restricted mode"));
+	}
+	assert_int_equal(press(st, KEY_F(2), true) & REACT_EXPORT, 0);
+	assert_int_equal(st->mode, UI_BROWSE);
+	assert_false(help_has(true, "Export"));
+	assert_false(help_has(true, "Open another"));
+	assert_false(help_has(true, "Suspend"));
+	assert_false(help_has(true, "file name"));
+	assert_true(help_has(true, "Reload the file"));
+	assert_true(help_has(true, "Restricted mode"));
+	for (enum ui_mode m = UI_BROWSE; m < UI_MODE_COUNT; m++) {
+		const struct keybar_item *items;
+		size_t n = keymap_bar(m, &items);
+		for (size_t i = 0; i < n; i++)
+			if (items[i].act == ACT_EXPORT || items[i].act == ACT_LOAD)
+				assert_false(action_allowed(items[i].act, true));
+	}
+	assert_true(action_allowed(ACT_RELOAD, true));
+	assert_true(action_allowed(ACT_COPY, true));
+	/* Reload still works: it reads the same file again. */
+	assert_int_equal(press(st, 'r', false) & REACT_RELOAD, REACT_RELOAD);
 }
 
 static void
@@ -530,6 +620,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(copy_phone_and_card, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_and_about_pages, setup, teardown),
 		cmocka_unit_test(key_table_feeds_help_and_bar),
+		cmocka_unit_test_setup_teardown(export_and_open_prompt, setup, teardown),
+		cmocka_unit_test_setup_teardown(restricted_mode_refuses, setup, teardown),
 		cmocka_unit_test(layouts_fit_the_terminal),
 		cmocka_unit_test_setup_teardown(reload_keeps_selection_by_id, setup, teardown),
 		cmocka_unit_test(empty_directory),
