@@ -86,18 +86,24 @@ run: all
 # all on the sanitizer build, then the fuzzer: every seed and past crash, and
 # FUZZ_TEST_SECONDS (default 10) of new inputs; ends with the totals.
 test: deps deps-test
-	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) $(FUZZ_BIN) $(REL)/ttybytes
 	@FUZZ_BIN=$(FUZZ_BIN) sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
 
 check: test
 
 bench: all
-	@$(MAKE) --no-print-directory build/release/bench
+	@$(MAKE) --no-print-directory build/release/bench $(REL)/ttybytes
 	@sh tests/bench/run.sh
 
 build/release/bench: tests/bench/bench.c $(call rel_objs,$(CORE_SRC))
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -std=c11 -Wall -Wextra $(CFLAGS) -o $@ $(filter-out %.h,$^) \
 		$(call static_or,csv) $(call static_or,utf8proc)
+
+# Bytes written to the terminal per key, the real binary in a pseudo-terminal
+# (make bench; tests/cli/tty_bytes.sh).
+$(REL)/ttybytes: tests/bench/ttybytes.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< -lutil $(CURSES_LIBS)
 
 FUZZ_BIN := build/fuzz/fuzz_load
 $(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC)

@@ -107,7 +107,10 @@ build_menu(struct state *st)
 			st->menu[st->nmenu++] = (uint32_t)i;
 }
 
-/* Keeps a cursor inside n lines and its line inside a window of rows. */
+/* Keeps a cursor inside n lines and its line inside a window of rows.
+ * When the cursor leaves the window, the window moves by half its height
+ * (the cursor lands in the middle), not by one line: over a slow link each
+ * scroll rewrites the whole pane, so it had better happen rarely. */
 static void
 clamp_cursor(struct cursor *c, size_t n, int rows)
 {
@@ -119,9 +122,9 @@ clamp_cursor(struct cursor *c, size_t n, int rows)
 		c->cur = n - 1;
 	size_t r = rows > 0 ? (size_t)rows : 1;
 	if (c->cur < c->top)
-		c->top = c->cur;
+		c->top = c->cur > r / 2 ? c->cur - r / 2 : 0;
 	if (c->cur >= c->top + r)
-		c->top = c->cur - r + 1;
+		c->top = c->cur - r / 2;
 	if (c->top + r > n)
 		c->top = n > r ? n - r : 0;
 }
@@ -594,6 +597,14 @@ state_apply(struct state *st, enum action a, uint32_t ch)
 		break;
 	}
 	return REACT_NONE;
+}
+
+const char *
+state_source_name(const struct state *st)
+{
+	const char *src = st->d->t.source;
+	const char *slash = strrchr(src, '/');
+	return st->restricted && slash && slash[1] ? slash + 1 : src;
 }
 
 unsigned

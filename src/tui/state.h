@@ -85,6 +85,9 @@ uint32_t state_entry(const struct state *st);
 /* The card of the selected centre laid out for the contact pane's width
  * (cached until the selection or the width changes). */
 const struct detail *state_card(struct state *st);
+/* The directory's name as shown: its path, or in restricted mode only the
+ * file name (the person has no business with the server's folders). */
+const char *state_source_name(const struct state *st);
 /* Sets the status message (printf-like). */
 void state_status(struct state *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -215,7 +215,7 @@ reload(struct session *s)
 	source_free(s->d);
 	*s->d = nd;
 	st->d = s->d;
-	state_status(st, "Reloaded %s: %zu centres.", s->d->t.source, s->d->t.nrows);
+	state_status(st, "Reloaded %s: %zu centres.", state_source_name(st), s->d->t.nrows);
 }
 
 /* The typed file name, with a leading ~/ made the home directory. Caller
@@ -421,10 +421,10 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 	state_init(st, d, COLS, LINES);
 	st->restricted = o->restricted;
 	if (*d->t.notice)
-		state_status(st, "%s: %s", d->t.source, d->t.notice);
+		state_status(st, "%s: %s", state_source_name(st), d->t.notice);
 	else if (d->t.nwarn_total)
 		state_status(st, "%s: %zu warnings while loading (see centres --check).",
-		    d->t.source, d->t.nwarn_total);
+		    state_source_name(st), d->t.nwarn_total);
 	unsigned react = REACT_DRAW;
 	int status = 0;
 	while (!got_signal && !(react & REACT_QUIT)) {

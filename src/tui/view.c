@@ -13,7 +13,7 @@
 #include "pages.h"
 
 enum {
-	PAIR_TITLE = 1, PAIR_MATCH, PAIR_KEY, PAIR_LABEL, PAIR_REGION,
+	PAIR_TITLE = 1, PAIR_MATCH, PAIR_KEY,
 };
 
 static bool use_color;
@@ -26,14 +26,15 @@ view_init(const struct view_opts *o)
 		return;
 	start_color();
 	use_default_colors();
-	/* Bars and highlights carry their own background; text colours are the
-	 * two that read on both dark and light backgrounds (no blue, cyan or
-	 * yellow text); secondary text is dim, headings bold and underlined. */
+	/* Colour only where it marks a place: the title bar, the keys of the
+	 * key bar and the matches, each with its own background so it reads on
+	 * dark and light terminals. Text is never coloured: region names and
+	 * card labels are bold, secondary text dim, headings underlined (a
+	 * colour change costs some 25 bytes per line redrawn, which a scroll
+	 * over a slow link pays on every line). */
 	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
 	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
 	init_pair(PAIR_KEY, COLOR_BLACK, COLOR_CYAN);
-	init_pair(PAIR_LABEL, COLOR_MAGENTA, -1);
-	init_pair(PAIR_REGION, COLOR_GREEN, -1);
 }
 
 static attr_t
@@ -169,11 +170,9 @@ draw_menu(struct state *st, const struct view_opts *o)
 			break;
 		const struct entry *e = &ix->e[st->menu[line]];
 		bool sel = line == st->c[PANE_MENU].cur;
-		attr_t at = A_NORMAL;
-		if (e->kind == ENTRY_REGION)
-			at = A(PAIR_REGION, A_BOLD);
-		else if (e->kind == ENTRY_ALL)
-			at = A_BOLD;
+		/* Regions bold, territories plain, counts plain: no colour, no
+		 * dim (see view_init()). */
+		attr_t at = e->kind == ENTRY_TERRITORY ? A_NORMAL : A_BOLD;
 		if (sel)
 			at = st->focus == PANE_MENU ? A_REVERSE | A_BOLD : A_BOLD | A_UNDERLINE;
 		fill(y, r->x, r->w, sel ? at : A_NORMAL);
@@ -184,7 +183,7 @@ draw_menu(struct state *st, const struct view_opts *o)
 		mvaddstr(y, r->x, sel ? (o->ascii ? ">" : "▸") : " ");
 		draw_str(y, r->x + indent, r->w - indent - cw, e->label, at, o->ascii);
 		if (r->w - cw > indent)
-			draw_str(y, r->x + r->w - cw, cw, count, sel ? at : A_DIM, o->ascii);
+			draw_str(y, r->x + r->w - cw, cw, count, sel ? at : A_NORMAL, o->ascii);
 	}
 }
 
@@ -283,12 +282,12 @@ draw_detail(struct state *st, const struct view_opts *o)
 		const struct dline *d = &dt->lines[li];
 		int x = r->x + 1;
 		if (d->label_only) {
-			draw_str(y, x, r->w - 2, d->label, A(PAIR_LABEL, A_BOLD), o->ascii);
+			draw_str(y, x, r->w - 2, d->label, A_BOLD, o->ascii);
 			continue;
 		}
 		if (dt->label_w) {
-			if (d->label)
-				draw_str(y, x, dt->label_w, d->label, A(PAIR_LABEL, A_BOLD), o->ascii);
+			if (d->label)	/* plain: see view_init() */
+				draw_str(y, x, dt->label_w, d->label, A_NORMAL, o->ascii);
 			x += dt->label_w + 1;
 		}
 		/* Matches within the line drawn: the cost follows the screen, not
@@ -329,10 +328,10 @@ draw_title(const struct state *st, const struct view_opts *o)
 	char buf[600];
 	const struct table *t = &st->d->t;
 	/* The table's own copy of its name: it lives exactly as long as the data. */
-	snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres shown", t->source,
+	snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres shown", state_source_name(st),
 	    st->nlist, t->nrows);
 	if (st->f.active)
-		snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres match", t->source,
+		snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres match", state_source_name(st),
 		    st->f.n, t->nrows);
 	draw_str(r->y, 0, r->w, buf, at, o->ascii);
 }
@@ -379,7 +378,6 @@ draw_prompt(const struct state *st, const struct view_opts *o)
 	int used = draw_str(r->y, 0, r->w, label, A_BOLD, o->ascii);
 	used += draw_line_end(r->y, used, r->w - used - 1, st->input, st->inlen, o);
 	move(r->y, used < r->w ? used : r->w - 1);
-	curs_set(1);
 }
 
 static void
@@ -473,32 +471,33 @@ void
 view_draw(struct state *st, const struct view_opts *o)
 {
 	erase();
-	curs_set(0);
 	int w = st->width, h = st->height;
+	bool typing = false;
 	if (st->lay.kind == LAYOUT_TOO_SMALL) {
 		const char *msg[] = {"Terminal too small", "for centres:", "enlarge it", "or press q"};
 		for (int i = 0; i < h && i < 4; i++)
 			draw_str(i, 0, w, msg[i], A_BOLD, o->ascii);
-		return;
-	}
-	if (st->mode == UI_HELP || st->mode == UI_ABOUT) {
+	} else if (st->mode == UI_HELP || st->mode == UI_ABOUT) {
 		draw_page(st, o);
-		return;
+	} else {
+		draw_title(st, o);
+		draw_menu(st, o);
+		draw_list(st, o);
+		draw_detail(st, o);
+		draw_separators(st, o->ascii);
+		const struct rect *s = &st->lay.status;
+		fill(s->y, 0, s->w, A_NORMAL);
+		const char *msg = *st->status ? st->status : o->notice ? o->notice :
+		    "Press / and type a name, a place or a phone number. F1: every key.";
+		draw_str(s->y, 0, s->w, msg, A_NORMAL, o->ascii);
+		draw_keybar(st, st->lay.keys.y, w, o);
+		draw_filter(st, o);	/* leaves the cursor at the end of the query */
+		if (st->mode == UI_PROMPT)
+			draw_prompt(st, o);	/* or of the file name */
+		typing = st->mode == UI_FILTER || st->mode == UI_PROMPT;
 	}
-	draw_title(st, o);
-	draw_menu(st, o);
-	draw_list(st, o);
-	draw_detail(st, o);
-	draw_separators(st, o->ascii);
-	const struct rect *s = &st->lay.status;
-	fill(s->y, 0, s->w, A_NORMAL);
-	const char *msg = *st->status ? st->status : o->notice ? o->notice :
-	    "Press / and type a name, a place or a phone number. F1: every key.";
-	draw_str(s->y, 0, s->w, msg, A_NORMAL, o->ascii);
-	draw_keybar(st, st->lay.keys.y, w, o);
-	draw_filter(st, o);
-	if (st->mode == UI_PROMPT)
-		draw_prompt(st, o);
-	if (st->mode == UI_FILTER)
-		curs_set(1);
+	/* Set once per frame, so nothing is sent when it does not change; a
+	 * hidden cursor is left where it is (no move sent for it). */
+	curs_set(typing ? 1 : 0);
+	leaveok(stdscr, !typing);
 }

@@ -28,7 +28,9 @@
 #   finish NAME               checks that the sanitizer said nothing
 #
 # The program's stderr goes to $TMPD/stderr.N, so sanitizer reports do not
-# land on the screen and can be checked.
+# land on the screen and can be checked. Leaks are traced with the slow
+# unwinder: libtinfo has no frame pointers, and the fast one loses the
+# frames that tests/lsan.supp recognises as ncurses' own.
 
 # Sourced by the tests; run on its own (run.sh runs tests/tui/*.sh), it does
 # nothing.
@@ -66,26 +68,26 @@ trap 'exit 143' TERM
 # q STRING: STRING quoted for sh.
 q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 
-# start W H [ARGS...]: a new session running the program, through a small
-# script that writes the program's pid to $TMPD/pid.N, then, once it ends,
+# start_line W H PREP LINE: a new session running LINE (a shell command
+# line, already quoted) after PREP (shell lines, may be empty), through a
+# small script that writes LINE's pid to $TMPD/pid.N, then, once it ends,
 # "EXIT=status" and the terminal modes that matter (canonical input, echo),
-# so that the tests see the terminal is left usable.
-start() {
+# so that the tests see the terminal is left usable. stderr goes to
+# $TMPD/stderr.N.
+start_line() {
 	w=$1 h=$2
-	shift 2
 	[ -n "$S" ] && tm kill-session -t "$S" >/dev/null 2>&1
 	run_no=$((run_no + 1))
 	S=t$run_no
 	stale=1
 	PIDF=$TMPD/pid.$run_no
 	ERRF=$TMPD/stderr.$run_no
-	args=
-	for a in "$@"; do args="$args $(q "$a")"; done
 	# The shell survives the Ctrl-C sent to the program (its handler, unlike
 	# an ignored signal, is not inherited by the program).
 	cat >"$TMPD/run.$run_no.sh" <<-EOF
 		trap : INT
-		sh -c 'echo \$\$ >$PIDF; exec "\$@"' sh env LC_ALL=C.UTF-8 TERM=${TERM_ENV:-tmux-256color} ${EXTRA_ENV:-} $(q "$BIN")$args 2>$ERRF
+		$3
+		sh -c 'echo \$\$ >$PIDF; exec "\$@"' sh $4 2>$ERRF
 		echo EXIT=\$?
 		stty -a | tr ' ;' '\n\n' | grep -x -e '-\{0,1\}icanon' -e '-\{0,1\}echo' | tr '\n' ' '
 		echo
@@ -97,6 +99,15 @@ start() {
 	# new-session -x -y sizes only the first session's window: make sure.
 	tm resize-window -t "$S" -x "$w" -y "$h" >/dev/null 2>&1
 	return 0
+}
+
+# start W H [ARGS...]: a new session running the program with ARGS.
+start() {
+	w=$1 h=$2
+	shift 2
+	args=
+	for a in "$@"; do args="$args $(q "$a")"; done
+	start_line "$w" "$h" "" "env LC_ALL=C.UTF-8 TERM=${TERM_ENV:-tmux-256color} ASAN_OPTIONS=${ASAN_OPTIONS:-}:fast_unwind_on_malloc=0 ${EXTRA_ENV:-} $(q "$BIN")$args"
 }
 
 # $stale: something was sent to the program since the last capture. While

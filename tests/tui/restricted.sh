@@ -1,0 +1,173 @@
+#!/bin/sh
+# Export (s, F2), opening another file (o) and suspending (Ctrl-Z) as a
+# person uses them; then restricted mode (--restricted, CENTRES_RESTRICTED=1)
+# where none of them exists: absent from the key bar and the help, their
+# keys only say so, no file is written or read, the process is never
+# stopped; reload still reads the same file.
+. tests/tui/tmux.sh
+
+work=$TMPD/work
+mkdir -p "$work"
+cp data/centres.csv "$work/centres.csv"
+head -n 4 data/centres.csv >"$work/trois.csv"
+cd "$work" || exit 1
+
+# proc_state: the program's state letter (S sleeping, T stopped...).
+proc_state() { awk '{print $3}' "/proc/$(pid)/stat" 2>/dev/null; }
+
+# --- export: the centres shown, as CSV, never over an existing file
+EXTRA_ENV="HOME=$work" start 132 30 "$work/centres.csv"
+see "export: started" "20 of 20"
+keybar_has "export: on the key bar at 132 columns" "*s F2 Export*"
+keys / ; send_text reunion ; keys Enter
+see "export: filtered" "1 of 20 centres match"
+keys s
+see "export: the prompt, with a name to start from" "Export 1 centre to: centres-export.csv"
+keybar_has "export: the prompt's keys" "*Enter OK*" "*Esc Cancel*"
+keys C-u
+send_text "réunion.csv"
+see "export: the typed name" "Export 1 centre to: réunion.csv"
+keys Enter
+see "export: done, said" "Exported 1 centre to réunion.csv."
+if [ -f "$work/réunion.csv" ]; then
+	rows=$(python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1], encoding="utf-8"))); print(len(r)-1, r[0][1], r[1][2])' "$work/réunion.csv")
+	expect_eq "export: a CSV of the centres shown, header first" "$rows" "1 nom CR-CSUR"
+else
+	fail "export: the file is written"
+fi
+# Again: the name comes back; the file exists, so nothing is overwritten.
+before=$(cksum <"$work/réunion.csv")
+keys F2
+see "export again: the last name comes back" "Export 1 centre to: réunion.csv"
+keys Enter
+see "export again: refused, the file kept" "Not exported (s to correct the name): it already exists"
+expect_eq "export again: the file is unchanged" "$(cksum <"$work/réunion.csv")" "$before"
+# A directory that does not exist: said, nothing written.
+keys s C-u
+send_text "nowhere/x.csv"
+keys Enter
+see "export into a missing directory: said" "Not exported" "No such file or directory"
+# Esc cancels.
+keys s Escape
+see "export: Esc cancels" "Nothing exported."
+# No filter: every centre.
+keys Escape
+see "export: filter cleared" "20 of 20"
+keys s C-u
+send_text "~/tout.csv"
+keys Enter
+see "export: every centre without a filter, ~ is the home directory" "Exported 20 centres to ~/tout.csv."
+n=$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], encoding="utf-8")))) - 1)' "$work/tout.csv" 2>&1)
+expect_eq "export: 20 rows in ~/tout.csv" "$n" 20
+
+# --- open another file, and reload reads that one
+keys o
+see "open: an empty prompt" "Open the file:"
+send_text "$work/absent.csv"
+keys Enter
+see "open a missing file: said, data kept" "Not opened (o to correct the name)" "20 of 20"
+keys o
+see "open: the name comes back to correct" "absent.csv"
+keys C-u
+send_text "$work/trois.csv"
+keys Enter
+see "open: the other file, said" "Opened $work/trois.csv: 3 centres." "3 of 3 centres"
+keys r
+see "reload reads the opened file" "Reloaded $work/trois.csv: 3 centres."
+
+keys q
+expect_exit "export/open: q" 0
+
+# --- Ctrl-Z suspends, fg comes back: in an interactive shell with job
+# control, as a person runs it (without one the stop would be discarded).
+S=jobs
+tm new-session -d -s "$S" -x 100 -y 24 "env -i PATH=$PATH HOME=$work TERM=tmux-256color \
+	LC_ALL=C.UTF-8 ASAN_OPTIONS=$ASAN_OPTIONS LSAN_OPTIONS=$LSAN_OPTIONS PS1='$ ' \
+	bash --norc --noprofile -i"
+stale=1
+send_text "$BIN $work/trois.csv 2>$TMPD/stderr.jobs"
+keys Enter
+see "Ctrl-Z: started from a shell" "3 of 3 centres" "F10 q Quit"
+keys C-z
+see "Ctrl-Z: the shell has the terminal back, the program stopped" "Stopped"
+send_text "fg"
+keys Enter
+see "fg: the screen is back" "3 of 3 centres" "F10 q Quit"
+keys j q
+wait_gone "F10 q Quit"
+send_text 'echo STATUS=$?'
+keys Enter
+see "after fg, q quits with status 0" "STATUS=0"
+tm kill-session -t "$S"
+
+# --- restricted mode, by option and by environment
+for how in option env; do
+	rm -f "$work"/centres-export.csv
+	if [ $how = option ]; then
+		start 132 30 --restricted "$work/centres.csv"
+	else
+		EXTRA_ENV="CENTRES_RESTRICTED=1" start 132 30 "$work/centres.csv"
+	fi
+	see "restricted ($how): started" "20 of 20" "F10 q Quit"
+	capture
+	kb=$(last_line)
+	case "$kb" in *Export* | *" File"*) fail "restricted ($how): no export or open on the key bar" "$kb" ;;
+	*) pass "restricted ($how): no export or open on the key bar" ;; esac
+	keys s
+	see "restricted ($how): s says export is disabled" "Export the centres shown to a CSV file: disabled in restricted mode."
+	not_see "restricted ($how): no prompt" "Export 20 centres to"
+	keys F2
+	see "restricted ($how): F2 the same" "disabled in restricted mode"
+	keys o
+	see "restricted ($how): o says opening a file is disabled" "Open another directory file (CSV): disabled in restricted mode."
+	# What follows o is not a path: x is no key, nothing opens.
+	send_text "x"
+	sleep 0.3
+	capture
+	not_see "restricted ($how): no prompt after o" "Open the file:"
+	keys C-z
+	see "restricted ($how): Ctrl-Z says suspending is disabled" "Suspend (come back with fg): disabled in restricted mode."
+	sleep 0.3
+	expect_eq "restricted ($how): the process was not stopped" "$(proc_state)" S
+	keys F1
+	see "restricted ($how): help" "Help (every key)"
+	keys End
+	see "restricted ($how): help says restricted" "Restricted mode: no export, no other file, no suspend."
+	help=$(tm capture-pane -p -S - -t "$S")
+	keys Home
+	see "restricted ($how): help, top" "Keys of centres"
+	for t in "Export" "Open another" "Suspend" "file name"; do
+		case "$help" in *"$t"*) fail "restricted ($how): help does not offer '$t'" ;;
+		*) pass "restricted ($how): help does not offer '$t'" ;; esac
+	done
+	keys q
+	keys r
+	see "restricted ($how): reload reads the same file" "Reloaded centres.csv: 20 centres."
+	case "$screen" in *"$work"*) fail "restricted ($how): the server's folders are not shown" "$(line_with "$work")" ;;
+	*) pass "restricted ($how): the server's folders are not shown" ;; esac
+	keys q
+	expect_exit "restricted ($how): q" 0
+	if [ -e "$work/centres-export.csv" ]; then
+		fail "restricted ($how): no file written"
+	else
+		pass "restricted ($how): no file written"
+	fi
+done
+
+# An option cannot undo the environment's restriction.
+EXTRA_ENV="CENTRES_RESTRICTED=1" start 100 24 --no-color "$work/centres.csv"
+see "CENTRES_RESTRICTED with other options: started" "20 of 20"
+keys s
+see "CENTRES_RESTRICTED with other options: still restricted" "disabled in restricted mode"
+keys q
+expect_exit "CENTRES_RESTRICTED: q" 0
+# CENTRES_RESTRICTED=0 is off.
+EXTRA_ENV="CENTRES_RESTRICTED=0" start 100 24 "$work/centres.csv"
+see "CENTRES_RESTRICTED=0: started" "20 of 20"
+keys s
+see "CENTRES_RESTRICTED=0: export offered" "Export 20 centres to"
+keys Escape q
+expect_exit "CENTRES_RESTRICTED=0: q" 0
+
+cd "$CENTRES_TOP" 2>/dev/null || cd /
+finish restricted

@@ -1,0 +1,145 @@
+#!/bin/sh
+# Terminal types and locales as they arrive over SSH: every common TERM
+# draws a usable screen (the selection visible without colours), a TERM this
+# machine lacks falls back to the closest installed type with a notice, no
+# TERM or TERM=dumb prints the list, a forwarded UTF-8 locale that is not
+# installed still draws accents, and a non-UTF-8 locale (or --ascii) draws
+# transliterated ASCII, with filtering working the same.
+. tests/tui/tmux.sh
+
+# reverse_line TEXT: whether the selected line (marked ▸) holding TEXT is
+# in reverse video (the selection, visible without colours).
+reverse_line() {
+	capture_e
+	printf '%s\n' "$escreen" | grep -F -e "▸" | grep -F -e "$1" | head -n 1 |
+		grep -q -e "$ESC\\[\\([0-9]*;\\)*7\\(;[0-9]*\\)*m"
+}
+
+# --- the terminal types the issue names
+for term in xterm-256color xterm screen tmux-256color linux vt100; do
+	TERM_ENV=$term start 80 24
+	see "TERM=$term: the first screen" "20 of 20 centres shown" "Auvergne-Rhône-Alpes" \
+		"Phone        04 78 77 01 43" "F10 q Quit"
+	not_see "TERM=$term: no fallback notice" "not installed here"
+	case "$screen" in
+	*"│"*) pass "TERM=$term: panes separated by a line" ;;
+	*) fail "TERM=$term: panes separated by a line"; show ;;
+	esac
+	keys j j
+	if wait_selected "Auvergne - Rhône-Alpes"; then
+		pass "TERM=$term: j moves the selection"
+	else
+		fail "TERM=$term: j moves the selection"; show
+	fi
+	if reverse_line "Auvergne - Rhône-Alpes"; then
+		pass "TERM=$term: the selected line is in reverse video"
+	else
+		fail "TERM=$term: the selected line is in reverse video"
+		printf '%s\n' "$escreen" | cat -v | sed -n 1,6p
+	fi
+	keys q
+	# vt100 and linux have no alternate screen: what was drawn stays.
+	expect_exit "TERM=$term: q" 0 "$(case $term in vt100 | linux) echo vt100 ;; esac)"
+done
+
+# vt100 has no colours: nothing on the screen is coloured.
+TERM_ENV=vt100 start 80 24
+see "vt100: started" "20 of 20"
+capture_e
+case "$escreen" in
+*"$ESC["3[0-7]m* | *"$ESC["*";"3[0-7]m* | *"$ESC["3[0-7]";"*) fail "vt100: no colour sequences"; printf '%s\n' "$escreen" | cat -v | head -n 3 ;;
+*) pass "vt100: no colour sequences" ;;
+esac
+keys q
+expect_exit "vt100 q" 0 vt100
+
+# --- terminal types this machine lacks: the closest installed one
+for pair in xterm-kitty:xterm-256color alacritty:xterm-256color wezterm:xterm-256color \
+	screen.foo-256color:screen-256color tmux-foo:screen; do
+	term=${pair%%:*} as=${pair#*:}
+	TERM_ENV=$term start 80 24
+	see "TERM=$term: drawn as $as, said on the status line" \
+		"TERM $term is not installed here: drawing as $as." "20 of 20" "F10 q Quit"
+	keys / ; send_text reunion
+	see "TERM=$term: the filter works" "CR-CSUR"
+	keys Escape q
+	expect_exit "TERM=$term: q" 0
+done
+
+# A TERM holding control characters is never echoed raw.
+TERM_ENV="$(printf 'evil\033[2Jterm')" start 80 24
+see "TERM with an escape: drawn, notice shown safely" "not installed here" "20 of 20"
+case "$screen" in *"␛[2Jterm"*) pass "TERM with an escape: shown as a placeholder" ;;
+*) fail "TERM with an escape: shown as a placeholder" "$(line_with 'not installed')" ;; esac
+keys q
+expect_exit "TERM with an escape: q" 0
+
+# --- no TERM, or TERM=dumb: the list, and one line on stderr
+for term in dumb ""; do
+	TERM_ENV=x EXTRA_ENV="TERM=$term" start 100 30
+	see "TERM='$term': the list is printed" "La Réunion" "== END =="
+	wait_exit
+	expect_eq "TERM='$term': exit status as --list" "$status" 0
+	case "$screen" in *"F10 q Quit"*) fail "TERM='$term': no screen drawn"; show ;;
+	*) pass "TERM='$term': no screen drawn" ;; esac
+	n=$(grep -c . "$TMPD/stderr.$run_no")
+	note=$(cat "$TMPD/stderr.$run_no")
+	expect_eq "TERM='$term': one line on stderr" "$n" 1
+	expect_contains "TERM='$term': it says why" "$note" "printing the list"
+done
+
+# --- locales
+# fr_FR.UTF-8 is forwarded by ssh but not installed here: C.UTF-8 is used.
+if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\{0,1\}8$'; then
+	pass "fr_FR.UTF-8 installed here: the missing-locale case is not testable" 
+else
+	EXTRA_ENV="LC_ALL= LANG=fr_FR.UTF-8" start 80 24
+	see "missing fr_FR.UTF-8: accents drawn" "Auvergne-Rhône-Alpes" "Île-de-France" "│"
+	not_see "missing fr_FR.UTF-8: no ASCII notice" "not UTF-8"
+	keys q
+	expect_exit "missing fr_FR.UTF-8: q" 0
+fi
+
+# A text with the characters the ASCII view must transliterate.
+cat >"$TMPD/typo.csv" <<'EOF'
+nom,sigle,territoire,region,telephone
+Cœur « Ville » – Œuvre “sociale”,C•V,Périgord…,Nouvelle-Aquitaine,05 00 00 00 00
+Æther Straße,AS,Pays d’Oc,Occitanie,04 00 00 00 00
+EOF
+
+for how in "LANG=C" "LANG=POSIX" "LANG=fr_FR.ISO-8859-1" "--ascii"; do
+	case $how in
+	--ascii) EXTRA_ENV= start 100 24 --ascii "$TMPD/typo.csv" ;;
+	*) EXTRA_ENV="LC_ALL= $how" start 100 24 "$TMPD/typo.csv" ;;
+	esac
+	see "$how: transliterated" 'Coeur " Ville " - OEuvre "sociale"' "C*V" "Nouvelle-Aquitaine" \
+		"Perigord..." "AEther Strasse" "Pays d'Oc"
+	capture
+	if printf '%s' "$screen" | LC_ALL=C grep -q '[^ -~]'; then
+		fail "$how: only ASCII on screen" "$(printf '%s\n' "$screen" | LC_ALL=C grep -n '[^ -~]' | head -n 3)"
+	else
+		pass "$how: only ASCII on screen"
+	fi
+	case $how in
+	--ascii) not_see "$how: no locale notice" "not UTF-8" ;;
+	*) see "$how: the status line says why" "The locale is not UTF-8" ;;
+	esac
+	keys /
+	send_text oeuvre
+	see "$how: the filter finds the folded text" "1 of 2 centres match"
+	keys C-u
+	send_text strasse
+	see "$how: ß matches ss" "Strasse"
+	keys Escape q
+	expect_exit "$how: q" 0
+done
+
+# The built-in directory in LANG=C: the same centres, readable.
+EXTRA_ENV="LC_ALL= LANG=C" start 80 24
+see "LANG=C built-in: readable" "Auvergne-Rhone-Alpes" "Ile-de-France" "CR*DSU" "| Contact"
+keys / ; send_text reunion
+see "LANG=C built-in: reunion found" "La Reunion" "CR-CSUR"
+keys Escape q
+expect_exit "LANG=C built-in: q" 0
+
+finish terminals
