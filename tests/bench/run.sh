@@ -10,5 +10,6 @@ echo
 echo "Terminal economy: the bytes ./centres writes to its terminal per key, on the"
 echo "built-in directory, run in a pseudo-terminal by build/release/ttybytes. A move"
 echo "should write a small part of a full repaint (Ctrl-L): only what changed; a"
-echo "burst of keys typed faster than the screen is drawn, about one frame."
+echo "burst of keys typed faster than the screen is drawn, about one frame. Last,"
+echo "the resident memory of the screen on the built-in directory (goal: under 8 MB)."
 exec build/release/ttybytes -t "${TTYBYTES_TERM:-xterm-256color}" ./centres

@@ -549,6 +549,24 @@ start(char **argv)
 	}
 }
 
+/* A line of the program's /proc/PID/status in KB ("VmHWM:" the peak
+ * resident size), or -1 when it cannot be read. */
+static long
+proc_kb(const char *field)
+{
+	char path[64], line[256];
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)child);
+	FILE *f = fopen(path, "r");
+	long kb = -1;
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (strncmp(line, field, strlen(field)) == 0)
+			kb = strtol(line + strlen(field), NULL, 10);
+	fclose(f);
+	return kb;
+}
+
 /* Sends q and waits for the program to end; its exit status, or -1 when it
  * had to be killed (128 + N for a signal). */
 static int
@@ -692,6 +710,7 @@ main(int argc, char **argv)
 	dump("burst", &b_burst);
 	size_t burst_bytes = b_burst.n, burst_clears = count(&b_burst, cap_clear);
 
+	long rss_kb = proc_kb("VmRSS:"), hwm_kb = proc_kb("VmHWM:");
 	int status = finish(&b);
 
 	size_t mlen = 0, moves_total = total(&move);
@@ -707,9 +726,10 @@ main(int argc, char **argv)
 		for (size_t i = 0; i < sizeof phases / sizeof phases[0]; i++)
 			print_phase(phases[i], keys[i], full_bytes);
 		printf("burst_keys=%d\nburst_bytes=%zu\nburst_clears=%zu\nburst_frames=%ld\n"
-		    "moves_drawn=%zu\nburst_per_mille_of_moves=%d\nexit_status=%d\n", opt.moves,
+		    "moves_drawn=%zu\nburst_per_mille_of_moves=%d\nexit_status=%d\n"
+		    "rss_kb=%ld\npeak_rss_kb=%ld\n", opt.moves,
 		    burst_bytes, burst_clears, frames, move.n - move.silent,
-		    (int)(share * 1000 + 0.5), status);
+		    (int)(share * 1000 + 0.5), status, rss_kb, hwm_kb);
 	} else {
 		printf("%s in a %dx%d pseudo-terminal, TERM=%s, down = %s\n", argv[optind],
 		    opt.cols, opt.rows, opt.term, visible(v1, sizeof v1, cap_down, strlen(cap_down)));
@@ -737,6 +757,8 @@ main(int argc, char **argv)
 		printf("  clear-screen (%s) in: Ctrl-L %s, moves %zu, filter keys %zu, burst %zu\n",
 		    cap_clear ? visible(v1, sizeof v1, cap_clear, strlen(cap_clear)) : "none in terminfo",
 		    full.clears ? "yes" : "no", move.clears, filt.clears + slash.clears, burst_clears);
+		if (hwm_kb >= 0)
+			printf("  resident memory before q: %ld KB (peak %ld KB)\n", rss_kb, hwm_kb);
 		if (status < 0)
 			printf("  after q: still running after %d ms, killed\n", opt.exit_ms);
 		else
