@@ -35,27 +35,30 @@ for t in "$@"; do
 	fi
 done
 
-# The process tests run as many at a time as there are cores (each has its
-# own files and its own tmux server), then are reported in order.
+# The process tests (each has its own files and its own tmux server), then
+# their report, in order.
 scripts=
 for s in "$top"/tests/cli/*.sh "$top"/tests/tui/*.sh; do
 	[ -f "$s" ] || continue
 	case $(basename "$s") in tmux.sh|screenshots.sh) continue ;; esac	# helpers
 	scripts="$scripts $s"
 done
-jobs=$(nproc 2>/dev/null || echo 1)
-running=0
-for s in $scripts; do
-	name=$(basename "$(dirname "$s")")/$(basename "$s" .sh)
-	lf="$log/$(echo "$name" | tr / _).log"
-	( (cd "$top" && sh "$s") >"$lf" 2>&1; echo $? >"$lf.rc" ) &
-	running=$((running + 1))
-	if [ "$running" -ge "$jobs" ]; then
-		wait
-		running=0
-	fi
-done
-wait
+# A pool of as many scripts at a time as there are cores, plus one (they
+# mostly wait on tmux): each starts as soon as one ends, the slowest first
+# (their durations of the last run are in build/test-logs/*.secs).
+jobs=$(( $(nproc 2>/dev/null || echo 1) + 1 ))
+order=$(for s in $scripts; do
+	name=$(basename "$(dirname "$s")")_$(basename "$s" .sh)
+	printf '%s %s\n' "$(cat "$log/$name.secs" 2>/dev/null || echo 999)" "$s"
+done | sort -rn | cut -d' ' -f2)
+# shellcheck disable=SC2016
+printf '%s\n' $order | xargs -P "$jobs" -I{} sh -c '
+	s=$1 top=$2 log=$3
+	name=$(basename "$(dirname "$s")")_$(basename "$s" .sh)
+	t0=$(date +%s)
+	(cd "$top" && sh "$s") >"$log/$name.log" 2>&1
+	echo $? >"$log/$name.log.rc"
+	echo $(( $(date +%s) - t0 )) >"$log/$name.secs"' sh {} "$top" "$log"
 for s in $scripts; do
 	name=$(basename "$(dirname "$s")")/$(basename "$s" .sh)
 	lf="$log/$(echo "$name" | tr / _).log"

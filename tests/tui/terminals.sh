@@ -1,10 +1,8 @@
 #!/bin/sh
-# Terminal types and locales as they arrive over SSH: every common TERM
-# draws a usable screen (the selection visible without colours), a TERM this
-# machine lacks falls back to the closest installed type with a notice, no
-# TERM or TERM=dumb prints the list, a forwarded UTF-8 locale that is not
-# installed still draws accents, and a non-UTF-8 locale (or --ascii) draws
-# transliterated ASCII, with filtering working the same.
+# Terminal types as they arrive over SSH: every common TERM draws a usable
+# screen (the selection visible without colours), a TERM this machine lacks
+# falls back to the closest installed type with a notice, no TERM or
+# TERM=dumb prints the list. Locales: tests/tui/locales.sh.
 . tests/tui/tmux.sh
 
 # reverse_line TEXT: whether the selected line (marked ▸) holding TEXT is
@@ -87,59 +85,5 @@ for term in dumb ""; do
 	expect_eq "TERM='$term': one line on stderr" "$n" 1
 	expect_contains "TERM='$term': it says why" "$note" "printing the list"
 done
-
-# --- locales
-# fr_FR.UTF-8 is forwarded by ssh but not installed here: C.UTF-8 is used.
-if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\{0,1\}8$'; then
-	pass "fr_FR.UTF-8 installed here: the missing-locale case is not testable" 
-else
-	EXTRA_ENV="LC_ALL= LANG=fr_FR.UTF-8" start 80 24
-	see "missing fr_FR.UTF-8: accents drawn" "Auvergne-Rhône-Alpes" "Île-de-France" "│"
-	not_see "missing fr_FR.UTF-8: no ASCII notice" "not UTF-8"
-	keys q
-	expect_exit "missing fr_FR.UTF-8: q" 0
-fi
-
-# A text with the characters the ASCII view must transliterate.
-cat >"$TMPD/typo.csv" <<'EOF'
-nom,sigle,territoire,region,telephone
-Cœur « Ville » – Œuvre “sociale”,C•V,Périgord…,Nouvelle-Aquitaine,05 00 00 00 00
-Æther Straße,AS,Pays d’Oc,Occitanie,04 00 00 00 00
-EOF
-
-for how in "LANG=C" "LANG=POSIX" "LANG=fr_FR.ISO-8859-1" "--ascii"; do
-	case $how in
-	--ascii) EXTRA_ENV= start 100 24 --ascii "$TMPD/typo.csv" ;;
-	*) EXTRA_ENV="LC_ALL= $how" start 100 24 "$TMPD/typo.csv" ;;
-	esac
-	see "$how: transliterated" 'Coeur " Ville " - OEuvre "sociale"' "C*V" "Nouvelle-Aquitaine" \
-		"Perigord..." "AEther Strasse" "Pays d'Oc"
-	capture
-	if printf '%s' "$screen" | LC_ALL=C grep -q '[^ -~]'; then
-		fail "$how: only ASCII on screen" "$(printf '%s\n' "$screen" | LC_ALL=C grep -n '[^ -~]' | head -n 3)"
-	else
-		pass "$how: only ASCII on screen"
-	fi
-	case $how in
-	--ascii) not_see "$how: no locale notice" "not UTF-8" ;;
-	*) see "$how: the status line says why" "The locale is not UTF-8" ;;
-	esac
-	keys /
-	send_text oeuvre
-	see "$how: the filter finds the folded text" "1 of 2 centres match"
-	keys C-u
-	send_text strasse
-	see "$how: ß matches ss" "Strasse"
-	keys Escape q
-	expect_exit "$how: q" 0
-done
-
-# The built-in directory in LANG=C: the same centres, readable.
-EXTRA_ENV="LC_ALL= LANG=C" start 80 24
-see "LANG=C built-in: readable" "Auvergne-Rhone-Alpes" "Ile-de-France" "CR*DSU" "| Contact"
-keys / ; send_text reunion
-see "LANG=C built-in: reunion found" "La Reunion" "CR-CSUR"
-keys Escape q
-expect_exit "LANG=C built-in: q" 0
 
 finish terminals
