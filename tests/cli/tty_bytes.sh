@@ -20,9 +20,9 @@ fi
 # machine may be busy with other tests; what is checked is bytes.
 TAB=$(printf '\t')
 for t in $TERMS; do
-	( "$TB" -k -t "$t" -q 100 -Q 300 -r 5000 -T 30000 "$REL" >"$TMPD/$t.kv" 2>"$TMPD/$t.err"
+	( "$TB" -k -t "$t" -q 30 -Q 300 -r 5000 -T 30000 "$REL" >"$TMPD/$t.kv" 2>"$TMPD/$t.err"
 	  echo $? >"$TMPD/$t.rc" ) &
-	( "$TB" -k -t "$t" -s "$TAB" -q 100 -Q 300 -r 5000 -T 30000 "$REL" \
+	( "$TB" -k -t "$t" -s "$TAB" -q 30 -Q 300 -r 5000 -T 30000 "$REL" \
 		>"$TMPD/$t in the list.kv" 2>"$TMPD/$t in the list.err"
 	  echo $? >"$TMPD/$t in the list.rc" ) &
 	wait
