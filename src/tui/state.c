@@ -550,7 +550,7 @@ state_apply(struct state *st, enum action a, uint32_t ch)
 	case ACT_SUSPEND:
 		if (!action_allowed(a, st->restricted))
 			return disabled(st, a);
-		return REACT_SUSPEND;
+		return REACT_SUSPEND | REACT_DRAW;	/* the loop may say why not */
 	case ACT_REDRAW:
 		return REACT_DRAW | REACT_FULL;
 	case ACT_QUIT:

@@ -355,6 +355,15 @@ perform(struct session *s, unsigned react)
 		s->st.copy = NULL;
 	}
 	if (react & REACT_SUSPEND && action_allowed(ACT_SUSPEND, s->o->restricted)) {
+		/* A shell with job control runs us in a process group of our
+		 * own; leading the session's group means no shell is there to
+		 * resume us (a terminal window's only program, an SSH forced
+		 * command): the kernel would discard the stop. */
+		if (getpgrp() == getsid(0)) {
+			state_status(&s->st, "Cannot suspend: no shell to come back to "
+			    "(q quits).");
+			return;
+		}
 		raise(SIGTSTP);	/* curses' handler restores the screen on fg */
 		clearok(curscr, TRUE);
 	}

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Monkey test: a few hundred random keys, typed text and resizes (down to
-# 1x1) thrown at the screen, the same each run (seeded). The program must
+# Monkey test: a few hundred random keys (export, open and Ctrl-Z among
+# them), typed text and resizes (down to 1x1) thrown at the screen, the same each run (seeded). The program must
 # stay up, answer, and quit cleanly with no sanitizer report.
 . tests/tui/tmux.sh
 
@@ -8,7 +8,7 @@
 awk -v seed="${MONKEY_SEED:-20261125}" 'BEGIN {
 	srand(seed)
 	n = split("Up Down Left Right PPage NPage Home End Tab BTab Enter Escape BSpace " \
-	    "F1 F3 F5 F10 / ? a y p e w c j k h l g G r C-u C-l Space x 0 4 7 8 é : \"", k, " ")
+	    "F1 F2 F3 F5 F10 / ? a y p e w c j k h l g G r s o C-z C-u C-l Space x 0 4 7 8 é : \"", k, " ")
 	for (i = 0; i < 400; i++) {
 		r = rand()
 		if (r < 0.04)
@@ -18,6 +18,9 @@ awk -v seed="${MONKEY_SEED:-20261125}" 'BEGIN {
 	}
 }' >"$TMPD/monkey"
 
+# In a folder of its own: s (export) and o (open) may write or read files.
+mkdir "$TMPD/cwd"
+cd "$TMPD/cwd" || exit 1
 start 80 24
 see "monkey: the screen comes up" "20 of 20"
 quits=0
@@ -44,4 +47,5 @@ case $status in
 0) pass "monkey: quits with status 0" ;;
 *) fail "monkey: quits with status 0" "status: '$status'" "$(tm capture-pane -p -t "$S" | tail -n 5)" ;;
 esac
+cd "$CENTRES_TOP" 2>/dev/null || cd /
 finish "monkey"

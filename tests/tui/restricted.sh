@@ -75,6 +75,13 @@ see "open: the other file, said" "Opened $work/trois.csv: 3 centres." "3 of 3 ce
 keys r
 see "reload reads the opened file" "Reloaded $work/trois.csv: 3 centres."
 
+# Ctrl-Z where no shell could resume it (the program alone in its terminal,
+# as under an SSH forced command): said, and nothing changes.
+keys C-z
+see "Ctrl-Z with no shell: said" "Cannot suspend: no shell to come back to (q quits)."
+expect_eq "Ctrl-Z with no shell: still running" "$(proc_state)" S
+expect_eq "Ctrl-Z with no shell: still on its own screen" \
+	"$(tm display -p -t "$S" '#{alternate_on}')" 1
 keys q
 expect_exit "export/open: q" 0
 
