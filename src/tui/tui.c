@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../core/decode.h"
+#include "../core/text.h"
 #include "../core/util.h"
 #include "../batch/output.h"
 #include "keymap.h"
@@ -187,6 +188,9 @@ struct session {
 	char *path;		/* owned; NULL for the built-in directory */
 	const struct options *o;
 	int in_fd;		/* the terminal's input */
+	bool bytes_in;		/* the locale is not UTF-8: keys come as bytes */
+	unsigned char pend[4];	/* a UTF-8 sequence being put together */
+	int npend, need;
 };
 
 /* Reloads the file; on failure the data on screen stays and the error shows. */
@@ -338,6 +342,64 @@ on_input(struct session *s, int r, wint_t ch)
 	return react;
 }
 
+/* In a locale that is not UTF-8, curses hands over the bytes of a
+ * character typed on a UTF-8 terminal one at a time (é as 0xC3 0xA9): they
+ * are put back together here. Bytes that make no UTF-8 sequence, or one cut
+ * short when no more input is waiting, are taken as Latin-1 (é from a
+ * Latin-1 terminal is 0xE9). */
+static unsigned
+flush_bytes(struct session *s)
+{
+	unsigned react = 0;
+	for (int i = 0; i < s->npend; i++)
+		react |= on_input(s, OK, s->pend[i]);
+	s->npend = s->need = 0;
+	return react;
+}
+
+/* The next key, as get_wch() gives it. In a locale that is not UTF-8,
+ * get_wch() swallows bytes above 0x7F (they decode to nothing there): keys
+ * are then read as bytes, and on_key() puts characters together. */
+static int
+read_key(const struct session *s, wint_t *ch)
+{
+	if (!s->bytes_in)
+		return get_wch(ch);
+	int v = getch();
+	if (v == ERR)
+		return ERR;
+	*ch = (wint_t)v;
+	return v >= KEY_MIN ? KEY_CODE_YES : OK;
+}
+
+static unsigned
+on_key(struct session *s, int r, wint_t ch)
+{
+	if (!s->bytes_in || r != OK || ch < 0x80 || ch > 0xFF)
+		return flush_bytes(s) | on_input(s, r, ch);
+	unsigned react = 0;
+	if (s->npend > 0 && (ch & 0xC0) == 0x80) {	/* a continuation byte */
+		s->pend[s->npend++] = (unsigned char)ch;
+		if (s->npend < s->need)
+			return REACT_NONE;
+		int32_t cp;
+		int len = text_decode((const char *)s->pend, (size_t)s->npend, &cp);
+		if (cp < 0 || len != s->npend)
+			return flush_bytes(s);
+		s->npend = s->need = 0;
+		return on_input(s, OK, (wint_t)cp);
+	}
+	react |= flush_bytes(s);
+	int need = ch >= 0xC2 && ch <= 0xDF ? 2 : ch >= 0xE0 && ch <= 0xEF ? 3 :
+	    ch >= 0xF0 && ch <= 0xF4 ? 4 : 0;
+	if (!need)
+		return react | on_input(s, OK, ch);
+	s->pend[0] = (unsigned char)ch;
+	s->npend = 1;
+	s->need = need;
+	return react;
+}
+
 /* Carries out what a key asked for beyond the state: files, clipboard,
  * suspending. */
 static void
@@ -401,6 +463,7 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);	/* all 8 bits of a byte typed */
 	suspend_key_as_input();
 	timeout(250);
 	const char *nc = getenv("NO_COLOR");
@@ -424,7 +487,7 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 
 	struct session s = {
 		.d = d, .path = path ? xstrdup(path) : NULL, .o = o,
-		.in_fd = tty_in ? fileno(tty_in) : STDIN_FILENO,
+		.in_fd = tty_in ? fileno(tty_in) : STDIN_FILENO, .bytes_in = !utf8,
 	};
 	struct state *st = &s.st;
 	state_init(st, d, COLS, LINES);
@@ -445,7 +508,7 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 		}
 		react = REACT_NONE;
 		wint_t ch;
-		int r = get_wch(&ch);
+		int r = read_key(&s, &ch);
 		if (r == ERR) {
 			if (terminal_lost(s.in_fd)) {
 				status = 128 + SIGHUP;
@@ -457,10 +520,15 @@ tui_run(struct directory *d, const char *path, const struct options *o)
 		 * held arrow over a slow link draws once, not once per key. */
 		timeout(0);
 		do {
-			unsigned k = on_input(&s, r, ch);
+			unsigned k = on_key(&s, r, ch);
 			perform(&s, k);
 			react |= k;
-		} while (!(react & REACT_QUIT) && !got_signal && (r = get_wch(&ch)) != ERR);
+		} while (!(react & REACT_QUIT) && !got_signal && (r = read_key(&s, &ch)) != ERR);
+		if (!(react & REACT_QUIT)) {
+			unsigned k = flush_bytes(&s);	/* a byte left alone: Latin-1 */
+			perform(&s, k);
+			react |= k;
+		}
 		timeout(250);
 	}
 	if (got_signal)

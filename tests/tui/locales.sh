@@ -55,6 +55,28 @@ EXTRA_ENV="LC_ALL= LANG=C" start 80 24
 see "LANG=C built-in: readable" "Auvergne-Rhone-Alpes" "Ile-de-France" "CR*DSU" "| Contact"
 keys / ; send_text reunion
 see "LANG=C built-in: reunion found" "La Reunion" "CR-CSUR"
+# Accents typed in a C locale: from a UTF-8 terminal (é as two bytes) and
+# from a Latin-1 one (é as the byte E9), alone or with the letters around.
+# clear_filter: Ctrl-U, and the whole directory is back (so that what is
+# seen next is the new filter's result, not the last one's).
+clear_filter() {
+	keys C-u
+	wait_for "20 of 20 centres shown" || fail "Ctrl-U empties the filter"
+}
+clear_filter
+send_text "réunion"
+see "LANG=C, é typed from a UTF-8 terminal: found" "1 of 20 centres match" "Filter: reunion"
+clear_filter
+send_text "r"
+keys -H e9
+send_text "union"
+see "LANG=C, é typed from a Latin-1 terminal: found" "1 of 20 centres match" "Filter: reunion"
+clear_filter
+keys -H 72 e9 75 6e 69 6f 6e
+see "LANG=C, Latin-1 é among other bytes: found" "1 of 20 centres match" "Filter: reunion"
+clear_filter
+send_text "île œ"
+see "LANG=C, î and œ typed: shown and searched as i and oe" "Filter: ile oe"
 keys Escape q
 expect_exit "LANG=C built-in: q" 0
 
