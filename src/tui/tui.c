@@ -193,6 +193,17 @@ struct session {
 	int npend, need;
 };
 
+/* Puts the newly loaded nd on screen in place of the directory shown (the
+ * filter and, where it still exists, the selection kept). */
+static void
+switch_directory(struct session *s, struct directory *nd)
+{
+	state_replace_directory(&s->st, nd);
+	source_free(s->d);
+	*s->d = *nd;
+	s->st.d = s->d;
+}
+
 /* Reloads the file; on failure the data on screen stays and the error shows. */
 static void
 reload(struct session *s)
@@ -215,10 +226,7 @@ reload(struct session *s)
 		state_status(st, "Reload failed (data unchanged): %s", why);
 		return;
 	}
-	state_replace_directory(st, &nd);
-	source_free(s->d);
-	*s->d = nd;
-	st->d = s->d;
+	switch_directory(s, &nd);
 	state_status(st, "Reloaded %s: %zu centres.", state_source_name(st), s->d->t.nrows);
 }
 
@@ -253,10 +261,7 @@ load_typed(struct session *s)
 		state_status(st, "Not opened (o to correct the name): %s", e.msg);
 		return;
 	}
-	state_replace_directory(st, &nd);
-	source_free(s->d);
-	*s->d = nd;
-	st->d = s->d;
+	switch_directory(s, &nd);
 	free(s->path);
 	s->path = path;
 	state_status(st, "Opened %s: %zu centres.", s->d->t.source, s->d->t.nrows);

@@ -60,7 +60,7 @@ static struct {
 static pid_t child = -1;
 static int master = -1;
 static int child_gone;		/* the pty hung up: the program has exited */
-static char *cap_down, *cap_home, *cap_clear, *cap_sgr0;
+static char *cap_down, *cap_home, *cap_clear;
 static int use_proc = 1;	/* 0: /proc cannot tell when the program is idle */
 
 static void
@@ -348,57 +348,6 @@ key(struct phase *ph, const char *name, const char *k, size_t kn, int need_outpu
 	dump(name, b);
 }
 
-/* The length of the n bytes at s without the attribute resets (sgr0) that
- * end them, if any. */
-static size_t
-without_sgr0(const char *s, size_t n)
-{
-	size_t k = cap_sgr0 ? strlen(cap_sgr0) : 0;
-	while (k > 0 && n >= k && memcmp(s + n - k, cap_sgr0, k) == 0)
-		n -= k;
-	return n;
-}
-
-/* What ends every frame: ncurses ends a refresh by putting the cursor where
- * the program left it (centres: the bottom-right corner, "\e[24;80H"), at
- * times followed by an attribute reset. So the outputs of the single moves
- * that drew, without that reset, end with the same bytes: that common
- * ending, from its first escape character, found exactly once in each of
- * them, marks the end of a frame. NULL (cannot tell) when there is no such
- * ending. Points into ph. */
-static const char *
-frame_marker(const struct phase *ph, size_t *len)
-{
-	const char *ref = NULL;
-	size_t refn = 0, k = 0;
-	for (size_t i = 0; i < ph->n; i++) {
-		if (ph->bytes[i] == 0)
-			continue;
-		size_t n = without_sgr0(ph->out[i], ph->bytes[i]), c = 0;
-		if (!ref) {
-			ref = ph->out[i];
-			k = refn = n;
-			continue;
-		}
-		while (c < k && c < n && ref[refn - 1 - c] == ph->out[i][n - 1 - c])
-			c++;
-		k = c;
-	}
-	if (!ref)
-		return NULL;
-	const char *m = ref + refn - k, *esc = memchr(m, '\033', k);
-	if (!esc)
-		return NULL;
-	k -= (size_t)(esc - m);
-	if (k < 3)
-		return NULL;
-	for (size_t i = 0; i < ph->n; i++)
-		if (ph->bytes[i] && count_n(ph->out[i], ph->bytes[i], esc, k) != 1)
-			return NULL;
-	*len = k;
-	return esc;
-}
-
 static int
 cmp_size(const void *a, const void *b)
 {
@@ -632,7 +581,6 @@ main(int argc, char **argv)
 	cap_down = cap("kcud1");
 	cap_home = cap("khome");
 	cap_clear = cap("clear");
-	cap_sgr0 = cap("sgr0");
 	del_curterm(cur_term);
 	if (!cap_down)
 		die("terminal type '%s' has no down-arrow key (kcud1)", opt.term);
@@ -713,11 +661,9 @@ main(int argc, char **argv)
 	long rss_kb = proc_kb("VmRSS:"), hwm_kb = proc_kb("VmHWM:");
 	int status = finish(&b);
 
-	size_t mlen = 0, moves_total = total(&move);
-	const char *marker = frame_marker(&move, &mlen);
-	long frames = marker ? (long)count_n(b_burst.p, b_burst.n, marker, mlen) : -1;
+	size_t moves_total = total(&move);
 	double share = moves_total ? (double)burst_bytes / (double)moves_total : 0;
-	char v1[64], v2[64];
+	char v1[64];
 	struct phase *phases[] = {&full, &move, &slash, &filt, &esc, &home};
 	const char *keys[] = {"full", "move", "slash", "filter", "escape", "home"};
 	if (opt.keyvals) {
@@ -725,10 +671,10 @@ main(int argc, char **argv)
 		    opt.cols, opt.rows, use_proc, first);
 		for (size_t i = 0; i < sizeof phases / sizeof phases[0]; i++)
 			print_phase(phases[i], keys[i], full_bytes);
-		printf("burst_keys=%d\nburst_bytes=%zu\nburst_clears=%zu\nburst_frames=%ld\n"
+		printf("burst_keys=%d\nburst_bytes=%zu\nburst_clears=%zu\n"
 		    "moves_drawn=%zu\nburst_per_mille_of_moves=%d\nexit_status=%d\n"
 		    "rss_kb=%ld\npeak_rss_kb=%ld\n", opt.moves,
-		    burst_bytes, burst_clears, frames, move.n - move.silent,
+		    burst_bytes, burst_clears, move.n - move.silent,
 		    (int)(share * 1000 + 0.5), status, rss_kb, hwm_kb);
 	} else {
 		printf("%s in a %dx%d pseudo-terminal, TERM=%s, down = %s\n", argv[optind],
@@ -745,15 +691,6 @@ main(int argc, char **argv)
 		    "    same moves wrote one at a time (%zu), %.1f full repaints\n", opt.moves,
 		    burst_bytes, 100 * share, moves_total,
 		    full_bytes ? (double)burst_bytes / (double)full_bytes : 0.0);
-		if (marker)
-			printf("    frames drawn: %ld for %zu moves that draw%s\n"
-			    "    (counted: %s, the bytes that end each single move's output)\n",
-			    frames, move.n - move.silent, frames > 1 &&
-			    (size_t)frames * 2 > move.n - move.silent ? ", once per key" :
-			    frames <= 2 ? ": the keys were applied before drawing" : "",
-			    visible(v2, sizeof v2, marker, mlen));
-		else
-			printf("    frames drawn: cannot tell (the single moves' outputs share no ending)\n");
 		printf("  clear-screen (%s) in: Ctrl-L %s, moves %zu, filter keys %zu, burst %zu\n",
 		    cap_clear ? visible(v1, sizeof v1, cap_clear, strlen(cap_clear)) : "none in terminfo",
 		    full.clears ? "yes" : "no", move.clears, filt.clears + slash.clears, burst_clears);
@@ -775,7 +712,6 @@ main(int argc, char **argv)
 	free(cap_down);
 	free(cap_home);
 	free(cap_clear);
-	free(cap_sgr0);
 	cleanup();
 	return 0;
 }

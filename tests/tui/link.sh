@@ -5,9 +5,6 @@
 # SIGHUP is ignored (nohup), where the end of the terminal's input tells.
 . tests/tui/tmux.sh
 
-# cpu_ticks: user + system clock ticks the program has used so far.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$(pid)/stat" 2>/dev/null; }
-proc_state() { awk '{print $3}' "/proc/$(pid)/stat" 2>/dev/null; }
 
 # --- 500 ↓ in one burst: the last region is selected, then nothing runs
 start 80 24
@@ -37,8 +34,12 @@ see "burst up: back to All centres" "Centres: All centres (20)"
 keys q
 expect_exit "burst: q" 0
 
-# --- the terminal goes away: the program ends at once (SIGHUP)
-start 80 24
+# --- the terminal goes away: the program ends at once (SIGHUP). Without
+# the exit-time leak check: LeakSanitizer's stop-the-world can deadlock
+# with a terminal hanging up at that moment (the process left spinning);
+# the same exit path is leak-checked in tests/tui/exit.sh (kill -HUP).
+NO_LEAK_CHECK="ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0"
+EXTRA_ENV=$NO_LEAK_CHECK start 80 24
 see "window closed: started" "20 of 20"
 p=$(pid)
 tm kill-session -t "$S"
@@ -61,7 +62,7 @@ EOF
 chmod +x "$TMPD/nohup.sh"
 REAL_BIN=$BIN
 BIN=$TMPD/nohup.sh
-start 80 24
+EXTRA_ENV=$NO_LEAK_CHECK start 80 24
 BIN=$REAL_BIN
 see "nohup, window closed: started" "20 of 20"
 p=$(pid)

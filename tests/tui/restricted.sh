@@ -12,8 +12,6 @@ cp data/centres.csv "$work/centres.csv"
 head -n 4 data/centres.csv >"$work/trois.csv"
 cd "$work" || exit 1
 
-# proc_state: the program's state letter (S sleeping, T stopped...).
-proc_state() { awk '{print $3}' "/proc/$(pid)/stat" 2>/dev/null; }
 
 # --- export: the centres shown, as CSV, never over an existing file
 EXTRA_ENV="HOME=$work" start 132 30 "$work/centres.csv"

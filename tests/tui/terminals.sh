@@ -53,7 +53,7 @@ expect_exit "vt100 q" 0 vt100
 
 # --- terminal types this machine lacks: the closest installed one
 for pair in xterm-kitty:xterm-256color alacritty:xterm-256color wezterm:xterm-256color \
-	screen.foo-256color:screen-256color tmux-foo:screen; do
+	screen.foo-256color:screen-256color tmux-foo:screen rxvt-foo:rxvt; do
 	term=${pair%%:*} as=${pair#*:}
 	TERM_ENV=$term start 80 24
 	see "TERM=$term: drawn as $as, said on the status line" \

@@ -47,8 +47,18 @@ run_no=0
 
 tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
 
+# Whatever of this script's programs outlived its tmux server is killed (its
+# environment names this script's $TMPD): a sanitizer build can hang at exit
+# when its terminal hangs up (LeakSanitizer's stop-the-world, seen spinning
+# with its tracer waiting), and must not go on eating a core.
 cleanup() {
 	tm kill-server >/dev/null 2>&1
+	for f in "$TMPD"/pid.*; do
+		p=$(cat "$f" 2>/dev/null) || continue
+		[ -r "/proc/$p/environ" ] &&
+			tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -q -x -F "CENTRES_TEST_RUN=$TMPD" &&
+			kill -9 "$p" 2>/dev/null
+	done
 	rm -rf "$TMPD"
 }
 trap cleanup EXIT
@@ -107,7 +117,7 @@ start() {
 	shift 2
 	args=
 	for a in "$@"; do args="$args $(q "$a")"; done
-	start_line "$w" "$h" "" "env LC_ALL=C.UTF-8 TERM=${TERM_ENV:-tmux-256color} ASAN_OPTIONS=${ASAN_OPTIONS:-}:fast_unwind_on_malloc=0 ${EXTRA_ENV:-} $(q "$BIN")$args"
+	start_line "$w" "$h" "" "env CENTRES_TEST_RUN=$TMPD LC_ALL=C.UTF-8 TERM=${TERM_ENV:-tmux-256color} ASAN_OPTIONS=${ASAN_OPTIONS:-}:fast_unwind_on_malloc=0 ${EXTRA_ENV:-} $(q "$BIN")$args"
 }
 
 # $stale: something was sent to the program since the last capture. While
@@ -274,8 +284,11 @@ wait_started() {
 	done
 }
 
-# pid: the program's process id.
+# pid: the program's process id; proc_state: its state letter (S asleep, T
+# stopped...); cpu_ticks: the user and system clock ticks it has used.
 pid() { cat "$PIDF" 2>/dev/null; }
+proc_state() { awk '{print $3}' "/proc/$(pid)/stat" 2>/dev/null; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$(pid)/stat" 2>/dev/null; }
 
 # finish NAME: no sanitizer report in the program's stderr (all runs so far).
 finish() {
