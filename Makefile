@@ -24,13 +24,17 @@ CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncurse
 static_or = $(if $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a)),$(shell $(CC) -print-file-name=lib$(1).a),-l$(1))
 LIBS = $(call static_or,csv) $(call static_or,utf8proc) $(CURSES_LIBS) -lpthread
 
-CORE_SRC := $(wildcard src/core/*.c)
-APP_SRC  := src/options.c src/source.c src/restrict.c $(wildcard src/batch/*.c)
-TUI_SRC  := $(wildcard src/tui/*.c)
-LIB_SRC  := $(CORE_SRC) $(APP_SRC) $(TUI_SRC)
+# The layers (docs/architecture.md): each includes only those before it.
+CORE_SRC  := $(wildcard src/core/*.c)
+BATCH_SRC := $(wildcard src/batch/*.c)
+APP_SRC   := $(wildcard src/app/*.c)
+TUI_SRC   := $(wildcard src/tui/*.c)
+TOP_SRC   := src/options.c src/restrict.c
+LIB_SRC   := $(CORE_SRC) $(BATCH_SRC) $(APP_SRC) $(TUI_SRC) $(TOP_SRC)
 
 REL := build/release
 SAN := build/asan
+CLG := build/clang
 SANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 rel_objs = $(patsubst %.c,$(REL)/%.o,$(1))
@@ -39,7 +43,7 @@ san_objs = $(patsubst %.c,$(SAN)/%.o,$(1))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps deps-test run test check bench fuzz install uninstall clean
+.PHONY: all deps deps-test run test check bench fuzz install uninstall clean clang-werror
 .DEFAULT_GOAL := all
 
 all: deps
@@ -75,9 +79,19 @@ $(SAN)/centres: $(call san_objs,$(LIB_SRC) src/main.c) $(SAN)/src/builtin.o
 
 $(SAN)/tests/%: tests/unit/%.c $(call san_objs,$(LIB_SRC)) $(SAN)/src/builtin.o tests/unit/unit.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -std=c11 -Wall -Wextra $(SANFLAGS) -o $@ $< \
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(WARNINGS) $(SANFLAGS) -o $@ $< \
 		$(call san_objs,$(LIB_SRC)) $(SAN)/src/builtin.o $(LIBS) \
 		$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+# Every file of the program, the unit tests, the bench and the fuzz target
+# compiled by clang with the program's warnings as errors (make test runs
+# it; gcc stays the compiler of the build).
+CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c \
+	tests/fuzz/fuzz_load.c
+clang-werror: $(patsubst %.c,$(CLG)/%.o,$(CLANG_C))
+$(CLG)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(WARNINGS) -Werror -O1 -c -o $@ $<
 
 run: all
 	./centres
@@ -86,7 +100,7 @@ run: all
 # all on the sanitizer build, then the fuzzer: every seed and past crash, and
 # FUZZ_TEST_SECONDS (default 10) of new inputs; ends with the totals.
 test: deps deps-test
-	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) $(FUZZ_BIN) $(REL)/ttybytes
+	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) $(FUZZ_BIN) $(REL)/ttybytes clang-werror
 	@FUZZ_BIN=$(FUZZ_BIN) sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
 
 check: test
@@ -95,8 +109,8 @@ bench: all
 	@$(MAKE) --no-print-directory build/release/bench $(REL)/ttybytes
 	@sh tests/bench/run.sh
 
-build/release/bench: tests/bench/bench.c $(call rel_objs,$(CORE_SRC))
-	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -std=c11 -Wall -Wextra $(CFLAGS) -o $@ $(filter-out %.h,$^) \
+build/release/bench: tests/bench/bench.c $(call rel_objs,$(CORE_SRC)) $(REL)/src/builtin.o
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(WARNINGS) $(CFLAGS) -o $@ $(filter-out %.h,$^) \
 		$(call static_or,csv) $(call static_or,utf8proc)
 
 # Bytes written to the terminal per key, the real binary in a pseudo-terminal
@@ -106,10 +120,10 @@ $(REL)/ttybytes: tests/bench/ttybytes.c
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< -lutil $(CURSES_LIBS)
 
 FUZZ_BIN := build/fuzz/fuzz_load
-$(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC)
+$(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC) src/builtin.S data/centres.csv
 	@mkdir -p $(@D)
 	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
-		-o $@ $(filter %.c,$^) $(call static_or,csv) $(call static_or,utf8proc)
+		-o $@ $(filter %.c %.S,$^) $(call static_or,csv) $(call static_or,utf8proc)
 
 fuzz: deps
 	@sh tools/deps.sh fuzz

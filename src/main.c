@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT
- * main: the locale, the options, the directory, then batch mode or the
- * screen. The one place where errors are reported and exit statuses chosen:
- * 0 found, 1 nothing found (or warnings for --check), 2 error. */
+ * main: the locale, the options, restricted mode, the directory, then batch
+ * mode or the screen. The one place where errors are reported and exit
+ * statuses chosen: 0 found, 1 nothing found (or warnings for --check), 2
+ * error. */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,10 +11,19 @@
 #include <unistd.h>
 
 #include "batch/batch.h"
+#include "core/directory.h"
 #include "options.h"
 #include "restrict.h"
-#include "source.h"
 #include "tui/tui.h"
+
+/* An error, reported once on standard error; returns the exit status 2. */
+static int
+report(const struct err *e)
+{
+	char buf[1024];
+	fprintf(stderr, "centres: %s\n", err_text(e, buf, sizeof buf));
+	return 2;
+}
 
 /* The person's locale. Over SSH it is often forwarded from a machine that
  * has it to a server that does not (fr_FR.UTF-8 on a server with only
@@ -52,14 +63,12 @@ int
 main(int argc, char **argv)
 {
 	struct options o;
-	struct err e = {{0}};
+	struct err e;
 	struct directory d;
 
 	locale_start();
-	if (options_parse(argc, argv, &o, &e) < 0) {
-		fprintf(stderr, "centres: %s\n", e.msg);
-		return 2;
-	}
+	if (options_parse(argc, argv, &o, &e) < 0)
+		return report(&e);
 	if (o.mode == MODE_HELP) {
 		options_usage(stdout);
 		return 0;
@@ -68,27 +77,32 @@ main(int argc, char **argv)
 		puts("centres " CENTRES_VERSION);
 		return 0;
 	}
-	if (o.restricted)
-		restrict_process();
-	const char *path = source_path(o.file);
-	if (source_load(&d, path, &o.load, &e) < 0) {
-		fprintf(stderr, "centres: %s\n", e.msg);
-		return 2;
+	/* docs/ssh.md promises that no program can be run: where the kernel
+	 * cannot enforce it, say so and do not start, unless told to go on. */
+	if (o.restricted && restrict_process() < 0 && !o.no_seccomp) {
+		err_set(&e, "--restricted: this system cannot forbid running programs (seccomp: %s); "
+		    "not starting (--restricted=no-seccomp starts without it)", strerror(errno));
+		return report(&e);
 	}
+	const char *path = directory_path(o.file);
+	if (directory_load(&d, path, &o.load, &e) < 0)
+		return report(&e);
 	int rc;
 	if (o.mode == MODE_CHECK)
 		rc = batch_check(&d, stdout);
 	else if (o.mode == MODE_LIST || !isatty(STDOUT_FILENO))
-		rc = batch_list(&d, &o, stdout, stderr);
+		rc = batch_list(&d, o.filter, o.format, stdout, stderr);
 	else if (term_is_dumb()) {
 		fprintf(stderr, "centres: TERM is %s: printing the list "
 		    "(set TERM, e.g. TERM=xterm, for the screen)\n",
 		    getenv("TERM") && *getenv("TERM") ? "dumb" : "not set");
-		rc = batch_list(&d, &o, stdout, stderr);
+		rc = batch_list(&d, o.filter, o.format, stdout, stderr);
+	} else {
+		struct app_config cfg = {.load = o.load, .screen = {.restricted = o.restricted}};
+		struct tui_opts to = {.no_color = o.no_color, .no_mouse = o.no_mouse, .ascii = o.ascii};
+		rc = tui_run(&d, path, &cfg, &to);	/* d taken over */
 	}
-	else
-		rc = tui_run(&d, path, &o);
-	source_free(&d);
+	directory_free(&d);
 	if (fflush(stdout) != 0 && rc != 2) {
 		perror("centres: standard output");
 		rc = 2;

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/decode.h"
+#include "core/sanitize.h"
 
 void
 options_usage(FILE *f)
@@ -29,7 +29,9 @@ options_usage(FILE *f)
 "      --no-mouse          no mouse reporting on screen\n"
 "      --ascii             draw only ASCII (accents without their marks)\n"
 "      --restricted        for a forced SSH command: no export, no other file,\n"
-"                          no suspend, no program run (also CENTRES_RESTRICTED=1)\n"
+"                          no suspend, no program run (also CENTRES_RESTRICTED=1);\n"
+"                          refuses to start where the kernel cannot forbid\n"
+"                          running programs, unless --restricted=no-seccomp\n"
 "  -h, --help              print this help and exit\n"
 "  -V, --version           print the version and exit\n"
 "\n"
@@ -82,7 +84,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		{"no-colour", no_argument, NULL, 'C'},
 		{"no-mouse", no_argument, NULL, 'M'},
 		{"ascii", no_argument, NULL, 'A'},
-		{"restricted", no_argument, NULL, 'R'},
+		{"restricted", optional_argument, NULL, 'R'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -93,6 +95,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 	 * option: any value but empty or "0" turns it on. */
 	const char *r = getenv("CENTRES_RESTRICTED");
 	o->restricted = r && *r && strcmp(r, "0") != 0;
+	o->no_seccomp = o->restricted && strcmp(r, "no-seccomp") == 0;
 	opterr = 0;
 	optind = 1;
 	int c;
@@ -104,7 +107,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		case 'F': {
 			int f = output_format_parse(optarg);
 			if (f < 0) {
-				char *s = decode_safe_str(optarg);
+				char *s = sanitize_str(optarg);
 				err_set(e, "unknown format '%s' (use text, csv, tsv or json)", s);
 				free(s);
 				return -1;
@@ -115,7 +118,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		case 'c': check = true; break;
 		case 'd':
 			if (parse_delimiter(optarg, &o->load.delimiter) < 0) {
-				char *s = decode_safe_str(optarg);
+				char *s = sanitize_str(optarg);
 				err_set(e, "unknown delimiter '%s' (use ',', ';', 'tab' or '|')", s);
 				free(s);
 				return -1;
@@ -125,7 +128,19 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		case 'C': o->no_color = true; break;
 		case 'M': o->no_mouse = true; break;
 		case 'A': o->ascii = true; break;
-		case 'R': o->restricted = true; break;
+		case 'R':
+			if (optarg && strcmp(optarg, "no-seccomp") != 0) {
+				char *v = sanitize_str(optarg);
+				err_set(e, "unknown value '%s' for --restricted (the only one is "
+				    "--restricted=no-seccomp)", v);
+				free(v);
+				return -1;
+			}
+			/* An option cannot weaken what the environment asked. */
+			if (!o->restricted || o->no_seccomp)
+				o->no_seccomp = optarg != NULL;
+			o->restricted = true;
+			break;
 		case 'h': o->mode = MODE_HELP; return 0;
 		case 'V': o->mode = MODE_VERSION; return 0;
 		case ':':
@@ -140,7 +155,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 				snprintf(buf, sizeof buf, "-%c", optopt);
 				word = buf;
 			}
-			char *s = decode_safe_str(word);
+			char *s = sanitize_str(word);
 			if (strncmp(s, "--", 2) == 0 && strchr(s, '='))
 				err_set(e, "option '%.*s' takes no value (see 'centres --help')",
 				    (int)(strchr(s, '=') - s), s);

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT
- * options: the command line, parsed into a struct with no side effects. */
+ * options: the command line (and CENTRES_RESTRICTED), parsed into a struct
+ * with no side effects. Read by main.c only, which hands each layer what it
+ * needs of it. */
 #ifndef CENTRES_OPTIONS_H
 #define CENTRES_OPTIONS_H
 
 #include <stdbool.h>
 
-#include "batch/output.h"
 #include "core/csvload.h"
+#include "core/output.h"
 #include "core/util.h"
 
 #define CENTRES_VERSION "0.2.0"
@@ -22,6 +24,8 @@ struct options {
 	bool no_color, no_mouse;
 	bool ascii;		/* --ascii: draw ASCII only, whatever the locale */
 	bool restricted;	/* --restricted or CENTRES_RESTRICTED: see restrict.h */
+	bool no_seccomp;	/* --restricted=no-seccomp: go on where the kernel
+				 * cannot forbid running programs */
 };
 
 /* Parses argv. Returns 0, or -1 with e set to a one-line message. */

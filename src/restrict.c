@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT
  * restrict: the process-level half of --restricted (see restrict.h). The
- * screen's half (no export, no open, no suspend) is in tui/state.c. */
+ * screen's half (no export, no open, no suspend) is in app/state.c. */
 #define _GNU_SOURCE
 #include "restrict.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 #if defined(__linux__)
-#include <errno.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -58,6 +58,7 @@ forbid_exec(void)
 static int
 forbid_exec(void)
 {
+	errno = ENOSYS;
 	return -1;
 }
 #endif

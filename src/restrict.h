@@ -9,8 +9,8 @@
  * terminal library read a file of their choosing (TERMINFO, TERMINFO_DIRS,
  * TERMCAP), then forbids this process and its threads from ever running a
  * program (execve and execveat fail with EPERM; Linux seccomp, with no new
- * privileges). Returns 0, or -1 when the kernel refuses the filter (the
- * features are still hidden; the caller decides whether to go on). */
+ * privileges). Returns 0, or -1 with errno set when the kernel refuses the
+ * filter (main.c then refuses to start, unless --restricted=no-seccomp). */
 int restrict_process(void);
 
 #endif

@@ -3,12 +3,12 @@
 #include "batch.h"
 
 #include "../core/filter.h"
-#include "output.h"
 
 #define SHOWN_WARNINGS 5
 
 int
-batch_list(const struct directory *d, const struct options *o, FILE *out, FILE *err)
+batch_list(const struct directory *d, const char *query, enum format format, FILE *out,
+    FILE *err)
 {
 	const struct table *t = &d->t;
 	if (*t->notice)
@@ -21,8 +21,8 @@ batch_list(const struct directory *d, const struct options *o, FILE *out, FILE *
 		    t->nwarn_total - SHOWN_WARNINGS);
 	struct filter f;
 	filter_init(&f);
-	filter_set(&f, t, o->filter ? o->filter : "");
-	output_rows(out, t, f.rows, f.n, o->format);
+	filter_set(&f, t, query ? query : "");
+	output_rows(out, t, f.rows, f.n, format);
 	int rc = f.n ? 0 : 1;
 	filter_free(&f);
 	return rc;

@@ -1,17 +1,19 @@
 /* SPDX-License-Identifier: MIT
- * batch: the modes that need no terminal (--list, --filter, --check). */
+ * batch: the modes that need no terminal (--list, --filter, --check), on a
+ * loaded directory, writing with core/output. */
 #ifndef CENTRES_BATCH_H
 #define CENTRES_BATCH_H
 
 #include <stdio.h>
 
-#include "../options.h"
-#include "../source.h"
+#include "../core/directory.h"
+#include "../core/output.h"
 
-/* Prints the rows matching o->filter (all without one) in o->format to out,
- * load notices and the first warnings to err. Returns 0 when rows were
- * printed, 1 when none matched. */
-int batch_list(const struct directory *d, const struct options *o, FILE *out, FILE *err);
+/* Prints the rows matching query (all of them when NULL) in format f to
+ * out, load notices and the first warnings to err. Returns 0 when rows
+ * were printed, 1 when none matched. */
+int batch_list(const struct directory *d, const char *query, enum format f, FILE *out,
+    FILE *err);
 /* Prints the --check report. Returns 0 when clean, 1 with warnings. */
 int batch_check(const struct directory *d, FILE *out);
 

@@ -29,6 +29,8 @@ struct loader {
 	size_t row_start;	/* offset in t->text where the current row starts */
 	size_t fold_start;	/* and in t->fold */
 	uint32_t nfields;
+	uint32_t *ends;		/* where each field of the row ends (table_put_ends) */
+	size_t ends_cap;
 	uint32_t header_fields;	/* fields of the header: what a row should have */
 	bool row_nonempty;
 	/* quote tracker */
@@ -45,6 +47,13 @@ no_space(unsigned char c)
 	return 0;
 }
 
+/* Replacements made while decoding, as the table's warnings. */
+static void
+add_warning(void *ctx, uint32_t line, const char *msg)
+{
+	table_warn(ctx, line, "%s", msg);
+}
+
 static void
 on_field(void *s, size_t len, void *data)
 {
@@ -53,6 +62,8 @@ on_field(void *s, size_t len, void *data)
 		len = 0;
 	if (len)
 		arena_append(&L->t->text, s, len), L->row_nonempty = true;
+	xgrow((void **)&L->ends, &L->ends_cap, (size_t)L->nfields + 1, sizeof *L->ends);
+	L->ends[L->nfields] = (uint32_t)(L->t->text.len - L->row_start);
 	arena_putc(&L->t->text, '\0');
 	/* The search form of the field, while it is at hand. */
 	text_fold(&L->t->fold, s, len, NULL);
@@ -103,6 +114,8 @@ on_row(int c, void *data)
 		r->line = L->row_line;
 		r->fold = L->fold_start;
 		r->fold_len = (uint32_t)(t->fold.len - L->fold_start);
+		r->text_len = (uint32_t)(t->text.len - L->row_start);
+		table_put_ends(t, r, L->ends);
 	}
 	L->row_start = t->text.len;
 	L->fold_start = t->fold.len;
@@ -185,15 +198,18 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 	int rc = -1;
 
 	if (n == 0)
-		return err_set(e, "%s: empty file (a CSV directory needs at least a header row)",
-		    t->source);
-	const char *s;
-	size_t len;
-	if (decode_input(t, buf, n, o ? o->encoding : NULL, &clean, &s, &len, e) < 0)
+		return err_at(e, t->source, 0, "empty file (a CSV directory needs at least a header row)");
+	struct warn_sink w = {add_warning, t};
+	struct decoded dec;
+	if (decode_input(t->source, buf, n, o ? o->encoding : NULL, &w, &clean, &dec, e) < 0)
 		goto out;
+	snprintf(t->encoding, sizeof t->encoding, "%s", dec.encoding);
+	snprintf(t->notice, sizeof t->notice, "%s", dec.notice);
+	const char *s = dec.text;
+	size_t len = dec.len;
 	/* Room for all the text and its folded form at once: no copying as the
 	 * arenas grow (given back by arena_shrink() at the end). */
-	arena_reserve(&t->text, len + 64);
+	arena_reserve(&t->text, len + len / 4 + 64);	/* the fields' ends too */
 	arena_reserve(&t->fold, len + len / 8 + 64);
 	if (o && o->delimiter) {
 		t->delimiter = o->delimiter;
@@ -221,9 +237,8 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 			L.row_line = L.line;
 		}
 		if (!track_quotes(&L, s + i, j - i)) {
-			err_set(e, "%s:%u: text after the closing quote of a field "
-			    "(a field with quotes must be quoted whole, its quotes doubled)",
-			    t->source, L.bad_quote_line);
+			err_at(e, t->source, L.bad_quote_line, "text after the closing quote of a field "
+			    "(a field with quotes must be quoted whole, its quotes doubled)");
 			goto out_csv;
 		}
 		/* libcsv grows a field's buffer by blk_size bytes at a time (128 by
@@ -234,7 +249,7 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 			m = j - k < 65536 ? j - k : 65536;
 			csv_set_blk_size(&p, p.entry_size > 128 ? p.entry_size : 128);
 			if (csv_parse(&p, s + k, m, on_field, on_row, &L) != m) {
-				err_set(e, "%s:%u: %s", t->source, L.line, csv_strerror(csv_error(&p)));
+				err_at(e, t->source, L.line, "%s", csv_strerror(csv_error(&p)));
 				goto out_csv;
 			}
 		}
@@ -242,13 +257,13 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 		i = j;
 	}
 	if (L.q == Q_QUOTED) {
-		err_set(e, "%s:%u: unterminated quoted field: the quote opened on this line is never closed",
-		    t->source, L.quote_line);
+		err_at(e, t->source, L.quote_line,
+		    "unterminated quoted field: the quote opened on this line is never closed");
 		goto out_csv;
 	}
 	csv_fini(&p, on_field, on_row, &L);
 	if (!L.have_header) {
-		err_set(e, "%s: no header row (the file holds only blank lines)", t->source);
+		err_at(e, t->source, 0, "no header row (the file holds only blank lines)");
 		goto out_csv;
 	}
 	arena_shrink(&t->text);
@@ -257,6 +272,7 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 out_csv:
 	csv_free(&p);
 out:
+	free(L.ends);
 	arena_free(&clean);
 	return rc;
 }
@@ -266,11 +282,11 @@ csvload_file(struct table *t, const char *path, const struct load_opts *o, struc
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);	/* a FIFO must not block */
 	if (fd < 0)
-		return err_set(e, "%s: %s", t->source, strerror(errno));
+		return err_at(e, t->source, 0, "%s", strerror(errno));
 	struct stat st;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return err_set(e, "%s: not a regular file", t->source);
+		return err_at(e, t->source, 0, "not a regular file");
 	}
 	size_t cap = (size_t)st.st_size + 1, n = 0;
 	char *buf = xmalloc(cap);
@@ -284,7 +300,7 @@ csvload_file(struct table *t, const char *path, const struct load_opts *o, struc
 			int saved = errno;
 			free(buf);
 			close(fd);
-			return err_set(e, "%s: %s", t->source, strerror(saved));
+			return err_at(e, t->source, 0, "%s", strerror(saved));
 		}
 		if (r == 0)
 			break;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "text.h"
 #include "util.h"
 
@@ -19,37 +20,25 @@ struct pair {
 struct pairmap {
 	struct pair *p;
 	size_t n, cap;
-	uint32_t *slot;	/* open addressing: index+1, 0 empty */
-	size_t nslot;
+	struct slots s;
 };
 
+/* Two strings, told apart by a byte neither holds. */
 static uint64_t
-hash2(const char *a, const char *b)
+hash_two(const char *a, size_t an, const char *b, size_t bn)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (; *a; a++)
-		h = (h ^ (unsigned char)*a) * 1099511628211ULL;
-	h = (h ^ 0xff) * 1099511628211ULL;
-	for (; *b; b++)
-		h = (h ^ (unsigned char)*b) * 1099511628211ULL;
-	return h;
+	static const char sep = '\xff';
+	return hash_bytes(hash_bytes(hash_bytes(HASH_INIT, a, an), &sep, 1), b, bn);
 }
 
-static void
-pm_rehash(struct pairmap *m)
+static uint64_t
+pair_hash(const void *ctx, size_t i)
 {
-	size_t ns = m->nslot ? m->nslot * 2 : 64;
-	free(m->slot);
-	m->slot = xcalloc(ns, sizeof *m->slot);
-	m->nslot = ns;
-	for (size_t i = 0; i < m->n; i++) {
-		size_t s = hash2(m->p[i].rkey, m->p[i].tkey) & (ns - 1);
-		while (m->slot[s])
-			s = (s + 1) & (ns - 1);
-		m->slot[s] = (uint32_t)i + 1;
-	}
+	const struct pair *p = &((const struct pairmap *)ctx)->p[i];
+	return hash_two(p->rkey, strlen(p->rkey), p->tkey, strlen(p->tkey));
 }
 
+/* A label: s[0..n) trimmed, on one line. Caller frees. */
 static char *
 copy_trim(const char *s, size_t n)
 {
@@ -57,13 +46,8 @@ copy_trim(const char *s, size_t n)
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	char *d = xmalloc(n + 1);
-	memcpy(d, s, n);
-	d[n] = '\0';
-	/* One-line label: line breaks and tabs become spaces. */
-	for (size_t i = 0; i < n; i++)
-		if (d[i] == '\n' || d[i] == '\r' || d[i] == '\t')
-			d[i] = ' ';
+	char *d = xstrndup(s, n);
+	text_oneline(d, n);
 	return d;
 }
 
@@ -73,20 +57,18 @@ static size_t
 pm_add(struct pairmap *m, char *region, char *territory, uint32_t row)
 {
 	char *rk = text_fold_str(region), *tk = text_fold_str(territory);
-	if (m->n * 2 >= m->nslot)
-		pm_rehash(m);
-	size_t s = hash2(rk, tk) & (m->nslot - 1);
-	while (m->slot[s]) {
-		struct pair *p = &m->p[m->slot[s] - 1];
+	slots_reserve(&m->s, m->n, pair_hash, m);
+	size_t s = slots_first(&m->s, hash_two(rk, strlen(rk), tk, strlen(tk)));
+	for (; m->s.slot[s]; s = slots_next(&m->s, s)) {
+		struct pair *p = &m->p[m->s.slot[s] - 1];
 		if (strcmp(p->rkey, rk) == 0 && strcmp(p->tkey, tk) == 0) {
 			free(rk), free(tk), free(region), free(territory);
 			if (p->n == 0 || p->rows[p->n - 1] != row) {
 				xgrow((void **)&p->rows, &p->cap, p->n + 1, sizeof *p->rows);
 				p->rows[p->n++] = row;
 			}
-			return m->slot[s] - 1;
+			return m->s.slot[s] - 1;
 		}
-		s = (s + 1) & (m->nslot - 1);
 	}
 	xgrow((void **)&m->p, &m->cap, m->n + 1, sizeof *m->p);
 	struct pair *p = &m->p[m->n];
@@ -94,7 +76,7 @@ pm_add(struct pairmap *m, char *region, char *territory, uint32_t row)
 	p->region = region, p->territory = territory, p->rkey = rk, p->tkey = tk;
 	xgrow((void **)&p->rows, &p->cap, 1, sizeof *p->rows);
 	p->rows[p->n++] = row;
-	m->slot[s] = (uint32_t)++m->n;
+	m->s.slot[s] = (uint32_t)++m->n;
 	return m->n - 1;
 }
 
@@ -110,22 +92,16 @@ struct memo_entry {
 struct memo {
 	struct memo_entry *e;
 	size_t n, cap;
-	uint32_t *slot;		/* index+1, 0 empty */
-	size_t nslot;
+	struct slots s;
 	uint32_t *pidx;
 	size_t npidx, pidx_cap;
 };
 
 static uint64_t
-hash_raw(const char *a, size_t an, const char *b, size_t bn)
+memo_hash(const void *ctx, size_t i)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < an; i++)
-		h = (h ^ (unsigned char)a[i]) * 1099511628211ULL;
-	h = (h ^ 0x1f) * 1099511628211ULL;
-	for (size_t i = 0; i < bn; i++)
-		h = (h ^ (unsigned char)b[i]) * 1099511628211ULL;
-	return h;
+	const struct memo_entry *e = &((const struct memo *)ctx)->e[i];
+	return hash_two(e->ter, e->tl, e->reg, e->rl);
 }
 
 /* The memo entry for these raw fields, or NULL; *slot_out gets where a new
@@ -133,26 +109,13 @@ hash_raw(const char *a, size_t an, const char *b, size_t bn)
 static struct memo_entry *
 memo_find(struct memo *mm, const char *ter, size_t tl, const char *reg, size_t rl, size_t *slot_out)
 {
-	if (mm->n * 2 >= mm->nslot) {
-		size_t ns = mm->nslot ? mm->nslot * 2 : 64;
-		free(mm->slot);
-		mm->slot = xcalloc(ns, sizeof *mm->slot);
-		mm->nslot = ns;
-		for (size_t i = 0; i < mm->n; i++) {
-			const struct memo_entry *e = &mm->e[i];
-			size_t s = hash_raw(e->ter, e->tl, e->reg, e->rl) & (ns - 1);
-			while (mm->slot[s])
-				s = (s + 1) & (ns - 1);
-			mm->slot[s] = (uint32_t)i + 1;
-		}
-	}
-	size_t s = hash_raw(ter, tl, reg, rl) & (mm->nslot - 1);
-	while (mm->slot[s]) {
-		struct memo_entry *e = &mm->e[mm->slot[s] - 1];
+	slots_reserve(&mm->s, mm->n, memo_hash, mm);
+	size_t s = slots_first(&mm->s, hash_two(ter, tl, reg, rl));
+	for (; mm->s.slot[s]; s = slots_next(&mm->s, s)) {
+		struct memo_entry *e = &mm->e[mm->s.slot[s] - 1];
 		if (e->tl == tl && e->rl == rl && memcmp(e->ter, ter, tl) == 0 &&
 		    memcmp(e->reg, reg, rl) == 0)
 			return e;
-		s = (s + 1) & (mm->nslot - 1);
 	}
 	*slot_out = s;
 	return NULL;
@@ -214,7 +177,7 @@ index_build(struct index *ix, const struct table *t)
 		}
 		xgrow((void **)&mm.e, &mm.cap, mm.n + 1, sizeof *mm.e);
 		mm.e[mm.n] = (struct memo_entry){ter, reg, tl, rl, (uint32_t)mm.npidx, 0};
-		mm.slot[slot] = (uint32_t)++mm.n;
+		mm.s.slot[slot] = (uint32_t)++mm.n;
 		size_t npairs = 0;
 		xgrow((void **)&pairs, &pcap, 1, sizeof *pairs);
 		char *terr = tl ? copy_trim(ter, tl) : xstrdup("(no territory)");
@@ -250,7 +213,7 @@ index_build(struct index *ix, const struct table *t)
 		free(terr);
 	}
 	free(mm.e);
-	free(mm.slot);
+	slots_free(&mm.s);
 	free(mm.pidx);
 	free(pairs);
 	if (m.n)
@@ -283,7 +246,7 @@ index_build(struct index *ix, const struct table *t)
 		if (ix->e[i].kind == ENTRY_REGION)
 			ix->e[i].nrows = index_count(ix, i, NULL, t->nrows);
 	free(m.p);
-	free(m.slot);
+	slots_free(&m.s);
 }
 
 void

@@ -7,14 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
+#include "sanitize.h"
 #include "util.h"
 
 void
 table_init(struct table *t, const char *source)
 {
 	memset(t, 0, sizeof *t);
-	t->source = decode_safe_str(source);
+	t->source = sanitize_str(source);
 	for (int i = 0; i < ROLE_COUNT; i++)
 		t->role_col[i] = -1;
 	strcpy(t->encoding, "UTF-8");
@@ -39,6 +39,29 @@ table_free(struct table *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* Where the ends of a row's fields start, from the row's text. */
+static size_t
+ends_offset(const struct row *r)
+{
+	return ((size_t)r->text_len + 3) & ~(size_t)3;
+}
+
+/* Where field i of a row ends (the offset of its NUL from base, the row's
+ * text). */
+static size_t
+field_end(const struct row *r, const char *base, size_t i)
+{
+	const char *ends = base + ends_offset(r);
+	if (r->text_len < 65536) {
+		uint16_t v;
+		memcpy(&v, ends + 2 * i, 2);
+		return v;
+	}
+	uint32_t v;
+	memcpy(&v, ends + 4 * i, 4);
+	return v;
+}
+
 const char *
 table_field(const struct table *t, size_t r, size_t col, size_t *len)
 {
@@ -48,12 +71,29 @@ table_field(const struct table *t, size_t r, size_t col, size_t *len)
 			*len = 0;
 		return "";
 	}
-	const char *p = arena_at(&t->text, row->text);
-	for (size_t i = 0; i < col; i++)
-		p += strlen(p) + 1;
+	const char *base = arena_at(&t->text, row->text);
+	size_t start = col ? field_end(row, base, col - 1) + 1 : 0;
 	if (len)
-		*len = strlen(p);
-	return p;
+		*len = field_end(row, base, col) - start;
+	return base + start;
+}
+
+void
+table_put_ends(struct table *t, const struct row *r, const uint32_t *ends)
+{
+	size_t pad = ends_offset(r) - r->text_len;
+	static const char zero[4];
+	arena_append(&t->text, zero, pad);
+	if (r->text_len < 65536) {
+		char *d = arena_reserve(&t->text, 2 * (size_t)r->nfields);
+		for (uint32_t i = 0; i < r->nfields; i++) {
+			uint16_t v = (uint16_t)ends[i];
+			memcpy(d + 2 * i, &v, 2);
+		}
+		arena_commit(&t->text, 2 * (size_t)r->nfields);
+	} else {
+		arena_append(&t->text, ends, 4 * (size_t)r->nfields);
+	}
 }
 
 const char *
@@ -76,16 +116,24 @@ table_name(const struct table *t, size_t r, size_t *len)
 	return table_field(t, r, 0, len);
 }
 
+int
+table_territory_col(const struct table *t, size_t r)
+{
+	size_t n;
+	table_role(t, r, ROLE_TERRITORY_2017, &n);
+	return n ? t->role_col[ROLE_TERRITORY_2017] : t->role_col[ROLE_TERRITORY];
+}
+
 const char *
 table_territory(const struct table *t, size_t r, size_t *len)
 {
-	size_t n;
-	const char *s = table_role(t, r, ROLE_TERRITORY_2017, &n);
-	if (n == 0)
-		s = table_role(t, r, ROLE_TERRITORY, &n);
-	if (len)
-		*len = n;
-	return s;
+	int c = table_territory_col(t, r);
+	if (c < 0) {
+		if (len)
+			*len = 0;
+		return "";
+	}
+	return table_field(t, r, (size_t)c, len);
 }
 
 void

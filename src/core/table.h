@@ -2,8 +2,10 @@
  * table: the in-memory directory. Owns the columns (header names and the role
  * each one plays), the rows, two arenas (field text and folded search text)
  * and the load warnings. Rows refer to the arenas by offset: a row's fields
- * are nfields NUL-terminated strings in a row in `text`, and its search form
- * is the folded fields, each followed by '\n', in `fold`. No terminal code. */
+ * are nfields NUL-terminated strings in a row in `text`, followed by where
+ * each one ends (so that any field is found in constant time), and its
+ * search form is the folded fields, each followed by '\n', in `fold`. No
+ * terminal code. */
 #ifndef CENTRES_TABLE_H
 #define CENTRES_TABLE_H
 
@@ -35,14 +37,17 @@ struct column {
 	enum role role;
 };
 
-/* 32 bytes a row beyond its text. */
+/* 32 bytes a row beyond its text and the ends of its fields. */
 struct row {
 	uint64_t text;		/* offset of the first field in table.text */
 	uint64_t fold;		/* offset of the search form in table.fold */
 	uint32_t fold_len;
 	uint32_t nfields;	/* as read; may differ from ncols (ragged rows) */
 	uint32_t line;		/* physical line where the row starts */
-	uint32_t spare;
+	uint32_t text_len;	/* bytes of its fields, NULs included; then, from
+				 * the next multiple of 4, the offset of each
+				 * field's NUL: 2 bytes each when text_len is
+				 * below 65536, else 4 */
 };
 
 struct warning {
@@ -72,15 +77,22 @@ struct table {
 void table_init(struct table *t, const char *source);
 void table_free(struct table *t);
 
-/* Field col of row r (never NULL; "" when the row is short). *len gets its
- * byte length. The string lives in t->text until table_free(). */
+/* Field col of row r (never NULL; "" when the row is short), in constant
+ * time. *len gets its byte length. The string lives in t->text until
+ * table_free(). */
 const char *table_field(const struct table *t, size_t r, size_t col, size_t *len);
+/* The loader's part: appends after the row's text (r->text_len bytes from
+ * r->text, the last ones written) where each of its r->nfields fields
+ * ends (ends[i]: the offset of field i's NUL from r->text). */
+void table_put_ends(struct table *t, const struct row *r, const uint32_t *ends);
 /* The field of the first column with that role, or "" if there is none. */
 const char *table_role(const struct table *t, size_t r, enum role role, size_t *len);
 /* The display name of a row: the name column, else the first column. */
 const char *table_name(const struct table *t, size_t r, size_t *len);
-/* The territory shown for a row: the 2017 territory where set, else the
- * territory. */
+/* The column whose text is shown as a row's territory: the 2017 territory
+ * where the row has one, else the territory; -1 when there is neither. */
+int table_territory_col(const struct table *t, size_t r);
+/* That column's text ("" when there is none). */
 const char *table_territory(const struct table *t, size_t r, size_t *len);
 
 /* Adds a warning; the message is formatted like printf. */

@@ -8,6 +8,26 @@
 
 #include "util.h"
 
+bool
+text_is_control(int32_t cp)
+{
+	return (cp >= 0 && cp < 0x20) || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+}
+
+bool
+text_is_bidi_control(int32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x061C || cp == 0x200E || cp == 0x200F;
+}
+
+void
+text_oneline(char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		s[i] = text_oneline_char(s[i]);
+}
+
 int
 text_decode(const char *s, size_t n, int32_t *cp)
 {
@@ -127,8 +147,8 @@ text_fold(struct arena *out, const char *s, size_t n, uint32_t *map)
 		if (c < 0x80) {
 			if (c >= 'A' && c <= 'Z')
 				c = (unsigned char)(c + 32);
-			else if (c == '\n' || c == '\r' || c == '\t')
-				c = ' ';
+			else
+				c = (unsigned char)text_oneline_char((char)c);
 			if (map)
 				map[out->len + used - start] = (uint32_t)i;
 			d[used++] = (char)c;

@@ -6,10 +6,30 @@
 #ifndef CENTRES_TEXT_H
 #define CENTRES_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
+
+/* Characters that must never reach a terminal as they are. Controls: C0
+ * (below U+0020), DEL and C1 (U+0080..U+009F). Bidirectional controls:
+ * embeddings and overrides (U+202A..U+202E), isolates (U+2066..U+2069) and
+ * the marks U+061C, U+200E, U+200F, which reorder what follows them. */
+bool text_is_control(int32_t cp);
+bool text_is_bidi_control(int32_t cp);
+
+/* Where text must stay on one line (a list, a title, a label, a line of
+ * batch output), each tab, carriage return and line feed is shown as one
+ * space: the length in bytes is kept, so positions inside the text (match
+ * highlights) stay valid. */
+static inline char
+text_oneline_char(char c)
+{
+	return c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+}
+/* Applies text_oneline_char() to s[0..n) in place. */
+void text_oneline(char *s, size_t n);
 
 /* Decodes one code point from s (n > 0 bytes). Returns its byte length (>= 1);
  * *cp is -1 for an invalid sequence (length 1 then). */

@@ -12,12 +12,40 @@ int
 err_set(struct err *e, const char *fmt, ...)
 {
 	if (e) {
+		e->source[0] = '\0';
+		e->line = 0;
 		va_list ap;
 		va_start(ap, fmt);
 		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 		va_end(ap);
 	}
 	return -1;
+}
+
+int
+err_at(struct err *e, const char *source, unsigned long line, const char *fmt, ...)
+{
+	if (e) {
+		snprintf(e->source, sizeof e->source, "%s", source ? source : "");
+		e->line = line;
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+const char *
+err_text(const struct err *e, char *buf, size_t n)
+{
+	if (!*e->source)
+		snprintf(buf, n, "%s", e->msg);
+	else if (e->line)
+		snprintf(buf, n, "%s:%lu: %s", e->source, e->line, e->msg);
+	else
+		snprintf(buf, n, "%s: %s", e->source, e->msg);
+	return buf;
 }
 
 void
@@ -87,8 +115,14 @@ xgrow(void **p, size_t *cap, size_t need, size_t sz)
 char *
 xstrdup(const char *s)
 {
-	size_t n = strlen(s) + 1;
-	char *d = xmalloc(n);
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *d = xmalloc(n + 1);
 	memcpy(d, s, n);
+	d[n] = '\0';
 	return d;
 }

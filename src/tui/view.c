@@ -9,8 +9,6 @@
 
 #include "../core/text.h"
 #include "../core/util.h"
-#include "keymap.h"
-#include "pages.h"
 
 enum {
 	PAIR_TITLE = 1, PAIR_MATCH, PAIR_KEY,
@@ -19,8 +17,13 @@ enum {
 static bool use_color;
 
 void
-view_init(const struct view_opts *o)
+view_init(struct view_opts *o, bool no_color, bool ascii, bool utf8, const char *notice)
 {
+	const char *nc = getenv("NO_COLOR");
+	o->color = has_colors() && !no_color && !(nc && *nc);
+	o->ascii = ascii || !utf8;
+	snprintf(o->notice, sizeof o->notice, "%s", !*notice && !utf8 ?
+	    "The locale is not UTF-8: accents are shown without marks." : notice);
 	use_color = o->color;
 	if (!use_color)
 		return;
@@ -47,7 +50,7 @@ A(int pair, attr_t mono)
 static void
 put_char(const char *s, int len, int32_t cp, bool ascii)
 {
-	if (cp == '\t' || cp == '\n' || cp == '\r') {
+	if (cp < 0x80 && text_oneline_char((char)cp) != (char)cp) {
 		addch(' ');
 		return;
 	}
@@ -64,7 +67,7 @@ put_char(const char *s, int len, int32_t cp, bool ascii)
 static int
 char_cols(int32_t cp, bool ascii)
 {
-	if (cp == '\t' || cp == '\n' || cp == '\r')
+	if (cp < 0x80 && text_oneline_char((char)cp) != (char)cp)
 		return 1;
 	if (!ascii)
 		return text_cp_width(cp);
@@ -155,7 +158,7 @@ draw_heading(const struct state *st, enum pane p, const char *title, const struc
 }
 
 static void
-draw_menu(struct state *st, const struct view_opts *o)
+draw_menu(const struct state *st, const struct view_opts *o)
 {
 	const struct rect *r = &st->lay.pane[PANE_MENU];
 	if (r->w <= 0 || r->h <= 0)
@@ -188,7 +191,7 @@ draw_menu(struct state *st, const struct view_opts *o)
 }
 
 static void
-draw_list(struct state *st, const struct view_opts *o)
+draw_list(const struct state *st, const struct view_opts *o)
 {
 	const struct rect *r = &st->lay.pane[PANE_LIST];
 	if (r->w <= 0 || r->h <= 0)
@@ -246,9 +249,7 @@ draw_list(struct state *st, const struct view_opts *o)
 			draw_str(y, x + used, nw - used, buf, at, o->ascii);
 		}
 		if (tw) {
-			int tc = t->role_col[ROLE_TERRITORY_2017] >= 0 &&
-			    table_role(t, row, ROLE_TERRITORY_2017, NULL)[0] ?
-			    t->role_col[ROLE_TERRITORY_2017] : t->role_col[ROLE_TERRITORY];
+			int tc = table_territory_col(t, row);
 			k = st->f.active ? filter_spans(&st->f.q, (size_t)tc, terr, tl, sp, 32) : 0;
 			int tx = x + avail - terr_w;
 			draw_text(y, tx, tw, terr, tl, sel ? at : A_DIM, sp, k, hl, o->ascii);
@@ -257,7 +258,7 @@ draw_list(struct state *st, const struct view_opts *o)
 }
 
 static void
-draw_detail(struct state *st, const struct view_opts *o)
+draw_detail(const struct state *st, const struct view_opts *o)
 {
 	const struct rect *r = &st->lay.pane[PANE_DETAIL];
 	if (r->w <= 0 || r->h <= 0)
@@ -350,14 +351,14 @@ draw_line_end(int y, int x, int room, const char *q, size_t n, const struct view
 }
 
 static void
-draw_filter(struct state *st, const struct view_opts *o)
+draw_filter(const struct state *st, const struct view_opts *o)
 {
 	const struct rect *r = &st->lay.filter;
 	if (r->h <= 0)
 		return;
 	fill(r->y, 0, r->w, A_NORMAL);
 	int used = draw_str(r->y, 0, r->w, "Filter: ", A_BOLD, o->ascii);
-	used += draw_line_end(r->y, used, r->w - used - 1, st->query, st->qlen, o);
+	used += draw_line_end(r->y, used, r->w - used - 1, st->query.s, st->query.len, o);
 	if (st->mode != UI_FILTER && st->f.active && r->w - used > 20)
 		draw_str(r->y, used + 2, r->w - used - 2, "(/ to edit, Esc to clear)", A_DIM, o->ascii);
 	move(r->y, used < r->w ? used : r->w - 1);
@@ -376,28 +377,22 @@ draw_prompt(const struct state *st, const struct view_opts *o)
 		snprintf(label, sizeof label, "Open the file: ");
 	fill(r->y, 0, r->w, A_NORMAL);
 	int used = draw_str(r->y, 0, r->w, label, A_BOLD, o->ascii);
-	used += draw_line_end(r->y, used, r->w - used - 1, st->input, st->inlen, o);
+	used += draw_line_end(r->y, used, r->w - used - 1, st->input.s, st->input.len, o);
 	move(r->y, used < r->w ? used : r->w - 1);
 }
 
 static void
 draw_keybar(const struct state *st, int y, int w, const struct view_opts *o)
 {
-	const struct keybar_item *items;
-	size_t n = keymap_bar(st->mode, &items);
-	char keys[16][64];
+	struct keybar_entry items[16];
+	size_t n = state_keybar(st, items, 16);
 	int width[16], total = 0;
 	bool shown[16];
-	bool narrow = st->lay.kind == LAYOUT_NARROW;
-	for (size_t i = 0; i < n && i < 16; i++) {
-		keymap_keys_for(st->mode, items[i].act, 2, o->ascii, keys[i], sizeof keys[i]);
-		width[i] = text_width(keys[i], strlen(keys[i])) +
-		    (int)strlen(action_label(items[i].act)) + 3;
-		/* Back only where panes come one at a time; Tab only where not. */
-		shown[i] = items[i].act == ACT_LEFT ? narrow :
-		    items[i].act == ACT_NEXT_PANE ? !narrow :
-		    action_allowed(items[i].act, st->restricted);
-		total += shown[i] ? width[i] : 0;
+	for (size_t i = 0; i < n; i++) {
+		width[i] = text_width(items[i].keys, strlen(items[i].keys)) +
+		    (int)strlen(items[i].label) + 3;
+		shown[i] = true;
+		total += width[i];
 	}
 	/* Too narrow: drop the least important items first. */
 	for (int prio = 9; prio >= 0 && total > w; prio--)
@@ -406,69 +401,59 @@ draw_keybar(const struct state *st, int y, int w, const struct view_opts *o)
 				shown[i] = false, total -= width[i];
 	fill(y, 0, w, A_NORMAL);
 	int x = 0;
-	for (size_t i = 0; i < n && i < 16; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (!shown[i] || x >= w)
 			continue;
-		char k[70];
-		snprintf(k, sizeof k, "%s", keys[i]);
-		x += draw_str(y, x, w - x, k, A(PAIR_KEY, A_REVERSE), o->ascii);
+		x += draw_str(y, x, w - x, items[i].keys, A(PAIR_KEY, A_REVERSE), o->ascii);
 		if (x < w)
 			x += draw_str(y, x, w - x, " ", A_NORMAL, o->ascii);
 		if (x < w)
-			x += draw_str(y, x, w - x, action_label(items[i].act), A_NORMAL, o->ascii);
+			x += draw_str(y, x, w - x, items[i].label, A_NORMAL, o->ascii);
 		if (x < w)
 			x += draw_str(y, x, w - x, "  ", A_NORMAL, o->ascii);
 	}
 }
 
 static void
-draw_page(struct state *st, const struct view_opts *o)
+draw_page(const struct state *st, const struct view_opts *o)
 {
-	struct page p;
+	const struct page *p = &st->page;
 	int w = st->width, h = st->height;
-	if (st->mode == UI_HELP)
-		pages_help(&p, o->ascii, st->restricted, w);
-	else
-		pages_about(&p, w - 4);
-	st->pager_lines = p.n;
 	int rows = h - 2;
-	if (st->pager_top + (size_t)(rows > 0 ? rows : 0) > p.n)
-		st->pager_top = p.n > (size_t)rows ? p.n - (size_t)rows : 0;
 	attr_t tat = A(PAIR_TITLE, A_REVERSE | A_BOLD) | A_BOLD;
 	fill(0, 0, w, tat);
 	draw_str(0, 0, w, st->mode == UI_HELP ? " centres — Help (every key)" :
 	    " centres — About the network", tat, o->ascii);
-	int keyw = p.keyw;
+	int keyw = p->keyw;
 	for (int i = 0; i < rows; i++) {
 		size_t li = st->pager_top + (size_t)i;
-		if (li >= p.n)
+		if (li >= p->n)
 			break;
-		const struct page_line *l = &p.l[li];
+		const char *text = page_text(p, li);
 		int y = 1 + i;
-		if (l->style == 1) {
-			draw_str(y, 1, w - 1, l->text, A_BOLD | A_UNDERLINE, o->ascii);
-		} else if (l->style == 2) {
-			const char *tab = strchr(l->text, '\t');
-			draw_text(y, 2, keyw, l->text, (size_t)(tab - l->text), A_BOLD, NULL, 0, 0, o->ascii);
+		if (p->l[li].style == PAGE_HEADING) {
+			draw_str(y, 1, w - 1, text, A_BOLD | A_UNDERLINE, o->ascii);
+		} else if (p->l[li].style == PAGE_KEY) {
+			const char *tab = strchr(text, '\t');
+			draw_text(y, 2, keyw, text, (size_t)(tab - text), A_BOLD, NULL, 0, 0, o->ascii);
 			draw_str(y, 4 + keyw, w - 4 - keyw, tab + 1, A_NORMAL, o->ascii);
 		} else {
-			draw_str(y, 2, w - 2, l->text, A_NORMAL, o->ascii);
+			draw_str(y, 2, w - 2, text, A_NORMAL, o->ascii);
 		}
 	}
-	if (p.n > (size_t)rows && rows > 0) {
+	if (p->n > (size_t)rows && rows > 0) {
 		char more[64];
 		snprintf(more, sizeof more, " %zu-%zu of %zu ", st->pager_top + 1,
-		    st->pager_top + (size_t)rows < p.n ? st->pager_top + (size_t)rows : p.n, p.n);
+		    st->pager_top + (size_t)rows < p->n ? st->pager_top + (size_t)rows : p->n, p->n);
 		int mw = (int)strlen(more);
 		if (w > mw + 32)	/* on the title line, right, never over the text */
 			draw_str(0, w - mw, mw, more, tat, o->ascii);
 	}
-	pages_free(&p);
 	draw_keybar(st, h - 1, w, o);
 }
 
 void
-view_draw(struct state *st, const struct view_opts *o)
+view_draw(const struct state *st, const struct view_opts *o)
 {
 	erase();
 	int w = st->width, h = st->height;
@@ -487,7 +472,7 @@ view_draw(struct state *st, const struct view_opts *o)
 		draw_separators(st, o->ascii);
 		const struct rect *s = &st->lay.status;
 		fill(s->y, 0, s->w, A_NORMAL);
-		const char *msg = *st->status ? st->status : o->notice ? o->notice :
+		const char *msg = *st->status ? st->status : *o->notice ? o->notice :
 		    "Press / and type a name, a place or a phone number. F1: every key.";
 		draw_str(s->y, 0, s->w, msg, A_NORMAL, o->ascii);
 		draw_keybar(st, st->lay.keys.y, w, o);

@@ -85,6 +85,8 @@ on_signal(int sig)
 	_exit(128 + sig);
 }
 
+static _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 static _Noreturn void
 die(const char *fmt, ...)
 {

@@ -97,7 +97,9 @@ load_one(const uint8_t *data, size_t size, const struct load_opts *o)
 	struct err e;
 	table_init(&t, "fuzz.csv");
 	if (csvload_buffer(&t, (const char *)data, size, o, &e) < 0) {
-		if (strncmp(e.msg, "fuzz.csv", 8) != 0 || strchr(e.msg, '\n'))
+		char msg[1024];
+		err_text(&e, msg, sizeof msg);
+		if (strcmp(e.source, "fuzz.csv") != 0 || strchr(msg, '\n'))
 			abort();	/* one line, naming the file */
 		table_free(&t);
 		return;

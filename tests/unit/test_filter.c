@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "core/filter.h"
-#include "source.h"
+#include "core/directory.h"
 
 static struct directory dir;
 
@@ -17,14 +17,14 @@ setup(void **state)
 {
 	(void)state;
 	struct err e;
-	return source_load(&dir, NULL, NULL, &e);
+	return directory_load(&dir, NULL, NULL, &e);
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	source_free(&dir);
+	directory_free(&dir);
 	return 0;
 }
 

@@ -370,7 +370,7 @@ forced_encoding(void **state)
 
 	o.encoding = "KLINGON-8";
 	assert_int_equal(LOAD_OPTS(&t, csv, &o, &e), -1);
-	assert_string_equal(e.msg, "test.csv: unknown encoding 'KLINGON-8' (see 'iconv -l')");
+	assert_string_equal(ERR(&e), "test.csv: unknown encoding 'KLINGON-8' (see 'iconv -l')");
 	table_free(&t);
 }
 
@@ -505,13 +505,18 @@ unterminated_quote(void **state)
 	    "D,Metz\n"
 	    "E,Brest\n";
 	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), -1);
-	assert_string_equal(e.msg,
+	assert_string_equal(ERR(&e),
 	    "test.csv:3: unterminated quoted field: the quote opened on this line is never closed");
+	/* The file, the line and the reason, each in its field. */
+	assert_string_equal(e.source, "test.csv");
+	assert_int_equal(e.line, 3);
+	assert_string_equal(e.msg,
+	    "unterminated quoted field: the quote opened on this line is never closed");
 	table_free(&t);
 
 	/* At the very end, without a final line break. */
 	assert_int_equal(LOAD_STR(&t, "nom\n\"abc", &e), -1);
-	assert_string_equal(e.msg,
+	assert_string_equal(ERR(&e),
 	    "test.csv:2: unterminated quoted field: the quote opened on this line is never closed");
 	table_free(&t);
 }
@@ -527,13 +532,13 @@ text_after_closing_quote(void **state)
 	    "\"Mairie\" annexe,Paris\n"
 	    "C,Nice\n";
 	assert_int_equal(LOAD_OPTS(&t, csv, NULL, &e), -1);
-	assert_string_equal(e.msg, "test.csv:3: text after the closing quote of a field "
+	assert_string_equal(ERR(&e), "test.csv:3: text after the closing quote of a field "
 	    "(a field with quotes must be quoted whole, its quotes doubled)");
 	table_free(&t);
 
 	/* The same after a quoted field spanning lines 2 to 4. */
 	assert_int_equal(LOAD_STR(&t, "nom,ville\n\"a\nb\nc\",x\nB,\"Nice\"x\n", &e), -1);
-	assert_string_equal(e.msg, "test.csv:5: text after the closing quote of a field "
+	assert_string_equal(ERR(&e), "test.csv:5: text after the closing quote of a field "
 	    "(a field with quotes must be quoted whole, its quotes doubled)");
 	table_free(&t);
 }
@@ -682,11 +687,11 @@ empty_file(void **state)
 	struct table t;
 	struct err e;
 	assert_int_equal(load_mem(&t, "", 0, NULL, &e), -1);
-	assert_string_equal(e.msg, "test.csv: empty file (a CSV directory needs at least a header row)");
+	assert_string_equal(ERR(&e), "test.csv: empty file (a CSV directory needs at least a header row)");
 	table_free(&t);
 
 	assert_int_equal(LOAD_STR(&t, "\n\r\n\n", &e), -1);
-	assert_string_equal(e.msg, "test.csv: no header row (the file holds only blank lines)");
+	assert_string_equal(ERR(&e), "test.csv: no header row (the file holds only blank lines)");
 	table_free(&t);
 }
 
@@ -717,27 +722,27 @@ binary_file(void **state)
 	struct err e;
 	const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
 	assert_int_equal(LOAD_OPTS(&t, elf, NULL, &e), -1);
-	assert_string_equal(e.msg, "test.csv:1: binary data (NUL byte): not a text CSV file "
+	assert_string_equal(ERR(&e), "test.csv:1: binary data (NUL byte): not a text CSV file "
 	    "(for UTF-16 without a byte order mark, use --encoding UTF-16LE)");
 	table_free(&t);
 
 	const char late[] = "nom\nA\nB\0C\n";
 	assert_int_equal(LOAD_OPTS(&t, late, NULL, &e), -1);
-	assert_string_equal(e.msg, "test.csv:3: binary data (NUL byte): not a text CSV file "
+	assert_string_equal(ERR(&e), "test.csv:3: binary data (NUL byte): not a text CSV file "
 	    "(for UTF-16 without a byte order mark, use --encoding UTF-16LE)");
 	table_free(&t);
 
 	/* Lone CR line endings count the same. */
 	const char cr[] = "nom\rA\rB\0C\r";
 	assert_int_equal(LOAD_OPTS(&t, cr, NULL, &e), -1);
-	assert_string_equal(e.msg, "test.csv:3: binary data (NUL byte): not a text CSV file "
+	assert_string_equal(ERR(&e), "test.csv:3: binary data (NUL byte): not a text CSV file "
 	    "(for UTF-16 without a byte order mark, use --encoding UTF-16LE)");
 	table_free(&t);
 
 	/* A UTF-8 byte order mark does not let NUL bytes through. */
 	const char bom[] = "\xef\xbb\xbfnom\nA\0B\n";
 	assert_int_equal(LOAD_OPTS(&t, bom, NULL, &e), -1);
-	assert_string_equal(e.msg, "test.csv:2: binary data (NUL byte): not a text CSV file "
+	assert_string_equal(ERR(&e), "test.csv:2: binary data (NUL byte): not a text CSV file "
 	    "(for UTF-16 without a byte order mark, use --encoding UTF-16LE)");
 	table_free(&t);
 }
@@ -794,12 +799,12 @@ load_files(void **state)
 	assert_int_equal(csvload_file(&t, path, NULL, &e), -1);
 	char want[600];
 	snprintf(want, sizeof want, "%s: No such file or directory", path);
-	assert_string_equal(e.msg, want);
+	assert_string_equal(ERR(&e), want);
 	table_free(&t);
 
 	table_init(&t, "/tmp");
 	assert_int_equal(csvload_file(&t, "/tmp", NULL, &e), -1);
-	assert_string_equal(e.msg, "/tmp: not a regular file");
+	assert_string_equal(ERR(&e), "/tmp: not a regular file");
 	table_free(&t);
 }
 

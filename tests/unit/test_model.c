@@ -9,7 +9,7 @@
 #include "core/filter.h"
 #include "core/index.h"
 #include "core/text.h"
-#include "source.h"
+#include "core/directory.h"
 
 /* Row of the built-in directory with that id. */
 static size_t
@@ -112,7 +112,7 @@ builtin_roles(void **state)
 	(void)state;
 	struct directory d;
 	struct err e;
-	assert_int_equal(source_load(&d, NULL, NULL, &e), 0);
+	assert_int_equal(directory_load(&d, NULL, NULL, &e), 0);
 	const struct table *t = &d.t;
 	assert_string_equal(t->source, "built-in directory");
 	assert_int_equal(t->ncols, 11);
@@ -136,7 +136,7 @@ builtin_roles(void **state)
 	assert_string_equal(F(t, r, 9), "02 62 20 55 43");
 	r = row_of_id(t, "20");
 	assert_string_equal(table_role(t, r, ROLE_STATUS, NULL), "en pr\xc3\xa9" "figuration");
-	source_free(&d);
+	directory_free(&d);
 }
 
 static void
@@ -179,7 +179,7 @@ columns_named(void **state)
 	(void)state;
 	struct directory d;
 	struct err e;
-	assert_int_equal(source_load(&d, NULL, NULL, &e), 0);
+	assert_int_equal(directory_load(&d, NULL, NULL, &e), 0);
 	uint32_t out[16];
 	/* territory also covers the 2017 territory; phone every phone column. */
 	assert_int_equal(table_columns_named(&d.t, "territoire", out, 16), 2);
@@ -203,7 +203,7 @@ columns_named(void **state)
 	assert_int_equal(table_columns_named(&d.t, "", out, 16), 0);
 	/* max is respected. */
 	assert_int_equal(table_columns_named(&d.t, "phone", out, 1), 1);
-	source_free(&d);
+	directory_free(&d);
 }
 
 static void
@@ -257,7 +257,7 @@ index_of_builtin(void **state)
 	(void)state;
 	struct directory d;
 	struct err e;
-	assert_int_equal(source_load(&d, NULL, NULL, &e), 0);
+	assert_int_equal(directory_load(&d, NULL, NULL, &e), 0);
 	const struct index *ix = &d.ix;
 	assert_true(ix->has_regions);
 	assert_int_equal(ix->e[0].kind, ENTRY_ALL);
@@ -339,7 +339,7 @@ index_of_builtin(void **state)
 			found = ix->e[i].kind == ENTRY_REGION && index_has_row(ix, i, (uint32_t)r);
 		assert_true(found);
 	}
-	source_free(&d);
+	directory_free(&d);
 }
 
 static void

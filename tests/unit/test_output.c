@@ -8,10 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "batch/output.h"
+#include "core/card.h"
+#include "core/output.h"
 #include "core/filter.h"
 #include "core/text.h"
-#include "source.h"
+#include "core/directory.h"
 
 /* A small table: duplicate header names, a quote and a comma in a name, an
  * acronym, two phones, a line break and a tab, a leading space, a short row. */
@@ -288,7 +289,7 @@ text_format(void **state)
 	/* The Réunion centre of the built-in directory with both numbers. */
 	struct directory d;
 	struct err e;
-	assert_int_equal(source_load(&d, NULL, NULL, &e), 0);
+	assert_int_equal(directory_load(&d, NULL, NULL, &e), 0);
 	struct filter f;
 	filter_init(&f);
 	filter_set(&f, &d.t, "reunion");
@@ -297,7 +298,7 @@ text_format(void **state)
 	    "La R\xc3\xa9union  02 62 20 55 42 / 02 62 20 55 43\n");
 	free(s);
 	filter_free(&f);
-	source_free(&d);
+	directory_free(&d);
 
 	/* No territory nor phone column: just the names. */
 	assert_int_equal(LOAD_STR(&t, "Structure,Ville\nMaison A,Lyon\nB,Paris\n", &e), 0);
@@ -403,7 +404,7 @@ json_of_builtin_round_trips(void **state)
 	(void)state;
 	struct directory dir;
 	struct err e;
-	assert_int_equal(source_load(&dir, NULL, NULL, &e), 0);
+	assert_int_equal(directory_load(&dir, NULL, NULL, &e), 0);
 	char *s = render_all(&dir.t, FORMAT_JSON);
 	struct jdoc d;
 	assert_int_equal(parse_json(s, &d), 0);
@@ -416,7 +417,7 @@ json_of_builtin_round_trips(void **state)
 	assert_string_equal(d.o[15].p[9].value, "02 62 20 55 43");
 	jdoc_free(&d);
 	free(s);
-	source_free(&dir);
+	directory_free(&dir);
 }
 
 static void
@@ -485,7 +486,7 @@ hostile_content_never_output(void **state)
 		assert_non_null(strstr(s, "Mairie"));
 		free(s);
 	}
-	char *card = output_card(&t, 0);
+	char *card = card_text(&t, 0);
 	assert_false(has_terminal_controls(card));
 	free(card);
 	table_free(&t);
@@ -497,12 +498,14 @@ card(void **state)
 	(void)state;
 	struct table t;
 	load_small(&t);
-	char *s = output_card(&t, 1);
-	assert_string_equal(s, "Nom: Centre \"X\", Lyon\n"
-	    "Sigle: CR\xe2\x80\xa2" "DSU\n"
-	    "Territoire: Rh\xc3\xb4ne\n"
-	    "T\xc3\xa9l\xc3\xa9phone: 04 78\n"
-	    "T\xc3\xa9l\xc3\xa9phone: 04 79\n"
+	/* The screen's card: its order and its labels; each value on a line. */
+	char *s = card_text(&t, 1);
+	assert_string_equal(s, "Name: Centre \"X\", Lyon\n"
+	    "Acronym: CR\xe2\x80\xa2" "DSU\n"
+	    "Territory: Rh\xc3\xb4ne\n"
+	    "Phone: 04 78\n"
+	    "Phone: 04 79\n"
+	    "id: 2\n"
 	    "Note: tab here\n");
 	free(s);
 	table_free(&t);

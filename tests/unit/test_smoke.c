@@ -2,7 +2,7 @@
  * The built-in directory loads: 20 centres, all roles recognised. */
 #include "unit.h"
 
-#include "source.h"
+#include "core/directory.h"
 
 static void
 builtin_loads(void **state)
@@ -10,12 +10,12 @@ builtin_loads(void **state)
 	(void)state;
 	struct directory d;
 	struct err e;
-	assert_int_equal(source_load(&d, NULL, NULL, &e), 0);
+	assert_int_equal(directory_load(&d, NULL, NULL, &e), 0);
 	assert_int_equal(d.t.nrows, 20);
 	for (int r = ROLE_ID; r < ROLE_COUNT; r++)
 		assert_true(d.t.role_col[r] >= 0);
 	assert_int_equal(d.t.nwarn_total, 0);
-	source_free(&d);
+	directory_free(&d);
 }
 
 int

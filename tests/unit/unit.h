@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/csvload.h"
@@ -24,7 +26,27 @@ load_mem(struct table *t, const char *s, size_t n, const struct load_opts *o, st
 	return csvload_buffer(t, s, n, o, e);
 }
 
+/* The test directory of the screen and state tests (run from the top of
+ * the tree, or with CENTRES_TOP naming it). */
+static inline const char *
+fixture_path(void)
+{
+	static char buf[4096];
+	const char *top = getenv("CENTRES_TOP");
+	snprintf(buf, sizeof buf, "%s/tests/data/annuaire.csv", top && *top ? top : ".");
+	return buf;
+}
+#define FIXTURE fixture_path()
+
 #define LOAD_STR(t, s, e) load_mem((t), (s), strlen(s), NULL, (e))
+
+/* An error as the program prints it after "centres: ". */
+static inline const char *
+ERR(const struct err *e)
+{
+	static char buf[1024];
+	return err_text(e, buf, sizeof buf);
+}
 
 /* Field col of row r as a NUL-terminated string. */
 static inline const char *

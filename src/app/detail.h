@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
- * detail: the contact card of one centre laid out as wrapped lines for a
- * given width: labelled known fields first, then every other column. Pure
- * text layout (no curses), shared by the state (scrolling) and the view. */
+ * detail: the contact card of one centre (core/card: its fields, order and
+ * labels) laid out as wrapped lines for a given width. Pure text layout (no
+ * curses): the state keeps it for the selected centre and scrolls it, the
+ * view draws it. */
 #ifndef CENTRES_DETAIL_H
 #define CENTRES_DETAIL_H
 
@@ -9,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/card.h"
 #include "../core/table.h"
 
 struct dline {
@@ -24,13 +26,11 @@ struct detail {
 	struct dline *lines;
 	size_t n, cap;
 	int label_w;		/* columns kept for labels */
+	struct card card;	/* the fields laid out */
 };
 
 /* Lays out row r of t for a pane width w into dt (cleared first). */
 void detail_build(struct detail *dt, const struct table *t, size_t r, int w);
 void detail_free(struct detail *dt);
-/* The label shown for column c: a role name for known columns, the header
- * text otherwise. */
-const char *detail_label(const struct table *t, size_t c);
 
 #endif

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../batch/output.h"
 #include "../core/text.h"
 #include "../core/util.h"
 
@@ -36,6 +35,12 @@ long
 state_row(const struct state *st)
 {
 	return st->nlist ? (long)st->list[st->c[PANE_LIST].cur] : -1;
+}
+
+bool
+state_offers(const struct state *st, enum action a)
+{
+	return action_allowed(a, st->opt.restricted);
 }
 
 static int
@@ -129,6 +134,31 @@ clamp_cursor(struct cursor *c, size_t n, int rows)
 		c->top = n > r ? n - r : 0;
 }
 
+/* The card of the selected centre, laid out again when the centre or the
+ * width of its pane changed. */
+static const struct detail *
+card(struct state *st)
+{
+	/* The pane less a margin each side; its full width when not shown. */
+	int pw = st->lay.pane[PANE_DETAIL].w > 0 ? st->lay.pane[PANE_DETAIL].w : st->width;
+	int w = pw > 3 ? pw - 2 : 1;
+	long r = state_row(st);
+	if (r != st->card_row || w != st->card_width) {
+		st->card.n = 0;
+		if (r >= 0)
+			detail_build(&st->card, T(st), (size_t)r, w);
+		st->card_row = r;
+		st->card_width = w;
+	}
+	return &st->card;
+}
+
+const struct detail *
+state_card(const struct state *st)
+{
+	return &st->card;
+}
+
 static void
 clamp_all(struct state *st)
 {
@@ -136,12 +166,48 @@ clamp_all(struct state *st)
 	clamp_cursor(&st->c[PANE_LIST], st->nlist, layout_rows(&st->lay, PANE_LIST));
 	st->card_row = -2;	/* the card must be laid out again */
 	/* A wider pane makes a shorter card: never scroll past its end. */
-	size_t n = state_card(st)->n;
+	size_t n = card(st)->n;
 	int rows = layout_rows(&st->lay, PANE_DETAIL);
 	size_t r = rows > 0 ? (size_t)rows : 1;
 	size_t max = n > r ? n - r : 0;
 	if (st->c[PANE_DETAIL].top > max)
 		st->c[PANE_DETAIL].top = max;
+}
+
+/* Lines a page shows: the screen less the title and the key bar. */
+static long
+page_rows(const struct state *st)
+{
+	return st->height > 2 ? st->height - 2 : 1;
+}
+
+/* The help or about page, laid out again for a new mode or width; its
+ * first line kept inside it. */
+static void
+page_sync(struct state *st)
+{
+	if (st->mode != UI_HELP && st->mode != UI_ABOUT)
+		return;
+	if (st->page_mode != st->mode || st->page_width != st->width) {
+		pages_free(&st->page);
+		if (st->mode == UI_HELP)
+			pages_help(&st->page, st->opt.ascii, st->opt.restricted, st->width);
+		else
+			pages_about(&st->page, st->width - 4);
+		st->page_mode = st->mode;
+		st->page_width = st->width;
+	}
+	long max = (long)st->page.n - page_rows(st);
+	if ((long)st->pager_top > max)
+		st->pager_top = max > 0 ? (size_t)max : 0;
+}
+
+/* After every change: what the view reads is up to date. */
+static void
+sync(struct state *st)
+{
+	card(st);
+	page_sync(st);
 }
 
 /* Selects index entry e in the menu if visible (else the first line). */
@@ -180,19 +246,30 @@ refilter(struct state *st)
 {
 	uint32_t e = state_entry(st);
 	long row = state_row(st);
-	st->query[st->qlen] = '\0';
-	filter_set(&st->f, T(st), st->query);
+	filter_set(&st->f, T(st), st->query.s);
 	build_menu(st);
 	select_entry(st, e);
 	entry_changed(st, row);
 }
 
+/* The layout for the size, the mode and the pane in front. */
+static void
+relayout(struct state *st)
+{
+	layout_compute(st->width, st->height, st->mode == UI_FILTER || st->f.active, st->focus,
+	    &st->lay);
+	clamp_all(st);
+}
+
 void
-state_init(struct state *st, struct directory *d, int width, int height)
+state_init(struct state *st, const struct directory *d, const struct state_opts *o,
+    int width, int height)
 {
 	memset(st, 0, sizeof *st);
 	st->d = d;
+	st->opt = *o;
 	st->card_row = -2;
+	st->page_mode = UI_BROWSE;
 	filter_init(&st->f);
 	filter_set(&st->f, T(st), "");
 	build_menu(st);
@@ -208,8 +285,8 @@ state_free(struct state *st)
 	free(st->counts);
 	free(st->menu);
 	free(st->list);
-	free(st->copy);
 	detail_free(&st->card);
+	pages_free(&st->page);
 	memset(st, 0, sizeof *st);
 }
 
@@ -218,25 +295,8 @@ state_resize(struct state *st, int width, int height)
 {
 	st->width = width;
 	st->height = height;
-	layout_compute(width, height, st->mode == UI_FILTER || st->f.active, st->focus, &st->lay);
-	clamp_all(st);
-}
-
-const struct detail *
-state_card(struct state *st)
-{
-	/* The pane less a margin each side; its full width when not shown. */
-	int pw = st->lay.pane[PANE_DETAIL].w > 0 ? st->lay.pane[PANE_DETAIL].w : st->width;
-	int w = pw > 3 ? pw - 2 : 1;
-	long r = state_row(st);
-	if (r != st->card_row || w != st->card_width) {
-		st->card.n = 0;
-		if (r >= 0)
-			detail_build(&st->card, T(st), (size_t)r, w);
-		st->card_row = r;
-		st->card_width = w;
-	}
-	return &st->card;
+	relayout(st);
+	sync(st);
 }
 
 /* Lines and visible rows of a pane, for moving its cursor. */
@@ -247,7 +307,7 @@ pane_lines(struct state *st, enum pane p)
 		return st->nmenu;
 	if (p == PANE_LIST)
 		return st->nlist;
-	return state_card(st)->n;
+	return card(st)->n;
 }
 
 static unsigned
@@ -287,7 +347,7 @@ static void
 set_focus(struct state *st, enum pane p)
 {
 	st->focus = p;
-	state_resize(st, st->width, st->height);	/* the narrow layout shows it */
+	relayout(st);	/* the narrow layout shows it */
 }
 
 static unsigned
@@ -299,7 +359,7 @@ open_filter(struct state *st)
 	st->mode = UI_FILTER;
 	state_status(st, "Type to filter: words, a phone number, field:value. "
 	    "Enter keeps it, Esc clears it.");
-	state_resize(st, st->width, st->height);
+	relayout(st);
 	return REACT_DRAW;
 }
 
@@ -308,7 +368,7 @@ close_filter(struct state *st, bool keep)
 {
 	st->mode = UI_BROWSE;
 	if (!keep) {
-		st->qlen = 0;
+		line_clear(&st->query);
 		refilter(st);
 		select_entry(st, st->saved_entry);
 		entry_changed(st, st->saved_row);
@@ -319,48 +379,34 @@ close_filter(struct state *st, bool keep)
 			st->focus = PANE_LIST;
 		state_status(st, st->f.n == 1 ? "%zu centre matches." : "%zu centres match.", st->f.n);
 	}
-	state_resize(st, st->width, st->height);
+	relayout(st);
 }
 
-/* Appends ch (a Unicode character) to the line being typed: the filter,
- * or the prompt's file name. */
-static unsigned
-line_insert(struct state *st, uint32_t ch)
+/* The line being typed: the prompt's file name, else the filter. */
+static struct lineedit *
+typed_line(struct state *st)
 {
-	char enc[4];
-	if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0) || ch > 0x10FFFF
-	    || (ch >= 0xD800 && ch <= 0xDFFF) || (ch >= 0x202A && ch <= 0x202E)
-	    || (ch >= 0x2066 && ch <= 0x2069))	/* no bidi override on screen */
+	return st->mode == UI_PROMPT ? &st->input : &st->query;
+}
+
+/* Appends ch (a Unicode character) to the line being typed; the filter
+ * applies at once. */
+static unsigned
+line_typed(struct state *st, uint32_t ch)
+{
+	if (!line_insert(typed_line(st), ch))
 		return REACT_NONE;
-	int n = text_encode((int32_t)ch, enc);
-	bool prompt = st->mode == UI_PROMPT;
-	char *line = prompt ? st->input : st->query;
-	size_t *len = prompt ? &st->inlen : &st->qlen;
-	size_t cap = prompt ? sizeof st->input : sizeof st->query;
-	if (n <= 0 || *len + (size_t)n >= cap)
-		return REACT_NONE;
-	memcpy(line + *len, enc, (size_t)n);
-	*len += (size_t)n;
-	line[*len] = '\0';
-	if (!prompt)
+	if (st->mode != UI_PROMPT)
 		refilter(st);
 	return REACT_DRAW;
 }
 
 static unsigned
-line_erase(struct state *st)
+line_backspace(struct state *st)
 {
-	bool prompt = st->mode == UI_PROMPT;
-	char *line = prompt ? st->input : st->query;
-	size_t *len = prompt ? &st->inlen : &st->qlen;
-	if (*len == 0)
+	if (!line_erase(typed_line(st)))
 		return REACT_NONE;
-	/* Back over one whole UTF-8 character. */
-	do
-		(*len)--;
-	while (*len > 0 && ((unsigned char)line[*len] & 0xC0) == 0x80);
-	line[*len] = '\0';
-	if (!prompt)
+	if (st->mode != UI_PROMPT)
 		refilter(st);
 	return REACT_DRAW;
 }
@@ -378,10 +424,8 @@ disabled(struct state *st, enum action a)
 static unsigned
 open_prompt(struct state *st, enum prompt_kind k, const char *text)
 {
-	if (st->prompt != k || st->inlen == 0) {
-		snprintf(st->input, sizeof st->input, "%s", text);
-		st->inlen = strlen(st->input);
-	}
+	if (st->prompt != k || st->input.len == 0)
+		line_set(&st->input, text);
 	st->mode = UI_PROMPT;
 	st->prompt = k;
 	st->status[0] = '\0';
@@ -392,54 +436,24 @@ static unsigned
 accept_prompt(struct state *st)
 {
 	st->mode = UI_BROWSE;
-	if (st->inlen == 0) {
+	if (st->input.len == 0) {
 		state_status(st, "No file name: nothing done.");
 		return REACT_DRAW;
 	}
 	return REACT_DRAW | (st->prompt == PROMPT_EXPORT ? REACT_EXPORT : REACT_LOAD);
 }
 
+/* Asks app.c for the text of a field of the selected centre (ROLE_NONE:
+ * the whole card). */
 static unsigned
-copy_field(struct state *st, enum role role, const char *what)
+copy(struct state *st, enum role role)
 {
-	long r = state_row(st);
 	st->mode = UI_BROWSE;
-	if (r < 0) {
+	if (state_row(st) < 0) {
 		state_status(st, "Nothing to copy: no centre is selected.");
 		return REACT_DRAW;
 	}
-	const struct table *t = T(st);
-	char *buf = NULL;
-	if (role == ROLE_NONE) {
-		buf = output_card(t, (size_t)r);
-	} else {
-		size_t len = 0;
-		for (size_t c = 0; c < t->ncols; c++) {
-			size_t n;
-			const char *s = table_field(t, (size_t)r, c, &n);
-			if (t->cols[c].role != role || n == 0)
-				continue;
-			buf = xrealloc(buf, len + n + 4);
-			if (len)
-				memcpy(buf + len, " / ", 3), len += 3;
-			memcpy(buf + len, s, n);
-			len += n;
-			buf[len] = '\0';
-			if (role != ROLE_PHONE)
-				break;
-		}
-	}
-	if (!buf || !*buf) {
-		free(buf);
-		state_status(st, "This centre has no %s.", what);
-		return REACT_DRAW;
-	}
-	free(st->copy);
-	st->copy = buf;
-	if (role == ROLE_NONE)
-		state_status(st, "Copied the contact card to the clipboard.");
-	else
-		state_status(st, "Copied %s to the clipboard: %.400s", what, buf);
+	st->copy_role = role;
 	return REACT_DRAW | REACT_COPY;
 }
 
@@ -467,8 +481,8 @@ go_back(struct state *st)
 static unsigned
 pager(struct state *st, enum action a)
 {
-	long rows = st->height > 2 ? st->height - 2 : 1;
-	long max = (long)st->pager_lines - rows;
+	long rows = page_rows(st);
+	long max = (long)st->page.n - rows;
 	long top = (long)st->pager_top;
 	switch (a) {
 	case ACT_UP: top--; break;
@@ -479,7 +493,7 @@ pager(struct state *st, enum action a)
 	case ACT_END: top = max; break;
 	case ACT_CLOSE:
 		st->mode = st->pager_return;	/* e.g. back to typing the filter */
-		state_resize(st, st->width, st->height);
+		relayout(st);
 		return REACT_DRAW;
 	case ACT_QUIT:
 		return REACT_QUIT;
@@ -496,9 +510,11 @@ pager(struct state *st, enum action a)
 	return REACT_DRAW;
 }
 
-unsigned
-state_apply(struct state *st, enum action a, uint32_t ch)
+static unsigned
+apply(struct state *st, enum action a, uint32_t ch)
 {
+	if (!state_offers(st, a))
+		return disabled(st, a);
 	if (st->mode == UI_HELP || st->mode == UI_ABOUT)
 		return pager(st, a);
 	int page = layout_rows(&st->lay, st->focus);
@@ -540,17 +556,18 @@ state_apply(struct state *st, enum action a, uint32_t ch)
 	case ACT_RELOAD:
 		return REACT_RELOAD | REACT_DRAW;
 	case ACT_EXPORT:
-		if (!action_allowed(a, st->restricted))
-			return disabled(st, a);
 		return open_prompt(st, PROMPT_EXPORT, "centres-export.csv");
 	case ACT_LOAD:
-		if (!action_allowed(a, st->restricted))
-			return disabled(st, a);
 		return open_prompt(st, PROMPT_LOAD, "");
 	case ACT_SUSPEND:
-		if (!action_allowed(a, st->restricted))
-			return disabled(st, a);
-		return REACT_SUSPEND | REACT_DRAW;	/* the loop may say why not */
+		/* A shell with job control runs us in a process group of our
+		 * own; without one (a terminal window's only program, an SSH
+		 * forced command) nothing could resume us. */
+		if (!st->opt.job_control) {
+			state_status(st, "Cannot suspend: no shell to come back to (q quits).");
+			return REACT_DRAW;
+		}
+		return REACT_SUSPEND | REACT_DRAW;
 	case ACT_REDRAW:
 		return REACT_DRAW | REACT_FULL;
 	case ACT_QUIT:
@@ -566,24 +583,23 @@ state_apply(struct state *st, enum action a, uint32_t ch)
 		close_filter(st, false);
 		return REACT_DRAW;
 	case ACT_FILTER_CLEAR:
-		st->qlen = 0;
+		line_clear(&st->query);
 		refilter(st);
 		return REACT_DRAW;
 	case ACT_FILTER_ERASE:
 	case ACT_ERASE:
-		return line_erase(st);
+		return line_backspace(st);
 	case ACT_FILTER_INSERT:
-		return line_insert(st, ch);
+		return line_typed(st, ch);
 	case ACT_LINE_CLEAR:
-		st->inlen = 0;
-		st->input[0] = '\0';
+		line_clear(&st->input);
 		return REACT_DRAW;
 	case ACT_ACCEPT:
 		return accept_prompt(st);
-	case ACT_COPY_PHONE: return copy_field(st, ROLE_PHONE, "phone number");
-	case ACT_COPY_EMAIL: return copy_field(st, ROLE_EMAIL, "e-mail address");
-	case ACT_COPY_WEBSITE: return copy_field(st, ROLE_WEBSITE, "website");
-	case ACT_COPY_CARD: return copy_field(st, ROLE_NONE, "card");
+	case ACT_COPY_PHONE: return copy(st, ROLE_PHONE);
+	case ACT_COPY_EMAIL: return copy(st, ROLE_EMAIL);
+	case ACT_COPY_WEBSITE: return copy(st, ROLE_WEBSITE);
+	case ACT_COPY_CARD: return copy(st, ROLE_NONE);
 	case ACT_CANCEL:
 	case ACT_CLOSE:
 		if (st->mode == UI_COPY)
@@ -599,12 +615,20 @@ state_apply(struct state *st, enum action a, uint32_t ch)
 	return REACT_NONE;
 }
 
+unsigned
+state_apply(struct state *st, enum action a, uint32_t ch)
+{
+	unsigned react = apply(st, a, ch);
+	sync(st);
+	return react;
+}
+
 const char *
 state_source_name(const struct state *st)
 {
 	const char *src = st->d->t.source;
 	const char *slash = strrchr(src, '/');
-	return st->restricted && slash && slash[1] ? slash + 1 : src;
+	return st->opt.restricted && slash && slash[1] ? slash + 1 : src;
 }
 
 unsigned
@@ -620,18 +644,23 @@ state_click(struct state *st, enum pane p, int line)
 		if (target < pane_lines(st, p))
 			move(st, p, (long)target - (long)st->c[p].cur, 0);
 	}
-	state_resize(st, st->width, st->height);
+	relayout(st);
+	sync(st);
 	return REACT_DRAW;
 }
 
 unsigned
 state_wheel(struct state *st, enum pane p, int delta)
 {
+	unsigned react;
 	if (st->mode == UI_HELP || st->mode == UI_ABOUT)
-		return pager(st, delta < 0 ? ACT_UP : ACT_DOWN);
-	if (st->mode != UI_BROWSE && st->mode != UI_FILTER)
+		react = pager(st, delta < 0 ? ACT_UP : ACT_DOWN);
+	else if (st->mode != UI_BROWSE && st->mode != UI_FILTER)
 		return REACT_NONE;
-	return move(st, p, delta, 0) | REACT_DRAW;
+	else
+		react = move(st, p, delta, 0) | REACT_DRAW;
+	sync(st);
+	return react;
 }
 
 /* The key that identifies a centre across reloads: its id, else name and
@@ -659,15 +688,14 @@ row_key(const struct table *t, long r)
 }
 
 void
-state_replace_directory(struct state *st, struct directory *d)
+state_replace_directory(struct state *st, const struct directory *d)
 {
 	char *key = row_key(T(st), state_row(st));
 	char *label = xstrdup(st->d->ix.e[state_entry(st)].label);
 	enum entry_kind kind = st->d->ix.e[state_entry(st)].kind;
 	st->d = d;
 	filter_reset(&st->f);
-	st->query[st->qlen] = '\0';
-	filter_set(&st->f, T(st), st->query);
+	filter_set(&st->f, T(st), st->query.s);
 	build_menu(st);
 	/* The same menu entry by label, else the first. */
 	uint32_t e = 0;
@@ -692,6 +720,27 @@ state_replace_directory(struct state *st, struct directory *d)
 	select_row(st, row);
 	st->c[PANE_DETAIL].top = 0;
 	clamp_all(st);
+	sync(st);
 	free(key);
 	free(label);
+}
+
+size_t
+state_keybar(const struct state *st, struct keybar_entry *out, size_t max)
+{
+	const struct keybar_item *items;
+	size_t n = keymap_bar(st->mode, &items), k = 0;
+	bool narrow = st->lay.kind == LAYOUT_NARROW;
+	for (size_t i = 0; i < n && k < max; i++) {
+		enum action a = items[i].act;
+		/* Back only where panes come one at a time; Tab only where not. */
+		if ((a == ACT_LEFT && !narrow) || (a == ACT_NEXT_PANE && narrow) || !state_offers(st, a))
+			continue;
+		out[k].act = a;
+		out[k].priority = items[i].priority;
+		out[k].label = action_label(a);
+		keymap_keys_for(st->mode, a, 2, st->opt.ascii, out[k].keys, sizeof out[k].keys);
+		k++;
+	}
+	return k;
 }

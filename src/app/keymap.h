@@ -9,24 +9,26 @@
 #include <stdint.h>
 
 #include "action.h"
-#include "state.h"
+#include "keys.h"
+
+/* What the keys do depends on what the screen is doing. */
+enum ui_mode { UI_BROWSE, UI_FILTER, UI_COPY, UI_PROMPT, UI_HELP, UI_ABOUT, UI_MODE_COUNT };
 
 struct binding {
 	enum ui_mode mode;
-	uint32_t key;	/* a character, or a curses KEY_* code when fkey */
-	bool fkey;
+	uint32_t key;	/* a key of keys.h */
 	enum action act;
 };
 
 extern const struct binding keymap[];
 extern const size_t keymap_len;
 
-/* The action for a key in a mode. In the filter mode, a printable character
- * with no binding is ACT_FILTER_INSERT. */
-enum action keymap_lookup(enum ui_mode mode, uint32_t key, bool fkey);
+/* The action for a key in a mode. In the filter mode and the prompt, a
+ * printable character with no binding is ACT_FILTER_INSERT. */
+enum action keymap_lookup(enum ui_mode mode, uint32_t key);
 /* A readable name for a key: "F1", "↑", "PgDn", "Tab", "Ctrl-U", "q". In
  * ascii mode only ASCII is used ("Up" for ↑). Writes into buf. */
-const char *keymap_key_name(uint32_t key, bool fkey, bool ascii, char *buf, size_t n);
+const char *keymap_key_name(uint32_t key, bool ascii, char *buf, size_t n);
 /* Every key bound to an action in a mode, joined with spaces (at most max
  * keys), into buf. */
 const char *keymap_keys_for(enum ui_mode mode, enum action a, size_t max, bool ascii,

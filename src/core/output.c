@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/text.h"
-#include "../core/util.h"
+#include "card.h"
+#include "text.h"
+#include "util.h"
 
 int
 output_format_parse(const char *s)
@@ -19,16 +20,12 @@ output_format_parse(const char *s)
 	return -1;
 }
 
-/* Writes s[0..n) on one line: line breaks and tabs become spaces. */
+/* Writes s[0..n) on one line (text_oneline_char). */
 static void
 put_oneline(FILE *out, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c == '\r' && i + 1 < n && s[i + 1] == '\n')
-			continue;
-		fputc(c == '\n' || c == '\r' || c == '\t' ? ' ' : c, out);
-	}
+	for (size_t i = 0; i < n; i++)
+		fputc(text_oneline_char(s[i]), out);
 }
 
 static void
@@ -58,34 +55,6 @@ name_with_acronym(const struct table *t, size_t r)
 	return s;
 }
 
-static void
-put_phones(FILE *out, const struct table *t, size_t r)
-{
-	int first = 1;
-	for (size_t c = 0; c < t->ncols; c++) {
-		if (t->cols[c].role != ROLE_PHONE)
-			continue;
-		size_t n;
-		const char *s = table_field(t, r, c, &n);
-		if (!n)
-			continue;
-		if (!first)
-			fputs(" / ", out);
-		put_oneline(out, s, n);
-		first = 0;
-	}
-}
-
-static bool
-row_has_phone(const struct table *t, size_t r)
-{
-	for (size_t c = 0; c < t->ncols; c++) {
-		size_t n;
-		if (t->cols[c].role == ROLE_PHONE && (table_field(t, r, c, &n), n))
-			return true;
-	}
-	return false;
-}
 
 static void
 output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
@@ -103,13 +72,15 @@ output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
 		if (w > wterr)
 			wterr = w;
 	}
+	struct arena phones = {0};
 	for (size_t i = 0; i < n; i++) {
 		char *nm = name_with_acronym(t, rows[i]);
 		size_t tl;
 		const char *ter = table_territory(t, rows[i], &tl);
 		bool has_terr = t->role_col[ROLE_TERRITORY] >= 0 ||
 		    t->role_col[ROLE_TERRITORY_2017] >= 0;
-		bool has_phone = row_has_phone(t, rows[i]);
+		phones.len = 0;
+		bool has_phone = card_phones(&phones, t, rows[i]) > 0;
 		/* Padding only where something follows: no trailing spaces. */
 		put_padded(out, nm, strlen(nm), has_terr || has_phone ? wname : 0);
 		free(nm);
@@ -119,10 +90,11 @@ output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
 		}
 		if (has_phone) {
 			fputs("  ", out);
-			put_phones(out, t, rows[i]);
+			fwrite(phones.base, 1, phones.len, out);
 		}
 		fputc('\n', out);
 	}
+	arena_free(&phones);
 }
 
 static void
@@ -292,25 +264,4 @@ output_check(FILE *out, const struct table *t)
 	}
 	if (t->nwarn_total > t->nwarn)
 		fprintf(out, "(%zu more warnings not shown)\n", t->nwarn_total - t->nwarn);
-}
-
-char *
-output_card(const struct table *t, size_t r)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	if (!f)
-		die("out of memory");
-	for (size_t c = 0; c < t->ncols; c++) {
-		size_t n;
-		const char *s = table_field(t, r, c, &n);
-		if (!n || t->cols[c].role == ROLE_ID)
-			continue;
-		fprintf(f, "%s: ", t->cols[c].name);
-		put_oneline(f, s, n);
-		fputc('\n', f);
-	}
-	fclose(f);
-	return buf;
 }

@@ -8,30 +8,6 @@
 #include "../core/text.h"
 #include "../core/util.h"
 
-/* Card order: known fields first, in this order. */
-static const enum role card_order[] = {
-	ROLE_NAME, ROLE_ACRONYM, ROLE_TERRITORY, ROLE_TERRITORY_2017, ROLE_REGION,
-	ROLE_STATUS, ROLE_WEBSITE, ROLE_EMAIL, ROLE_PHONE,
-};
-
-static const char *const role_labels[ROLE_COUNT] = {
-	[ROLE_ID] = "Id", [ROLE_NAME] = "Name", [ROLE_ACRONYM] = "Acronym",
-	[ROLE_TERRITORY] = "Territory", [ROLE_TERRITORY_2017] = "From 2017",
-	[ROLE_REGION] = "Region", [ROLE_WEBSITE] = "Website", [ROLE_EMAIL] = "E-mail",
-	[ROLE_PHONE] = "Phone", [ROLE_STATUS] = "Status",
-};
-
-const char *
-detail_label(const struct table *t, size_t c)
-{
-	enum role r = t->cols[c].role;
-	if (r != ROLE_NONE && r != ROLE_ID && t->role_col[r] == (int)c)
-		return role_labels[r];
-	if (r == ROLE_PHONE)
-		return role_labels[r];
-	return t->cols[c].name;
-}
-
 static void
 push(struct detail *dt, const char *label, uint32_t col, const char *s, size_t n, size_t off)
 {
@@ -95,30 +71,17 @@ detail_build(struct detail *dt, const struct table *t, size_t r, int w)
 	dt->n = 0;
 	dt->label_w = w >= 40 ? 12 : 0;
 	int tw = dt->label_w ? w - dt->label_w - 1 : w;
-	bool *done = xcalloc(t->ncols ? t->ncols : 1, sizeof *done);
-	for (size_t k = 0; k < sizeof card_order / sizeof card_order[0]; k++) {
-		for (size_t c = 0; c < t->ncols; c++) {
-			if (done[c] || t->cols[c].role != card_order[k])
-				continue;
-			done[c] = true;
-			size_t n;
-			const char *s = table_field(t, r, c, &n);
-			if (n || card_order[k] == ROLE_NAME)
-				wrap_field(dt, detail_label(t, c), (uint32_t)c, s, n, tw);
-		}
+	card_build(&dt->card, t, r);
+	for (size_t i = 0; i < dt->card.n; i++) {
+		const struct card_field *f = &dt->card.f[i];
+		wrap_field(dt, f->label, f->col, f->s, f->n, tw);
 	}
-	for (size_t c = 0; c < t->ncols; c++) {
-		size_t n;
-		const char *s = table_field(t, r, c, &n);
-		if (!done[c] && n)
-			wrap_field(dt, detail_label(t, c), (uint32_t)c, s, n, tw);
-	}
-	free(done);
 }
 
 void
 detail_free(struct detail *dt)
 {
 	free(dt->lines);
+	card_free(&dt->card);
 	memset(dt, 0, sizeof *dt);
 }

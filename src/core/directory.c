@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: MIT
- * source: choosing and loading the directory. */
-#include "source.h"
+ * directory: choosing and loading the directory. */
+#include "directory.h"
 
 #include <stdlib.h>
 
+/* data/centres.csv, assembled into the binary by src/builtin.S. */
 extern const char centres_builtin_csv[];
 extern const char centres_builtin_csv_end[];
 
 const char *
-source_path(const char *file)
+directory_path(const char *file)
 {
 	if (file)
 		return file;
@@ -17,7 +18,7 @@ source_path(const char *file)
 }
 
 int
-source_load(struct directory *d, const char *path, const struct load_opts *o, struct err *e)
+directory_load(struct directory *d, const char *path, const struct load_opts *o, struct err *e)
 {
 	int rc;
 	table_init(&d->t, path ? path : BUILTIN_NAME);
@@ -35,7 +36,7 @@ source_load(struct directory *d, const char *path, const struct load_opts *o, st
 }
 
 void
-source_free(struct directory *d)
+directory_free(struct directory *d)
 {
 	index_free(&d->ix);
 	table_free(&d->t);

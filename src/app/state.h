@@ -2,8 +2,12 @@
  * state: everything the screen shows, as data: the filter, the visible menu
  * entries and their counts, the centres of the selected entry, focus, cursor
  * and scroll of each pane, the mode (browsing, editing the filter, choosing
- * what to copy, typing a file name, reading help) and the status message. Changed only through
- * state_apply() and the few functions below; no curses, so unit-tested. */
+ * what to copy, typing a file name, reading help), the contact card and the
+ * help or about page laid out for the terminal's width, and the status
+ * message. Changed only through the functions below, which keep the card
+ * and the page up to date, so that the view only reads it (const). No
+ * curses, no files: reactions that need them are returned (REACT_*) for
+ * app.c to carry out. */
 #ifndef CENTRES_STATE_H
 #define CENTRES_STATE_H
 
@@ -11,13 +15,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/directory.h"
 #include "../core/filter.h"
-#include "../source.h"
 #include "action.h"
 #include "detail.h"
+#include "keymap.h"
 #include "layout.h"
-
-enum ui_mode { UI_BROWSE, UI_FILTER, UI_COPY, UI_PROMPT, UI_HELP, UI_ABOUT, UI_MODE_COUNT };
+#include "lineedit.h"
+#include "pages.h"
 
 /* What the file-name prompt is for. */
 enum prompt_kind { PROMPT_EXPORT, PROMPT_LOAD };
@@ -26,11 +31,18 @@ struct cursor {
 	size_t cur, top;	/* selected line, first line shown */
 };
 
+/* What the process allows, fixed for the session. */
+struct state_opts {
+	bool restricted;	/* --restricted: see action_allowed() */
+	bool ascii;		/* key names in ASCII (the help, the key bar) */
+	bool job_control;	/* a shell can resume the process after Ctrl-Z */
+};
+
 struct state {
-	struct directory *d;	/* not owned */
+	const struct directory *d;	/* not owned */
+	struct state_opts opt;
 	struct filter f;
-	char query[1024];	/* the filter line, UTF-8 */
-	size_t qlen;
+	struct lineedit query;	/* the filter line */
 	enum ui_mode mode;
 	enum pane focus;	/* also the pane shown in the narrow layout */
 	int width, height;
@@ -44,30 +56,33 @@ struct state {
 	struct cursor c[PANE_COUNT];	/* c[PANE_DETAIL].top scrolls the card */
 	struct detail card;	/* the selected centre, laid out for its pane */
 	int card_width;
-	long card_row;
-	size_t pager_top;	/* help and about screens */
-	enum ui_mode pager_return;	/* the mode they go back to */
-	size_t pager_lines;	/* set by the view: lines of the current page */
+	long card_row;		/* the row card shows; -2: to lay out again */
+
+	struct page page;	/* the help or about page, laid out */
+	enum ui_mode page_mode;	/* which (UI_BROWSE: none yet) */
+	int page_width;
+	size_t pager_top;	/* its first line shown */
+	enum ui_mode pager_return;	/* the mode it goes back to */
 
 	/* where we were when the filter line was opened (Esc goes back) */
 	uint32_t saved_entry;
 	long saved_row;
 	enum pane saved_focus;
 
-	bool restricted;	/* --restricted: see action_allowed() */
 	enum prompt_kind prompt;	/* in UI_PROMPT */
-	char input[1024];	/* the file name being typed, UTF-8 */
-	size_t inlen;
+	struct lineedit input;	/* the file name being typed */
 
+	enum role copy_role;	/* REACT_COPY: what to copy (ROLE_NONE: the card) */
 	char status[512];
-	char *copy;		/* text to put on the clipboard (REACT_COPY) */
 };
 
-void state_init(struct state *st, struct directory *d, int width, int height);
+void state_init(struct state *st, const struct directory *d, const struct state_opts *o,
+    int width, int height);
 void state_free(struct state *st);
 /* New terminal size: recomputes the layout and keeps the selection. */
 void state_resize(struct state *st, int width, int height);
-/* Applies an action; ch is the character for ACT_FILTER_INSERT. */
+/* Applies an action; ch is the character for ACT_FILTER_INSERT. Actions
+ * that restricted mode takes away are refused here, and only here. */
 unsigned state_apply(struct state *st, enum action a, uint32_t ch);
 /* A mouse click on a content line of a pane (0 = first content line), or on
  * its heading (line -1): focuses the pane and selects the line. */
@@ -76,19 +91,31 @@ unsigned state_click(struct state *st, enum pane p, int line);
 unsigned state_wheel(struct state *st, enum pane p, int delta);
 /* After a successful reload: switches to d, keeps the filter and, where it
  * still exists, the selected centre (by id, else by name and territory). */
-void state_replace_directory(struct state *st, struct directory *d);
+void state_replace_directory(struct state *st, const struct directory *d);
 
 /* The selected centre (a row of the table), or -1 when the list is empty. */
 long state_row(const struct state *st);
 /* The selected index entry. */
 uint32_t state_entry(const struct state *st);
-/* The card of the selected centre laid out for the contact pane's width
- * (cached until the selection or the width changes). */
-const struct detail *state_card(struct state *st);
+/* The card of the selected centre laid out for the contact pane's width. */
+const struct detail *state_card(const struct state *st);
 /* The directory's name as shown: its path, or in restricted mode only the
  * file name (the person has no business with the server's folders). */
 const char *state_source_name(const struct state *st);
+/* Whether the screen offers an action (the key bar, the help). */
+bool state_offers(const struct state *st, enum action a);
 /* Sets the status message (printf-like). */
 void state_status(struct state *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The key bar of the current mode: the actions offered here (in the narrow
+ * layout Back rather than Tab), each with its keys' names (at most two).
+ * Fills out (up to max entries); returns how many. */
+struct keybar_entry {
+	enum action act;
+	int priority;		/* lower keeps its place longer when narrow */
+	char keys[64];
+	const char *label;
+};
+size_t state_keybar(const struct state *st, struct keybar_entry *out, size_t max);
 
 #endif

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: MIT
- * output: the batch formats (text, csv, tsv, json) and the --check report.
- * Writes only text that the loader already sanitised, so nothing from a file
- * reaches the terminal as a control sequence. No terminal code. */
+ * output: the formats rows are written in (text, csv, tsv, json: batch mode,
+ * and the screen's export) and the --check report. Writes only text that
+ * the loader already sanitised, so nothing from a file reaches the terminal
+ * as a control sequence. No terminal code. */
 #ifndef CENTRES_OUTPUT_H
 #define CENTRES_OUTPUT_H
 
 #include <stdint.h>
 #include <stdio.h>
 
-#include "../core/table.h"
+#include "table.h"
 
 enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_TSV, FORMAT_JSON };
 
@@ -22,8 +23,5 @@ void output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t 
 char **output_keys(const struct table *t);
 /* Prints what --check reports about t (rows, columns, dialect, warnings). */
 void output_check(FILE *out, const struct table *t);
-/* One contact card as plain text (name, acronym, territory, ..., every
- * other column), for the screen's copy action. Caller frees. */
-char *output_card(const struct table *t, size_t r);
 
 #endif

@@ -10,11 +10,19 @@
 #include "../core/util.h"
 #include "keymap.h"
 
+/* Appends a line of style with the text s[0..n). */
 static void
-add(struct page *p, int style, const char *s)
+add_n(struct page *p, enum page_style style, const char *s, size_t n)
 {
 	xgrow((void **)&p->l, &p->cap, p->n + 1, sizeof *p->l);
-	p->l[p->n++] = (struct page_line){xstrdup(s), style};
+	p->l[p->n++] = (struct page_line){arena_append(&p->text, s, n), style};
+	arena_putc(&p->text, '\0');
+}
+
+static void
+add(struct page *p, enum page_style style, const char *s)
+{
+	add_n(p, style, s, strlen(s));
 }
 
 /* Where to end a line of s[0..n) that must fit in w columns: after the
@@ -43,7 +51,7 @@ wrap_cut(const char *s, size_t n, int w, size_t *next)
 	return cut;
 }
 
-static void add_wrapped(struct page *p, int style, const char *s, int w);
+static void add_wrapped(struct page *p, enum page_style style, const char *s, int w);
 
 /* A key and its description, wrapped to the description column. */
 static void
@@ -55,7 +63,7 @@ add_key(struct page *p, const char *keys, const char *text, int textw)
 		size_t next, cut = wrap_cut(text + i, n - i, textw, &next);
 		char line[512];
 		snprintf(line, sizeof line, "%s\t%.*s", first ? keys : "", (int)cut, text + i);
-		add(p, 2, line);
+		add(p, PAGE_KEY, line);
 		first = false;
 		i += next;
 	} while (i < n);
@@ -88,12 +96,12 @@ pages_help(struct page *p, bool ascii, bool restricted, int w)
 		keyw = w / 3 > 4 ? w / 3 : 4;
 	p->keyw = keyw;
 	int textw = w - 4 - keyw;
-	add_wrapped(p, 1, "Keys of centres", w - 1);
+	add_wrapped(p, PAGE_HEADING, "Keys of centres", w - 1);
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
 		if (groups[g].mode == UI_PROMPT && restricted)
 			continue;
-		add(p, 0, "");
-		add_wrapped(p, 1, groups[g].title, w - 1);
+		add(p, PAGE_TEXT, "");
+		add_wrapped(p, PAGE_HEADING, groups[g].title, w - 1);
 		bool seen[ACT_COUNT] = {false};
 		for (size_t i = 0; i < keymap_len; i++) {
 			enum action a = keymap[i].act;
@@ -107,26 +115,26 @@ pages_help(struct page *p, bool ascii, bool restricted, int w)
 		if (groups[g].mode == UI_FILTER)
 			add_key(p, "other keys", "Type into the filter (the lists narrow at each key)", textw);
 	}
-	add(p, 0, "");
-	add_wrapped(p, 1, "Mouse", w - 1);
+	add(p, PAGE_TEXT, "");
+	add_wrapped(p, PAGE_HEADING, "Mouse", w - 1);
 	add_key(p, "click", "Select a line and focus its pane", textw);
 	add_key(p, "wheel", "Scroll the pane under the pointer", textw);
-	add(p, 0, "");
-	add_wrapped(p, 1, "Filter language", w - 1);
+	add(p, PAGE_TEXT, "");
+	add_wrapped(p, PAGE_HEADING, "Filter language", w - 1);
 	add_key(p, "reunion", "Case and accents do not matter: finds \"La Réunion\"", textw);
 	add_key(p, "paris banlieue", "Every word must match, anywhere in the centre's fields", textw);
 	add_key(p, "\"val d'oise\"", "Quotes keep a phrase together", textw);
 	add_key(p, "territoire:bret", "Look in one column only (nom, territoire, region, tel...)", textw);
 	add_key(p, "0478", "Digits find phone numbers whatever their spacing", textw);
-	add(p, 0, "");
-	add_wrapped(p, 0, restricted ? "Ctrl-C quits at once. Restricted mode: "
+	add(p, PAGE_TEXT, "");
+	add_wrapped(p, PAGE_TEXT, restricted ? "Ctrl-C quits at once. Restricted mode: "
 	    "no export, no other file, no suspend." :
 	    "Ctrl-C quits at once. Ctrl-Z suspends; fg comes back.", w - 2);
 }
 
 /* Appends s wrapped at w columns, as lines of a style. */
 static void
-add_wrapped(struct page *p, int style, const char *s, int w)
+add_wrapped(struct page *p, enum page_style style, const char *s, int w)
 {
 	size_t n = strlen(s), i = 0;
 	if (w < 10)
@@ -135,11 +143,7 @@ add_wrapped(struct page *p, int style, const char *s, int w)
 		add(p, style, "");
 	while (i < n) {
 		size_t next, cut = wrap_cut(s + i, n - i, w, &next);
-		char *line = strndup(s + i, cut);
-		if (!line)
-			die("out of memory");
-		add(p, style, line);
-		free(line);
+		add_n(p, style, s + i, cut);
 		i += next;
 	}
 }
@@ -170,8 +174,8 @@ pages_about(struct page *p, int w)
 		"write joint analyses and proposals, take local questions up to national decision "
 		"makers, and help fit national policies to local situations.",
 		"",
-		"Their directors founded an association, \"Question de Ville\", in 2008. "
-		"Since 2014 the network has kept a shared press review online.",
+		("Their directors founded an association, \"Question de Ville\", in 2008. "
+		"Since 2014 the network has kept a shared press review online."),
 		"",
 		"#Links",
 		"Press review:  http://www.scoop.it/t/actu-politiquedelaville",
@@ -180,19 +184,18 @@ pages_about(struct page *p, int w)
 	memset(p, 0, sizeof *p);
 	for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++) {
 		if (paras[i][0] == '#')
-			add_wrapped(p, 1, paras[i] + 1, w);
+			add_wrapped(p, PAGE_HEADING, paras[i] + 1, w);
 		else if (strncmp(paras[i], "Press", 5) == 0 || strncmp(paras[i], "The centres:", 12) == 0)
-			add(p, 0, paras[i]);	/* links are never broken across lines */
+			add(p, PAGE_TEXT, paras[i]);	/* links are never broken across lines */
 		else
-			add_wrapped(p, 0, paras[i], w);
+			add_wrapped(p, PAGE_TEXT, paras[i], w);
 	}
 }
 
 void
 pages_free(struct page *p)
 {
-	for (size_t i = 0; i < p->n; i++)
-		free(p->l[i].text);
 	free(p->l);
+	arena_free(&p->text);
 	memset(p, 0, sizeof *p);
 }

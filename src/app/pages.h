@@ -1,22 +1,35 @@
 /* SPDX-License-Identifier: MIT
  * pages: the text of the help screen (built from the key table) and of the
- * "About the network" screen, as lines. No curses. */
+ * "About the network" screen, as lines wrapped to a width. Built once per
+ * width by the state, which keeps them; all text in one arena. No curses. */
 #ifndef CENTRES_PAGES_H
 #define CENTRES_PAGES_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../core/arena.h"
+
+enum page_style { PAGE_TEXT, PAGE_HEADING, PAGE_KEY };
+
 struct page_line {
-	char *text;	/* owned */
-	int style;	/* 0 text, 1 heading, 2 key column + text (split at tab) */
+	size_t off;		/* of its text in page.text (NUL-terminated) */
+	enum page_style style;	/* PAGE_KEY: the keys, a tab, their description */
 };
 
 struct page {
 	struct page_line *l;
 	size_t n, cap;
-	int keyw;	/* columns of the key column (style 2) */
+	struct arena text;	/* every line's text */
+	int keyw;		/* columns of the key column (PAGE_KEY) */
 };
+
+/* The text of line i. */
+static inline const char *
+page_text(const struct page *p, size_t i)
+{
+	return arena_at(&p->text, p->l[i].off);
+}
 
 /* The help screen for a width w: every binding of every mode, grouped, then
  * the query language; descriptions wrap under their own column. ascii: key

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: MIT
+ * app: keys to the state, and the reactions that read or write files. */
+#include "app.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../core/card.h"
+#include "../core/output.h"
+#include "../core/util.h"
+
+void
+app_init(struct app *a, struct directory *d, const char *path, const struct app_config *cfg,
+    int width, int height)
+{
+	memset(a, 0, sizeof *a);
+	a->dir = *d;
+	memset(d, 0, sizeof *d);
+	a->path = path ? xstrdup(path) : NULL;
+	a->cfg = *cfg;
+	struct state *st = &a->st;
+	state_init(st, &a->dir, &cfg->screen, width, height);
+	const struct table *t = &a->dir.t;
+	if (*t->notice)
+		state_status(st, "%s: %s", state_source_name(st), t->notice);
+	else if (t->nwarn_total)
+		state_status(st, "%s: %zu warnings while loading (see centres --check).",
+		    state_source_name(st), t->nwarn_total);
+}
+
+void
+app_free(struct app *a)
+{
+	state_free(&a->st);
+	directory_free(&a->dir);
+	free(a->path);
+	free(a->clip);
+	memset(a, 0, sizeof *a);
+}
+
+const char *
+app_clipboard(const struct app *a)
+{
+	return a->clip ? a->clip : "";
+}
+
+/* Puts the newly loaded nd on screen in place of the directory shown (the
+ * filter and, where it still exists, the selection kept). */
+static void
+switch_directory(struct app *a, struct directory *nd)
+{
+	state_replace_directory(&a->st, nd);
+	directory_free(&a->dir);
+	a->dir = *nd;
+	a->st.d = &a->dir;
+}
+
+static void
+reload(struct app *a)
+{
+	struct state *st = &a->st;
+	struct directory nd;
+	struct err e;
+	if (directory_load(&nd, a->path, &a->cfg.load, &e) < 0) {
+		/* The title shows the file: say only the line and the reason. */
+		if (e.line)
+			state_status(st, "Reload failed (data unchanged): line %lu: %s", e.line, e.msg);
+		else
+			state_status(st, "Reload failed (data unchanged): %s", e.msg);
+		return;
+	}
+	switch_directory(a, &nd);
+	state_status(st, "Reloaded %s: %zu centres.", state_source_name(st), a->dir.t.nrows);
+}
+
+/* The typed file name, with a leading ~/ made the home directory. Caller
+ * frees. */
+static char *
+typed_path(const char *name)
+{
+	const char *home = getenv("HOME");
+	if (strncmp(name, "~/", 2) == 0 && home && *home) {
+		size_t n = strlen(home) + strlen(name);
+		char *p = xmalloc(n);
+		snprintf(p, n, "%s%s", home, name + 1);
+		return p;
+	}
+	return xstrdup(name);
+}
+
+static void
+open_file(struct app *a, const char *name)
+{
+	struct state *st = &a->st;
+	char *path = typed_path(name);
+	struct directory nd;
+	struct err e;
+	if (directory_load(&nd, path, &a->cfg.load, &e) < 0) {
+		char msg[1024];
+		free(path);
+		state_status(st, "Not opened (o to correct the name): %s", err_text(&e, msg, sizeof msg));
+		return;
+	}
+	switch_directory(a, &nd);
+	free(a->path);
+	a->path = path;
+	state_status(st, "Opened %s: %zu centres.", a->dir.t.source, a->dir.t.nrows);
+}
+
+static void
+export(struct app *a, const char *name)
+{
+	struct state *st = &a->st;
+	char *path = typed_path(name);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+	const char *fail = NULL;
+	int err = 0;
+	FILE *f = NULL;
+	if (fd < 0) {
+		err = errno;
+		fail = err == EEXIST ? "it already exists, nothing written" : strerror(err);
+	} else if (!(f = fdopen(fd, "w"))) {
+		err = errno;
+		close(fd);
+		unlink(path);
+		fail = strerror(err);
+	} else {
+		output_rows(f, &a->dir.t, st->f.rows, st->f.n, FORMAT_CSV);
+		bool bad = ferror(f);
+		err = errno;
+		if (fclose(f) != 0 || bad) {
+			unlink(path);
+			fail = strerror(err ? err : EIO);
+		}
+	}
+	free(path);
+	if (fail) {
+		state_status(st, "Not exported (s to correct the name): %s.", fail);
+		return;
+	}
+	state_status(st, "Exported %zu centre%s to %s.", st->f.n, st->f.n == 1 ? "" : "s", name);
+}
+
+/* The text of what the state asked to copy from the selected centre: a
+ * field (every phone number, joined), or the whole card. False when the
+ * centre has none. */
+static bool
+copy_text(struct app *a)
+{
+	struct state *st = &a->st;
+	const struct table *t = &a->dir.t;
+	size_t r = (size_t)state_row(st);
+	enum role role = st->copy_role;
+	const char *what = role == ROLE_PHONE ? "phone number" : role == ROLE_EMAIL ?
+	    "e-mail address" : role == ROLE_WEBSITE ? "website" : "card";
+	free(a->clip);
+	a->clip = NULL;
+	if (role == ROLE_NONE) {
+		a->clip = card_text(t, r);
+	} else if (role == ROLE_PHONE) {
+		struct arena out = {0};
+		card_phones(&out, t, r);
+		arena_putc(&out, '\0');
+		a->clip = out.base;
+	} else {
+		for (size_t c = 0; c < t->ncols && !a->clip; c++) {
+			size_t n;
+			const char *s = table_field(t, r, c, &n);
+			if (t->cols[c].role == role && n)
+				a->clip = xstrndup(s, n);
+		}
+	}
+	if (!a->clip || !*a->clip) {
+		state_status(st, "This centre has no %s.", what);
+		return false;
+	}
+	if (role == ROLE_NONE)
+		state_status(st, "Copied the contact card to the clipboard.");
+	else
+		state_status(st, "Copied %s to the clipboard: %.400s", what, a->clip);
+	return true;
+}
+
+/* Carries out what the state asked for beyond itself; returns what is left
+ * for the terminal. */
+static unsigned
+perform(struct app *a, unsigned react)
+{
+	if (react & REACT_RELOAD)
+		reload(a);
+	if (react & REACT_LOAD)
+		open_file(a, a->st.input.s);
+	if (react & REACT_EXPORT)
+		export(a, a->st.input.s);
+	if ((react & REACT_COPY) && !copy_text(a))
+		react &= ~(unsigned)REACT_COPY;
+	return react & (REACT_DRAW | REACT_FULL | REACT_COPY | REACT_SUSPEND | REACT_QUIT);
+}
+
+unsigned
+app_key(struct app *a, uint32_t key)
+{
+	struct state *st = &a->st;
+	if (st->mode != UI_FILTER)
+		st->status[0] = '\0';
+	enum action act = keymap_lookup(st->mode, key);
+	unsigned react = state_apply(st, act, key);
+	if (act == ACT_NONE && st->mode == UI_BROWSE && key < K_NAMED)
+		react |= REACT_DRAW;	/* the status line was cleared */
+	return perform(a, react);
+}
+
+unsigned
+app_resize(struct app *a, int width, int height)
+{
+	state_resize(&a->st, width, height);
+	return REACT_DRAW | REACT_FULL;
+}
+
+unsigned
+app_click(struct app *a, enum pane p, int line)
+{
+	return perform(a, state_click(&a->st, p, line));
+}
+
+unsigned
+app_wheel(struct app *a, enum pane p, int delta)
+{
+	return perform(a, state_wheel(&a->st, p, delta));
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT
+ * app: the application behind the screen, without the terminal. Owns the
+ * directory on screen, the file it came from, the configuration and the
+ * state, and carries out every reaction that is not drawing: it looks keys
+ * up in the key table and applies them to the state, reloads the file,
+ * opens another one, exports the centres shown, builds the text to copy.
+ * What it needs from the terminal comes back as data: REACT_DRAW and
+ * REACT_FULL (draw, repaint from scratch), REACT_COPY (send app_clipboard()
+ * to the terminal's clipboard), REACT_SUSPEND (stop the process, Ctrl-Z),
+ * REACT_QUIT. Unit-tested without a terminal (tests/unit/test_app.c). */
+#ifndef CENTRES_APP_H
+#define CENTRES_APP_H
+
+#include <stdbool.h>
+
+#include "../core/csvload.h"
+#include "../core/directory.h"
+#include "state.h"
+
+struct app_config {
+	struct load_opts load;	/* how files are read (reload, open) */
+	struct state_opts screen;	/* restricted, ascii, job control */
+};
+
+struct app {
+	struct directory dir;	/* the directory on screen; owned */
+	char *path;		/* the file it came from; owned; NULL: built-in */
+	struct app_config cfg;
+	struct state st;
+	char *clip;		/* REACT_COPY: the text to send; owned */
+};
+
+/* Starts on d (taken over: the caller no longer frees it), loaded from path
+ * (NULL: the built-in directory), for a width x height terminal. The status
+ * line tells of the file's notice or warnings. */
+void app_init(struct app *a, struct directory *d, const char *path,
+    const struct app_config *cfg, int width, int height);
+void app_free(struct app *a);
+
+/* A key (a character or a named key of keys.h) in the current mode: looked
+ * up, applied, and what it asked for carried out. Returns the REACT_* bits
+ * the terminal must act on (see above). */
+unsigned app_key(struct app *a, uint32_t key);
+/* The terminal's new size. */
+unsigned app_resize(struct app *a, int width, int height);
+/* A click on a line of a pane (-1: its heading), the wheel over a pane. */
+unsigned app_click(struct app *a, enum pane p, int line);
+unsigned app_wheel(struct app *a, enum pane p, int delta);
+/* The text to put on the clipboard after REACT_COPY ("" when none). */
+const char *app_clipboard(const struct app *a);
+
+#endif

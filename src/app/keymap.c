@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: MIT
+ * keymap: bindings (keys of htop, nano, less and vi all work), key names,
+ * and the key bar of each mode. */
+#include "keymap.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define CTRL(c) K_CTRL(c)
+#define ESC K_ESC
+
+const struct binding keymap[] = {
+	{UI_BROWSE, K_UP, ACT_UP}, {UI_BROWSE, 'k', ACT_UP},
+	{UI_BROWSE, K_DOWN, ACT_DOWN}, {UI_BROWSE, 'j', ACT_DOWN},
+	{UI_BROWSE, K_PGUP, ACT_PAGE_UP}, {UI_BROWSE, CTRL('b'), ACT_PAGE_UP},
+	{UI_BROWSE, K_PGDN, ACT_PAGE_DOWN}, {UI_BROWSE, CTRL('f'), ACT_PAGE_DOWN},
+	{UI_BROWSE, ' ', ACT_PAGE_DOWN},
+	{UI_BROWSE, K_HOME, ACT_HOME}, {UI_BROWSE, 'g', ACT_HOME},
+	{UI_BROWSE, K_END, ACT_END}, {UI_BROWSE, 'G', ACT_END},
+	{UI_BROWSE, '\t', ACT_NEXT_PANE},
+	{UI_BROWSE, K_BTAB, ACT_PREV_PANE},
+	{UI_BROWSE, K_LEFT, ACT_LEFT}, {UI_BROWSE, 'h', ACT_LEFT},
+	{UI_BROWSE, K_RIGHT, ACT_RIGHT}, {UI_BROWSE, 'l', ACT_RIGHT},
+	{UI_BROWSE, '\n', ACT_OPEN}, {UI_BROWSE, '\r', ACT_OPEN},
+	{UI_BROWSE, 127, ACT_BACK},
+	{UI_BROWSE, CTRL('h'), ACT_BACK},
+	{UI_BROWSE, '/', ACT_FILTER}, {UI_BROWSE, K_F(3), ACT_FILTER},
+	{UI_BROWSE, ESC, ACT_FILTER_CANCEL},
+	{UI_BROWSE, K_F(1), ACT_HELP}, {UI_BROWSE, '?', ACT_HELP},
+	{UI_BROWSE, 'a', ACT_ABOUT},
+	{UI_BROWSE, 'y', ACT_COPY},
+	{UI_BROWSE, K_F(5), ACT_RELOAD}, {UI_BROWSE, 'r', ACT_RELOAD},
+	{UI_BROWSE, 's', ACT_EXPORT}, {UI_BROWSE, K_F(2), ACT_EXPORT},
+	{UI_BROWSE, 'o', ACT_LOAD},
+	{UI_BROWSE, CTRL('l'), ACT_REDRAW},
+	{UI_BROWSE, CTRL('z'), ACT_SUSPEND},
+	{UI_BROWSE, K_F(10), ACT_QUIT}, {UI_BROWSE, 'q', ACT_QUIT},
+
+	{UI_FILTER, '\n', ACT_FILTER_ACCEPT}, {UI_FILTER, '\r', ACT_FILTER_ACCEPT},
+	{UI_FILTER, ESC, ACT_FILTER_CANCEL},
+	{UI_FILTER, CTRL('u'), ACT_FILTER_CLEAR},
+	{UI_FILTER, 127, ACT_FILTER_ERASE},
+	{UI_FILTER, CTRL('h'), ACT_FILTER_ERASE},
+	{UI_FILTER, K_UP, ACT_UP}, {UI_FILTER, K_DOWN, ACT_DOWN},
+	{UI_FILTER, K_PGUP, ACT_PAGE_UP}, {UI_FILTER, K_PGDN, ACT_PAGE_DOWN},
+	{UI_FILTER, K_F(1), ACT_HELP},
+	{UI_FILTER, CTRL('l'), ACT_REDRAW},
+	{UI_FILTER, K_F(10), ACT_QUIT},
+
+	{UI_COPY, 'p', ACT_COPY_PHONE}, {UI_COPY, 'e', ACT_COPY_EMAIL},
+	{UI_COPY, 'w', ACT_COPY_WEBSITE}, {UI_COPY, 'c', ACT_COPY_CARD},
+	{UI_COPY, ESC, ACT_CANCEL}, {UI_COPY, 'q', ACT_CANCEL},
+	{UI_COPY, CTRL('l'), ACT_REDRAW},
+	{UI_COPY, K_F(10), ACT_QUIT},
+
+	{UI_PROMPT, '\n', ACT_ACCEPT}, {UI_PROMPT, '\r', ACT_ACCEPT},
+	{UI_PROMPT, ESC, ACT_CANCEL},
+	{UI_PROMPT, 127, ACT_ERASE},
+	{UI_PROMPT, CTRL('h'), ACT_ERASE},
+	{UI_PROMPT, CTRL('u'), ACT_LINE_CLEAR},
+	{UI_PROMPT, CTRL('l'), ACT_REDRAW},
+	{UI_PROMPT, K_F(10), ACT_QUIT},
+
+	{UI_HELP, K_UP, ACT_UP}, {UI_HELP, 'k', ACT_UP},
+	{UI_HELP, K_DOWN, ACT_DOWN}, {UI_HELP, 'j', ACT_DOWN},
+	{UI_HELP, K_PGUP, ACT_PAGE_UP}, {UI_HELP, K_PGDN, ACT_PAGE_DOWN},
+	{UI_HELP, ' ', ACT_PAGE_DOWN},
+	{UI_HELP, K_HOME, ACT_HOME}, {UI_HELP, 'g', ACT_HOME},
+	{UI_HELP, K_END, ACT_END}, {UI_HELP, 'G', ACT_END},
+	{UI_HELP, 'q', ACT_CLOSE}, {UI_HELP, ESC, ACT_CLOSE},
+	{UI_HELP, '?', ACT_CLOSE}, {UI_HELP, K_F(1), ACT_CLOSE},
+	{UI_HELP, '\n', ACT_CLOSE}, {UI_HELP, '\r', ACT_CLOSE},
+	{UI_HELP, 127, ACT_CLOSE}, {UI_HELP, K_LEFT, ACT_CLOSE},
+	{UI_HELP, CTRL('l'), ACT_REDRAW},
+	{UI_HELP, K_F(10), ACT_QUIT},
+};
+const size_t keymap_len = sizeof keymap / sizeof keymap[0];
+
+static const struct keybar_item bar_browse[] = {
+	{ACT_HELP, 1}, {ACT_FILTER, 1}, {ACT_LEFT, 1}, {ACT_NEXT_PANE, 5}, {ACT_OPEN, 4},
+	{ACT_COPY, 3}, {ACT_EXPORT, 7}, {ACT_ABOUT, 6}, {ACT_RELOAD, 2}, {ACT_QUIT, 0},
+};
+static const struct keybar_item bar_filter[] = {
+	{ACT_FILTER_ACCEPT, 0}, {ACT_FILTER_CANCEL, 0}, {ACT_FILTER_CLEAR, 2},
+	{ACT_FILTER_ERASE, 3}, {ACT_UP, 4}, {ACT_DOWN, 4}, {ACT_QUIT, 1},
+};
+static const struct keybar_item bar_copy[] = {
+	{ACT_COPY_PHONE, 0}, {ACT_COPY_EMAIL, 0}, {ACT_COPY_WEBSITE, 0},
+	{ACT_COPY_CARD, 0}, {ACT_CANCEL, 0},
+};
+static const struct keybar_item bar_prompt[] = {
+	{ACT_ACCEPT, 0}, {ACT_CANCEL, 0}, {ACT_ERASE, 1}, {ACT_LINE_CLEAR, 2},
+};
+static const struct keybar_item bar_pager[] = {
+	{ACT_CLOSE, 0}, {ACT_DOWN, 2}, {ACT_UP, 2}, {ACT_PAGE_DOWN, 1}, {ACT_QUIT, 1},
+};
+
+size_t
+keymap_bar(enum ui_mode mode, const struct keybar_item **items)
+{
+	switch (mode) {
+	case UI_BROWSE: *items = bar_browse; return sizeof bar_browse / sizeof bar_browse[0];
+	case UI_FILTER: *items = bar_filter; return sizeof bar_filter / sizeof bar_filter[0];
+	case UI_COPY: *items = bar_copy; return sizeof bar_copy / sizeof bar_copy[0];
+	case UI_PROMPT: *items = bar_prompt; return sizeof bar_prompt / sizeof bar_prompt[0];
+	default: *items = bar_pager; return sizeof bar_pager / sizeof bar_pager[0];
+	}
+}
+
+static enum ui_mode
+table_mode(enum ui_mode mode)
+{
+	return mode == UI_ABOUT ? UI_HELP : mode;
+}
+
+enum action
+keymap_lookup(enum ui_mode mode, uint32_t key)
+{
+	mode = table_mode(mode);
+	for (size_t i = 0; i < keymap_len; i++)
+		if (keymap[i].mode == mode && keymap[i].key == key)
+			return keymap[i].act;
+	if ((mode == UI_FILTER || mode == UI_PROMPT) && key >= 0x20 && key != 0x7f && key < K_NAMED)
+		return ACT_FILTER_INSERT;	/* the prompt's line edits the same way */
+	return ACT_NONE;
+}
+
+const char *
+keymap_key_name(uint32_t key, bool ascii, char *buf, size_t n)
+{
+	const char *s = NULL;
+	if (key >= (uint32_t)K_F(1) && key <= (uint32_t)K_F(12)) {
+		snprintf(buf, n, "F%u", key - (uint32_t)K_F0);
+		return buf;
+	}
+	switch (key) {
+	case K_UP: s = ascii ? "Up" : "↑"; break;
+	case K_DOWN: s = ascii ? "Down" : "↓"; break;
+	case K_LEFT: s = ascii ? "Left" : "←"; break;
+	case K_RIGHT: s = ascii ? "Right" : "→"; break;
+	case K_PGUP: s = "PgUp"; break;
+	case K_PGDN: s = "PgDn"; break;
+	case K_HOME: s = "Home"; break;
+	case K_END: s = "End"; break;
+	case K_BTAB: s = "Shift-Tab"; break;
+	case K_DELETE: s = "Delete"; break;
+	case '\t': s = "Tab"; break;
+	case '\n': case '\r': s = "Enter"; break;
+	case ' ': s = "Space"; break;
+	case ESC: s = "Esc"; break;
+	case 127: case CTRL('h'): s = "Backspace"; break;
+	default:
+		if (key < 0x20)
+			snprintf(buf, n, "Ctrl-%c", (char)(key + '@'));
+		else if (key < 0x80)
+			snprintf(buf, n, "%c", (char)key);
+		else
+			snprintf(buf, n, "?");
+		return buf;
+	}
+	snprintf(buf, n, "%s", s);
+	return buf;
+}
+
+const char *
+keymap_keys_for(enum ui_mode mode, enum action a, size_t max, bool ascii, char *buf, size_t n)
+{
+	size_t len = 0, count = 0;
+	buf[0] = '\0';
+	mode = table_mode(mode);
+	for (size_t i = 0; i < keymap_len && count < max; i++) {
+		if (keymap[i].mode != mode || keymap[i].act != a)
+			continue;
+		char name[32];
+		keymap_key_name(keymap[i].key, ascii, name, sizeof name);
+		if (strstr(buf, name))	/* "Enter" once for \n and \r */
+			continue;
+		int w = snprintf(buf + len, n - len, "%s%s", count ? " " : "", name);
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+		count++;
+	}
+	return buf;
+}

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT
+ * card: the contact card's fields, labels and order. */
+#include "card.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Card order: known fields first, in this order. */
+static const enum role card_order[] = {
+	ROLE_NAME, ROLE_ACRONYM, ROLE_TERRITORY, ROLE_TERRITORY_2017, ROLE_REGION,
+	ROLE_STATUS, ROLE_WEBSITE, ROLE_EMAIL, ROLE_PHONE,
+};
+
+static const char *const role_labels[ROLE_COUNT] = {
+	[ROLE_ID] = "Id", [ROLE_NAME] = "Name", [ROLE_ACRONYM] = "Acronym",
+	[ROLE_TERRITORY] = "Territory", [ROLE_TERRITORY_2017] = "From 2017",
+	[ROLE_REGION] = "Region", [ROLE_WEBSITE] = "Website", [ROLE_EMAIL] = "E-mail",
+	[ROLE_PHONE] = "Phone", [ROLE_STATUS] = "Status",
+};
+
+const char *
+card_label(const struct table *t, size_t c)
+{
+	enum role r = t->cols[c].role;
+	if (r != ROLE_NONE && r != ROLE_ID && t->role_col[r] == (int)c)
+		return role_labels[r];
+	if (r == ROLE_PHONE)
+		return role_labels[r];
+	return t->cols[c].name;
+}
+
+static void
+add(struct card *c, const struct table *t, size_t col, const char *s, size_t n)
+{
+	xgrow((void **)&c->f, &c->cap, c->n + 1, sizeof *c->f);
+	c->f[c->n++] = (struct card_field){card_label(t, col), (uint32_t)col, s, n};
+}
+
+void
+card_build(struct card *c, const struct table *t, size_t r)
+{
+	c->n = 0;
+	bool *done = xcalloc(t->ncols ? t->ncols : 1, sizeof *done);
+	for (size_t k = 0; k < sizeof card_order / sizeof card_order[0]; k++) {
+		for (size_t col = 0; col < t->ncols; col++) {
+			if (done[col] || t->cols[col].role != card_order[k])
+				continue;
+			done[col] = true;
+			size_t n;
+			const char *s = table_field(t, r, col, &n);
+			if (n || card_order[k] == ROLE_NAME)
+				add(c, t, col, s, n);
+		}
+	}
+	for (size_t col = 0; col < t->ncols; col++) {
+		size_t n;
+		const char *s = table_field(t, r, col, &n);
+		if (!done[col] && n)
+			add(c, t, col, s, n);
+	}
+	free(done);
+}
+
+void
+card_free(struct card *c)
+{
+	free(c->f);
+	memset(c, 0, sizeof *c);
+}
+
+char *
+card_text(const struct table *t, size_t r)
+{
+	struct card c = {0};
+	struct arena out = {0};
+	card_build(&c, t, r);
+	for (size_t i = 0; i < c.n; i++) {
+		if (!c.f[i].n)
+			continue;
+		arena_append(&out, c.f[i].label, strlen(c.f[i].label));
+		arena_append(&out, ": ", 2);
+		size_t at = arena_append(&out, c.f[i].s, c.f[i].n);
+		text_oneline(out.base + at, c.f[i].n);
+		arena_putc(&out, '\n');
+	}
+	arena_putc(&out, '\0');
+	card_free(&c);
+	return out.base;
+}
+
+size_t
+card_phones(struct arena *out, const struct table *t, size_t r)
+{
+	size_t count = 0;
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (t->cols[c].role != ROLE_PHONE)
+			continue;
+		size_t n;
+		const char *s = table_field(t, r, c, &n);
+		if (!n)
+			continue;
+		if (count++)
+			arena_append(out, " / ", 3);
+		size_t at = arena_append(out, s, n);
+		text_oneline(out->base + at, n);
+	}
+	return count;
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT
+ * directory: a loaded directory, its table and its menu index, and where it
+ * comes from (a FILE argument, $CENTRES_FILE, or the copy of
+ * data/centres.csv built into the binary). What batch mode and the screen
+ * both work on. Owns its table and index. */
+#ifndef CENTRES_DIRECTORY_H
+#define CENTRES_DIRECTORY_H
+
+#include "csvload.h"
+#include "index.h"
+#include "table.h"
+#include "util.h"
+
+#define BUILTIN_NAME "built-in directory"
+
+struct directory {
+	struct table t;
+	struct index ix;
+};
+
+/* The path to load: file if non-NULL, else $CENTRES_FILE if set and
+ * non-empty, else NULL for the built-in directory. */
+const char *directory_path(const char *file);
+/* Loads path (NULL: built-in) into d. Returns 0, or -1 with e set; d is
+ * then empty (nothing to free). */
+int directory_load(struct directory *d, const char *path, const struct load_opts *o,
+    struct err *e);
+void directory_free(struct directory *d);
+
+#endif
