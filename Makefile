@@ -42,6 +42,9 @@ san_objs = $(patsubst %.c,$(SAN)/%.o,$(1))
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
+# Programs the process tests run the binary through (tests/helpers).
+HELPER_SRC := $(wildcard tests/helpers/*.c)
+HELPERS    := $(patsubst tests/helpers/%.c,build/helpers/%,$(HELPER_SRC))
 
 .PHONY: all deps deps-test run test check bench fuzz install uninstall clean clang-werror
 .DEFAULT_GOAL := all
@@ -83,11 +86,15 @@ $(SAN)/tests/%: tests/unit/%.c $(call san_objs,$(LIB_SRC)) $(SAN)/src/builtin.o 
 		$(call san_objs,$(LIB_SRC)) $(SAN)/src/builtin.o $(LIBS) \
 		$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
+build/helpers/%: tests/helpers/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $<
+
 # Every file of the program, the unit tests, the bench and the fuzz target
 # compiled by clang with the program's warnings as errors (make test runs
 # it; gcc stays the compiler of the build).
 CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c \
-	tests/fuzz/fuzz_load.c
+	tests/fuzz/fuzz_load.c $(HELPER_SRC)
 clang-werror: $(patsubst %.c,$(CLG)/%.o,$(CLANG_C))
 $(CLG)/%.o: %.c
 	@mkdir -p $(@D)
@@ -100,7 +107,8 @@ run: all
 # all on the sanitizer build, then the fuzzer: every seed and past crash, and
 # FUZZ_TEST_SECONDS (default 10) of new inputs; ends with the totals.
 test: deps deps-test
-	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) $(FUZZ_BIN) $(REL)/ttybytes clang-werror
+	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) \
+		$(FUZZ_BIN) $(REL)/ttybytes $(HELPERS) clang-werror
 	@FUZZ_BIN=$(FUZZ_BIN) sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
 
 check: test

@@ -1,10 +1,13 @@
 #!/bin/sh
-# run.sh SAN_BINARY RELEASE_BINARY UNIT_TEST...: runs every test of centres
-# and ends with one line of totals ("N passed, N failed").
-#  - unit tests (cmocka): their "[  PASSED  ] N test(s)" / "[  FAILED  ] N" lines
-#  - tests/cli/*.sh and tests/tui/*.sh: each prints "PASS name" / "FAIL name"
-#    lines (tests/lib.sh); a script that exits non-zero without a FAIL line
-#    counts as one failure
+# run.sh SAN_BINARY RELEASE_BINARY UNIT_TEST...: runs every test of centres,
+# prints each one's result and time, and ends with the checks skipped (and
+# why) and one line of totals ("N passed, N failed, N skipped").
+#  - unit tests (cmocka): their "[  PASSED  ] N test(s)", "[  FAILED  ] N"
+#    and "[  SKIPPED ] N" lines
+#  - tests/cli/*.sh and tests/tui/*.sh: each prints "PASS name", "FAIL name"
+#    and "SKIP why" lines (tests/lib.sh); a script that exits non-zero
+#    without a FAIL line counts as one failure, and so does one that ran no
+#    check and skipped none. A skip is never counted or shown as ok.
 #  - valgrind on the batch mode of the release build
 set -u
 san=$1; rel=$2; shift 2
@@ -17,21 +20,42 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=98"
 export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 log=$top/build/test-logs
 mkdir -p "$log"
-pass=0; fail=0
+pass=0; fail=0; skip=0
+: >"$log/skipped"
+
+# report NAME PASSED FAILED SKIPPED SECONDS UNIT LOG: one line for a test
+# file; its skips (the reasons, from SKIP lines) kept for the summary.
+report() {
+	n=$1 p=$2 f=$3 k=$4 secs=$5 unit=$6 lf=$7
+	pass=$((pass + p)); fail=$((fail + f)); skip=$((skip + k))
+	extra=
+	[ "$k" -ne 0 ] && extra=", $k skipped"
+	if [ "$f" -ne 0 ]; then
+		echo "FAIL $n ($f failed$extra, ${secs} s; log: ${lf#$top/})"
+	elif [ "$p" -eq 0 ] && [ "$k" -ne 0 ]; then
+		echo "SKIP $n ($k skipped, ${secs} s)"
+	else
+		echo "ok   $n ($p $unit$extra, ${secs} s)"
+	fi
+	if [ "$k" -ne 0 ]; then
+		sed -n -e 's/^SKIP /  /p' -e 's/^\[  SKIPPED \] \([^0-9].*\)/  \1/p' "$lf" |
+			awk '!seen[$0]++' | sed "s|^|$n:|" >>"$log/skipped"
+	fi
+}
 
 for t in "$@"; do
 	name=$(basename "$t")
+	t0=$(date +%s)
 	"$t" >"$log/$name.log" 2>&1
 	rc=$?
+	secs=$(( $(date +%s) - t0 ))
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log/$name.log" | awk '{s+=$1} END {print s+0}')
 	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log/$name.log" | awk '{s+=$1} END {print s+0}')
+	k=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' "$log/$name.log" | awk '{s+=$1} END {print s+0}')
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-	pass=$((pass + p)); fail=$((fail + f))
+	report "unit/$name" "$p" "$f" "$k" "$secs" tests "$log/$name.log"
 	if [ "$f" -ne 0 ]; then
-		echo "FAIL unit/$name ($f failed; log: build/test-logs/$name.log)"
 		grep -E '^\[  (FAILED|ERROR) \]|error|ERROR|Assert|runtime error' "$log/$name.log" | head -n 20
-	else
-		echo "ok   unit/$name ($p tests)"
 	fi
 done
 
@@ -63,14 +87,15 @@ for s in $scripts; do
 	name=$(basename "$(dirname "$s")")/$(basename "$s" .sh)
 	lf="$log/$(echo "$name" | tr / _).log"
 	rc=$(cat "$lf.rc" 2>/dev/null || echo 1)
-	p=$(grep -c '^PASS ' "$lf"); f=$(grep -c '^FAIL ' "$lf")
+	p=$(grep -c '^PASS ' "$lf"); f=$(grep -c '^FAIL ' "$lf"); k=$(grep -c '^SKIP ' "$lf")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "FAIL $name exited $rc" >>"$lf"; fi
-	pass=$((pass + p)); fail=$((fail + f))
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$k" -eq 0 ]; then
+		f=1; echo "FAIL $name ran no check" >>"$lf"
+	fi
+	secs=$(cat "${lf%.log}.secs" 2>/dev/null || echo "?")
+	report "$name" "$p" "$f" "$k" "$secs" checks "$lf"
 	if [ "$f" -ne 0 ]; then
-		echo "FAIL $name ($f failed; log: ${lf#$top/})"
 		grep -A3 '^FAIL ' "$lf" | head -n 30
-	else
-		echo "ok   $name ($p checks)"
 	fi
 done
 
@@ -108,5 +133,9 @@ if [ -n "${FUZZ_BIN:-}" ] && [ -x "$top/$FUZZ_BIN" ]; then
 	fi
 fi
 
-echo "$pass passed, $fail failed"
+if [ -s "$log/skipped" ]; then
+	echo "Skipped (nothing was checked for these; the reasons):"
+	cat "$log/skipped"
+fi
+echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,457 @@
+/* SPDX-License-Identifier: MIT
+ * The application without a terminal, driven by keys as a person types
+ * them: export (the centres shown, never over a file, never through a
+ * symbolic link, an unwritable or missing folder), open and reload (a
+ * missing file, a half-written one), the copy text, suspending, restricted
+ * mode; and what it hands back to the terminal. On tests/data/annuaire.csv. */
+#include "unit.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "app/keys.h"
+#include "core/directory.h"
+
+struct fixture {
+	struct app a;
+	char dir[64];	/* a folder of its own for the files */
+	char path[128];	/* a copy of the test directory, in dir */
+};
+
+static void
+copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	assert_non_null(in);
+	assert_non_null(out);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	assert_int_equal(fclose(out), 0);
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+append_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "ab");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+start(struct fixture *fx, const struct app_config *cfg)
+{
+	struct directory d;
+	struct err e;
+	assert_int_equal(directory_load(&d, fx->path, &cfg->load, &e), 0);
+	app_init(&fx->a, &d, fx->path, cfg, 80, 24);
+}
+
+static const struct app_config plain = {.screen = {.job_control = true}};
+
+static int
+setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof *fx);
+	if (!fx)
+		return -1;
+	snprintf(fx->dir, sizeof fx->dir, "/tmp/centres-app-XXXXXX");
+	if (!mkdtemp(fx->dir))
+		return -1;
+	snprintf(fx->path, sizeof fx->path, "%s/annuaire.csv", fx->dir);
+	copy_file(FIXTURE, fx->path);
+	start(fx, &plain);
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *fx = *state;
+	app_free(&fx->a);
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "chmod -R u+w %s; rm -rf %s", fx->dir, fx->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(fx);
+	return 0;
+}
+
+/* Keys as typed: each byte of s (ASCII) a key. Returns the reactions. */
+static unsigned
+type(struct app *a, const char *s)
+{
+	unsigned r = 0;
+	for (; *s; s++)
+		r |= app_key(a, (unsigned char)*s);
+	return r;
+}
+
+static const char *
+selected_name(const struct app *a)
+{
+	long r = state_row(&a->st);
+	return r < 0 ? "" : table_name(&a->dir.t, (size_t)r, NULL);
+}
+
+/* s, the name typed over the one proposed, Enter: the export. */
+static unsigned
+export_to(struct app *a, const char *name)
+{
+	app_key(a, 's');
+	app_key(a, K_CTRL('u'));
+	type(a, name);
+	return app_key(a, '\r');
+}
+
+static bool
+exists(const char *path)
+{
+	struct stat sb;
+	return lstat(path, &sb) == 0;
+}
+
+/* The rows a CSV file loads back to; -1 when it does not load. */
+static long
+rows_in(const char *path)
+{
+	struct directory d;
+	struct err e;
+	if (directory_load(&d, path, NULL, &e) < 0)
+		return -1;
+	long n = (long)d.t.nrows;
+	directory_free(&d);
+	return n;
+}
+
+static void
+export_writes_the_centres_shown(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	char out[256];
+	snprintf(out, sizeof out, "%s/tout.csv", fx->dir);
+	/* What the terminal gets back: a redraw, nothing of the file. */
+	assert_int_equal(export_to(a, out), REACT_DRAW);
+	snprintf(out, sizeof out, "Exported 18 centres to %s/tout.csv.", fx->dir);
+	assert_string_equal(a->st.status, out);
+	snprintf(out, sizeof out, "%s/tout.csv", fx->dir);
+	assert_int_equal(rows_in(out), 18);
+	/* Only the centres matching the filter. */
+	type(a, "/0465");
+	app_key(a, '\r');
+	assert_int_equal(a->st.f.n, 3);
+	snprintf(out, sizeof out, "%s/trois.csv", fx->dir);
+	export_to(a, out);
+	assert_non_null(strstr(a->st.status, "Exported 3 centres to"));
+	assert_int_equal(rows_in(out), 3);
+	/* A plain file its owner can read and write. */
+	struct stat sb;
+	assert_int_equal(lstat(out, &sb), 0);
+	assert_true(S_ISREG(sb.st_mode) && (sb.st_mode & 0600) == 0600);
+	/* ~/ is the home directory. */
+	setenv("HOME", fx->dir, 1);
+	export_to(a, "~/maison.csv");
+	assert_string_equal(a->st.status, "Exported 3 centres to ~/maison.csv.");
+	snprintf(out, sizeof out, "%s/maison.csv", fx->dir);
+	assert_int_equal(rows_in(out), 3);
+}
+
+static void
+export_never_over_a_file(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	char out[256];
+	snprintf(out, sizeof out, "%s/deja.csv", fx->dir);
+	write_file(out, "ne pas toucher\n");
+	export_to(a, out);
+	assert_string_equal(a->st.status,
+	    "Not exported (s to correct the name): it already exists, nothing written.");
+	assert_int_equal(rows_in(out), 0);	/* its one line: a header, no row */
+	FILE *f = fopen(out, "r");
+	char line[64] = "";
+	assert_non_null(fgets(line, sizeof line, f));
+	fclose(f);
+	assert_string_equal(line, "ne pas toucher\n");
+	/* The name comes back at the next s, to correct it. */
+	app_key(a, 's');
+	assert_string_equal(a->st.input.s, out);
+	app_key(a, K_ESC);
+	assert_string_equal(a->st.status, "Nothing exported.");
+}
+
+static void
+export_never_through_a_link(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	char link[256], target[256], existing[256];
+	/* A link to a file that does not exist yet: nothing is created. */
+	snprintf(link, sizeof link, "%s/lien.csv", fx->dir);
+	snprintf(target, sizeof target, "%s/cible.csv", fx->dir);
+	assert_int_equal(symlink(target, link), 0);
+	export_to(a, link);
+	assert_non_null(strstr(a->st.status, "Not exported (s to correct the name):"));
+	assert_false(exists(target));
+	/* A link to an existing file: the file is left as it was. */
+	snprintf(existing, sizeof existing, "%s/garde.csv", fx->dir);
+	write_file(existing, "a\n");
+	snprintf(link, sizeof link, "%s/lien2.csv", fx->dir);
+	assert_int_equal(symlink(existing, link), 0);
+	export_to(a, link);
+	assert_non_null(strstr(a->st.status, "Not exported"));
+	struct stat sb;
+	assert_int_equal(stat(existing, &sb), 0);
+	assert_int_equal(sb.st_size, 2);
+}
+
+static void
+export_into_a_folder_it_cannot_write(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	char out[256];
+	/* A folder that does not exist. */
+	snprintf(out, sizeof out, "%s/nulle-part/x.csv", fx->dir);
+	export_to(a, out);
+	assert_string_equal(a->st.status,
+	    "Not exported (s to correct the name): No such file or directory.");
+	/* A folder without write permission; root writes anywhere on a disk,
+	 * so it is shown with /sys, which nobody may create files in. */
+	char ro[160];
+	if (geteuid() == 0) {
+		snprintf(ro, sizeof ro, "/sys");
+		struct stat sb;
+		if (stat(ro, &sb) != 0)
+			skip();
+	} else {
+		snprintf(ro, sizeof ro, "%s/lecture", fx->dir);
+		assert_int_equal(mkdir(ro, 0555), 0);
+	}
+	snprintf(out, sizeof out, "%s/x.csv", ro);
+	export_to(a, out);
+	assert_string_equal(a->st.status,
+	    "Not exported (s to correct the name): Permission denied.");
+	assert_false(exists(out));
+}
+
+static void
+open_another_file(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	char other[256], msg[512];
+	/* Missing: said, the data stays, the name comes back. */
+	snprintf(other, sizeof other, "%s/absent.csv", fx->dir);
+	app_key(a, 'o');
+	type(a, other);
+	assert_int_equal(app_key(a, '\r'), REACT_DRAW);
+	snprintf(msg, sizeof msg, "Not opened (o to correct the name): %s: No such file or directory",
+	    other);
+	assert_string_equal(a->st.status, msg);
+	assert_int_equal(a->dir.t.nrows, 18);
+	app_key(a, 'o');
+	assert_string_equal(a->st.input.s, other);
+	app_key(a, K_CTRL('u'));
+	/* Half-written: a quote never closed, on line 3. */
+	snprintf(other, sizeof other, "%s/moitie.csv", fx->dir);
+	write_file(other, "nom,telephone\nMaison A,01 99 00 00 01\n\"Maison B,01 99 00");
+	type(a, other);
+	app_key(a, '\r');
+	snprintf(msg, sizeof msg, "Not opened (o to correct the name): %s:3: unterminated quoted "
+	    "field: the quote opened on this line is never closed", other);
+	assert_string_equal(a->st.status, msg);
+	assert_int_equal(a->dir.t.nrows, 18);
+	assert_string_equal(a->path, fx->path);
+	/* A good one: on screen, and reload reads it from now on. */
+	snprintf(other, sizeof other, "%s/deux.csv", fx->dir);
+	write_file(other, "nom,telephone\nMaison A,01 99 00 00 01\nMaison B,01 99 00 00 02\n");
+	app_key(a, 'o');
+	app_key(a, K_CTRL('u'));
+	type(a, other);
+	app_key(a, '\r');
+	snprintf(msg, sizeof msg, "Opened %s: 2 centres.", other);
+	assert_string_equal(a->st.status, msg);
+	assert_int_equal(a->dir.t.nrows, 2);
+	assert_int_equal(a->st.nlist, 2);
+	append_file(other, "Maison C,01 99 00 00 03\n");
+	app_key(a, 'r');
+	snprintf(msg, sizeof msg, "Reloaded %s: 3 centres.", other);
+	assert_string_equal(a->st.status, msg);
+	assert_int_equal(a->dir.t.nrows, 3);
+}
+
+static void
+reload_keeps_or_says_why_not(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	app_key(a, '\t');
+	while (strcmp(selected_name(a), "Bocagevilles") != 0)
+		app_key(a, 'j');
+	/* A new phone number, and a row above removed: the same centre. */
+	write_file(fx->path,
+	    "id,nom,territoire,region,telephone\n"
+	    "2,Maison des Lucioles,Port-Émeraude,Île-Verte,01 99 00 26 36\n"
+	    "17,Bocagevilles,Normeaux,Normeaux,02 61 91 99 99\n");
+	assert_int_equal(app_key(a, K_F(5)), REACT_DRAW);
+	assert_non_null(strstr(a->st.status, "Reloaded"));
+	assert_non_null(strstr(a->st.status, ": 2 centres."));
+	assert_string_equal(selected_name(a), "Bocagevilles");
+	assert_string_equal(table_role(&a->dir.t, (size_t)state_row(&a->st), ROLE_PHONE, NULL),
+	    "02 61 91 99 99");
+	/* Half-written: the line and the reason, the data unchanged. */
+	append_file(fx->path, "18,\"Maison cassée,Archipel,Archipel,\n");
+	app_key(a, 'r');
+	assert_string_equal(a->st.status, "Reload failed (data unchanged): line 4: unterminated "
+	    "quoted field: the quote opened on this line is never closed");
+	assert_int_equal(a->dir.t.nrows, 2);
+	assert_string_equal(selected_name(a), "Bocagevilles");
+	/* Gone: the reason, the data unchanged. */
+	assert_int_equal(unlink(fx->path), 0);
+	app_key(a, 'r');
+	assert_string_equal(a->st.status,
+	    "Reload failed (data unchanged): No such file or directory");
+	assert_int_equal(a->dir.t.nrows, 2);
+}
+
+static void
+copy_text_for_the_clipboard(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	type(a, "/levant");
+	app_key(a, '\r');
+	app_key(a, 'y');
+	/* Both phone numbers; the terminal is asked to send them. */
+	assert_int_equal(app_key(a, 'p'), REACT_DRAW | REACT_COPY);
+	assert_string_equal(app_clipboard(a), "02 61 91 55 42 / 02 61 91 55 43");
+	assert_string_equal(a->st.status,
+	    "Copied phone number to the clipboard: 02 61 91 55 42 / 02 61 91 55 43");
+	app_key(a, 'y');
+	assert_true(app_key(a, 'e') & REACT_COPY);
+	assert_string_equal(app_clipboard(a), "contact@cr-cdi.example");
+	/* No website: said, nothing to send. */
+	app_key(a, 'y');
+	assert_int_equal(app_key(a, 'w') & REACT_COPY, 0);
+	assert_string_equal(a->st.status, "This centre has no website.");
+	/* The whole card, with the screen's labels, in the screen's order. */
+	app_key(a, 'y');
+	assert_true(app_key(a, 'c') & REACT_COPY);
+	assert_string_equal(app_clipboard(a),
+	    "Name: Centre de ressources Cohésion des Îles\n"
+	    "Acronym: CR-CDI\n"
+	    "Territory: Îles du Levant\n"
+	    "Region: Îles du Levant\n"
+	    "Status: actif\n"
+	    "E-mail: contact@cr-cdi.example\n"
+	    "Phone: 02 61 91 55 42\n"
+	    "Phone: 02 61 91 55 43\n"
+	    "id: 14\n");
+	assert_string_equal(a->st.status, "Copied the contact card to the clipboard.");
+	/* A centre with no phone at all. */
+	app_key(a, K_ESC);
+	type(a, "/archipel");
+	app_key(a, '\r');
+	app_key(a, 'y');
+	assert_int_equal(app_key(a, 'p') & REACT_COPY, 0);
+	assert_string_equal(a->st.status, "This centre has no phone number.");
+}
+
+static void
+suspend_only_with_a_shell(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	assert_int_equal(app_key(a, K_CTRL('z')), REACT_DRAW | REACT_SUSPEND);
+	/* Alone in its terminal (an SSH forced command): said, not done. */
+	app_free(a);
+	struct app_config alone = {.screen = {.job_control = false}};
+	start(fx, &alone);
+	assert_int_equal(app_key(a, K_CTRL('z')), REACT_DRAW);
+	assert_string_equal(a->st.status, "Cannot suspend: no shell to come back to (q quits).");
+}
+
+static void
+restricted_writes_and_reads_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	app_free(a);
+	struct app_config restricted = {.screen = {.restricted = true, .job_control = true}};
+	start(fx, &restricted);
+	char out[256];
+	snprintf(out, sizeof out, "%s/x.csv", fx->dir);
+	/* s only says so; what follows is no file name, Enter opens nothing. */
+	app_key(a, 's');
+	assert_string_equal(a->st.status,
+	    "Export the centres shown to a CSV file: disabled in restricted mode.");
+	assert_int_equal(a->st.mode, UI_BROWSE);
+	export_to(a, out);
+	assert_false(exists(out));
+	app_key(a, 'o');
+	assert_int_equal(a->st.mode, UI_BROWSE);
+	assert_int_equal(app_key(a, K_CTRL('z')) & REACT_SUSPEND, 0);
+	/* Reload still reads the same file; the title shows its name only. */
+	app_key(a, 'r');
+	assert_string_equal(a->st.status, "Reloaded annuaire.csv: 18 centres.");
+	/* q quits. */
+	assert_true(app_key(a, 'q') & REACT_QUIT);
+}
+
+/* The loaded file's notice and warnings on the status line at start. */
+static void
+start_tells_of_warnings(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	assert_string_equal(a->st.status, "");
+	app_free(a);
+	write_file(fx->path, "nom,telephone\nA,01\nB,02,trop\n");
+	start(fx, &plain);
+	char msg[256];
+	snprintf(msg, sizeof msg, "%s: 1 warnings while loading (see centres --check).", fx->path);
+	assert_string_equal(a->st.status, msg);
+	/* Any key but one that types clears it, and asks for a redraw. */
+	assert_int_equal(app_key(a, 'x'), REACT_DRAW);
+	assert_string_equal(a->st.status, "");
+}
+
+int
+main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	umask(022);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(export_writes_the_centres_shown, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_never_over_a_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_never_through_a_link, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_into_a_folder_it_cannot_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(open_another_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(reload_keeps_or_says_why_not, setup, teardown),
+		cmocka_unit_test_setup_teardown(copy_text_for_the_clipboard, setup, teardown),
+		cmocka_unit_test_setup_teardown(suspend_only_with_a_shell, setup, teardown),
+		cmocka_unit_test_setup_teardown(restricted_writes_and_reads_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(start_tells_of_warnings, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
