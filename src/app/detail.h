@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * detail: the contact card of one centre (core/card: its fields, order and
  * labels) laid out as wrapped lines for a given width. Pure text layout (no
- * curses): the state keeps it for the selected centre and scrolls it, the
+ * terminal code): the state keeps it for the selected centre and scrolls it, the
  * view draws it. */
 #ifndef CENTRES_DETAIL_H
 #define CENTRES_DETAIL_H

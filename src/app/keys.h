@@ -4,7 +4,7 @@
  * space, Tab 9, Enter 13 or 10, Esc 27, Backspace 127 or 8, Ctrl-letter 1
  * to 26) or one of the named keys below, numbered above every character.
  * tui/input.c turns what the terminal library reports into these, so that
- * the key table, the help screen and the tests know nothing of curses. */
+ * the key table, the help screen and the tests know nothing of the terminal. */
 #ifndef CENTRES_KEYS_H
 #define CENTRES_KEYS_H
 

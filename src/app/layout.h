@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * layout: where each part of the screen goes for a terminal size. Pure
- * arithmetic, no curses, so it is unit-tested. */
+ * arithmetic, no terminal code, so it is unit-tested. */
 #ifndef CENTRES_LAYOUT_H
 #define CENTRES_LAYOUT_H
 

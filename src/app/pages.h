@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * pages: the text of the help screen (built from the key table) and of the
  * "About the network" screen, as lines wrapped to a width. Built once per
- * width by the state, which keeps them; all text in one arena. No curses. */
+ * width by the state, which keeps them; all text in one arena. No terminal code. */
 #ifndef CENTRES_PAGES_H
 #define CENTRES_PAGES_H
 

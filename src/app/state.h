@@ -6,7 +6,7 @@
  * help or about page laid out for the terminal's width, and the status
  * message. Changed only through the functions below, which keep the card
  * and the page up to date, so that the view only reads it (const). No
- * curses, no files: reactions that need them are returned (REACT_*) for
+ * terminal code, no files: reactions that need them are returned (REACT_*) for
  * app.c to carry out. */
 #ifndef CENTRES_STATE_H
 #define CENTRES_STATE_H

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * text: UTF-8 decoding, display width, fitting to columns, and search folding.
  * Pure functions on byte strings; no terminal and no locale state beyond
- * wcwidth() (used first so widths agree with what ncursesw draws; utf8proc's
- * width when the locale cannot tell). */
+ * wcwidth() (used first so widths agree with what the terminal library
+ * draws; utf8proc's width when the locale cannot tell). */
 #ifndef CENTRES_TEXT_H
 #define CENTRES_TEXT_H
 
