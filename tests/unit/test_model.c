@@ -71,6 +71,64 @@ fields_live_in_the_arena(void **state)
 }
 
 static void
+put(struct arena *a, const char *s)
+{
+	arena_append(a, s, strlen(s));
+}
+
+/* Any field of any row is found at once: short rows (their fields' ends in
+ * 2 bytes each), a row of more than 64 KiB (4 bytes each), a row of
+ * 100,000 fields, all read back exactly. */
+static void
+fields_of_long_and_wide_rows(void **state)
+{
+	(void)state;
+	enum { NF = 100000, BIG = 70000 };
+	struct arena csv = {0};
+	put(&csv, "nom,note,tel\n");
+	put(&csv, "Court,a,01\n");
+	/* A row whose text is over 65,535 bytes: BIG x's in the middle. */
+	put(&csv, "Long,");
+	for (int i = 0; i < BIG; i++)
+		arena_putc(&csv, 'x');
+	put(&csv, ",02\n");
+	/* A row of NF fields: "f0,f1,...". */
+	for (int i = 0; i < NF; i++) {
+		char f[16];
+		int n = snprintf(f, sizeof f, "%sf%d", i ? "," : "", i);
+		arena_append(&csv, f, (size_t)n);
+	}
+	put(&csv, "\nApr\xc3\xa8s,b,03\n");
+	struct table t;
+	struct err e;
+	assert_int_equal(load_mem(&t, csv.base, csv.len, NULL, &e), 0);
+	arena_free(&csv);
+	assert_int_equal(t.nrows, 4);
+	size_t len;
+	assert_string_equal(table_field(&t, 0, 2, &len), "01");
+	assert_true(t.rows[1].text_len > 65535);
+	assert_string_equal(table_field(&t, 1, 0, &len), "Long");
+	assert_int_equal(len, 4);
+	const char *big = table_field(&t, 1, 1, &len);
+	assert_int_equal(len, BIG);
+	assert_true(big[0] == 'x' && big[BIG - 1] == 'x' && big[BIG] == '\0');
+	assert_string_equal(table_field(&t, 1, 2, &len), "02");
+	assert_int_equal(t.rows[2].nfields, NF);
+	for (int i = 0; i < NF; i += 997) {
+		char want[16];
+		snprintf(want, sizeof want, "f%d", i);
+		assert_string_equal(table_field(&t, 2, (size_t)i, &len), want);
+		assert_int_equal(len, strlen(want));
+	}
+	assert_string_equal(table_field(&t, 2, NF - 1, NULL), "f99999");
+	assert_string_equal(table_field(&t, 3, 0, NULL), "Apr\xc3\xa8s");
+	assert_string_equal(table_field(&t, 3, 2, NULL), "03");
+	/* Past a short row's end: empty. */
+	assert_string_equal(table_field(&t, 3, 5, &len), "");
+	table_free(&t);
+}
+
+static void
 roles_and_names(void **state)
 {
 	(void)state;
@@ -442,6 +500,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(row_overhead),
 		cmocka_unit_test(fields_live_in_the_arena),
+		cmocka_unit_test(fields_of_long_and_wide_rows),
 		cmocka_unit_test(roles_and_names),
 		cmocka_unit_test(builtin_roles),
 		cmocka_unit_test(column_keys),
