@@ -39,7 +39,7 @@ check_clean(const char *what, const char *s, size_t n)
 		int len = text_decode(s + i, n - i, &cp);
 		int bad = cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
 		    (cp >= 0x7f && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069);
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061c || cp == 0x200e || cp == 0x200f;
 		if (bad) {
 			fprintf(stderr, "fuzz_load: %s: forbidden code point %ld at byte %zu\n",
 			    what, (long)cp, i);
