@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "card.h"
+#include "hash.h"
 #include "text.h"
 #include "util.h"
 
@@ -165,30 +166,89 @@ put_json_string(FILE *out, const char *s, size_t n)
 	fputc('"', out);
 }
 
+static uint64_t
+hash_str(const char *s)
+{
+	return hash_bytes(HASH_INIT, s, strlen(s));
+}
+
+/* keys[i], for the slots of the keys given so far. */
+static uint64_t
+key_hash(const void *ctx, size_t i)
+{
+	return hash_str(((char *const *)ctx)[i]);
+}
+
+/* A header name met, and the next number to try after it. */
+struct base {
+	char *name;
+	size_t next;
+};
+
+static uint64_t
+base_hash(const void *ctx, size_t i)
+{
+	return hash_str(((const struct base *)ctx)[i].name);
+}
+
+static bool
+key_taken(const struct slots *s, char *const *keys, const char *k)
+{
+	for (size_t i = slots_first(s, hash_str(k)); s->slot[i]; i = slots_next(s, i))
+		if (strcmp(keys[s->slot[i] - 1], k) == 0)
+			return true;
+	return false;
+}
+
+/* The entry of a base name among the nb met so far, added if new. */
+static struct base *
+base_of(struct base **b, size_t *nb, size_t *cap, struct slots *s, const char *name)
+{
+	slots_reserve(s, *nb, base_hash, *b);
+	size_t i = slots_first(s, hash_str(name));
+	for (; s->slot[i]; i = slots_next(s, i))
+		if (strcmp((*b)[s->slot[i] - 1].name, name) == 0)
+			return &(*b)[s->slot[i] - 1];
+	xgrow((void **)b, cap, *nb + 1, sizeof **b);
+	(*b)[*nb] = (struct base){xstrdup(name), 2};
+	s->slot[i] = (uint32_t)++*nb;
+	return &(*b)[*nb - 1];
+}
+
 char **
 output_keys(const struct table *t)
 {
 	char **keys = xcalloc(t->ncols ? t->ncols : 1, sizeof *keys);
+	struct slots taken = {0}, bases = {0};
+	struct base *b = NULL;
+	size_t nb = 0, bcap = 0;
 	for (size_t c = 0; c < t->ncols; c++) {
+		char name[64];
 		const char *base = t->cols[c].name;
-		char buf[64];
 		if (!*base) {
-			snprintf(buf, sizeof buf, "colonne %zu", c + 1);
-			base = buf;
+			snprintf(name, sizeof name, "colonne %zu", c + 1);
+			base = name;
 		}
-		size_t len = strlen(base) + 16;
+		/* Repeats go on from the last number their name had: n columns
+		 * of one name cost about n tries, not n * n. */
+		struct base *bp = base_of(&b, &nb, &bcap, &bases, base);
+		size_t len = strlen(base) + 24;
 		char *k = xmalloc(len);
 		snprintf(k, len, "%s", base);
-		for (int rep = 2;; rep++) {
-			size_t j;
-			for (j = 0; j < c && strcmp(keys[j], k) != 0; j++)
-				;
-			if (j == c)
-				break;
-			snprintf(k, len, "%s (%d)", base, rep);
-		}
+		slots_reserve(&taken, c, key_hash, keys);
+		while (key_taken(&taken, keys, k))
+			snprintf(k, len, "%s (%zu)", base, bp->next++);
 		keys[c] = k;
+		size_t i = slots_first(&taken, hash_str(k));
+		while (taken.slot[i])
+			i = slots_next(&taken, i);
+		taken.slot[i] = (uint32_t)c + 1;
 	}
+	for (size_t i = 0; i < nb; i++)
+		free(b[i].name);
+	free(b);
+	slots_free(&taken);
+	slots_free(&bases);
 	return keys;
 }
 
