@@ -9,6 +9,8 @@
 [ "${UPDATE:-}" = 1 ] || { echo "screenshots: not updated (set UPDATE=1 to capture them again)"; exit 0; }
 
 . tests/tui/tmux.sh
+# The product as shipped: its built-in directory, not the test one.
+DATA=builtin
 D=docs/screenshots
 mkdir -p "$D"
 

@@ -32,10 +32,10 @@
 # (tests/data/README.md), given through CENTRES_FILE, so that editing the
 # product's data (data/centres.csv) breaks no screen test. The path is
 # relative: the scripts run from the top of the tree (a script that changes
-# directory first sets FX=$CENTRES_TOP/$FX). A FILE argument to start wins
-# over CENTRES_FILE, as for any user. To run the built-in directory instead
-# (data/centres.csv compiled into the binary; only tests/tui/shipped_data.sh
-# checks it, and screenshots.sh pictures it), set DATA=builtin:
+# directory first sets FX to a path that holds from there). A FILE argument
+# to start wins over CENTRES_FILE, as for any user. To run the built-in
+# directory instead (data/centres.csv, compiled into the binary: only
+# tests/tui/shipped_data.sh checks it, and screenshots.sh pictures it):
 #   DATA=builtin start 80 24  (CENTRES_FILE is then empty: no file is read)
 #
 # The program's stderr goes to $TMPD/stderr.N, so sanitizer reports do not
