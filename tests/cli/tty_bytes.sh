@@ -51,10 +51,10 @@ for t in $TERMS "xterm-256color in the list" "xterm in the list" "vt100 in the l
 	ctx="full repaint (Ctrl-L): $full bytes"
 
 	# mv: the run the move budget is checked on; where: its data, said
-	mv=$t where= also= data=$FX opts="-f $WORD "
+	mv=$t where='' also='' data=$FX opts="-f $WORD "
 	case $t in
 	*" in the list") ;;
-	*)	mv="$t built-in" data= opts=
+	*)	mv="$t built-in" data='' opts=''
 		where=", on the built-in directory" also="; on $FX: $(kv move_max)" ;;
 	esac
 	mkv() { sed -n "s/^$1=//p" "$TMPD/$mv.kv"; }

@@ -11,7 +11,7 @@
 # for in the line's text, attributes left out (it may hold the marker).
 reverse_line() {
 	capture_e
-	printf '%s\n' "$escreen" | awk -v t="$1" -v sgr="$ESC[[][0-9;]*m" '
+	printf '%s\n' "$escreen" | awk -v t="$1" -v sgr="${ESC}[[][0-9;]*m" '
 		{ p = $0; gsub(sgr, "", p) }
 		index(p, "▸") && index(p, t) { print; exit }' |
 		grep -q -e "$ESC\\[\\([0-9]*;\\)*7\\(;[0-9]*\\)*m"
