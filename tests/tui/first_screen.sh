@@ -1,16 +1,18 @@
 #!/bin/sh
 # The first screen at the usual sizes, in colour and without: title, menu,
 # list, contact detail and key bar; the layout of each width; an unknown TERM.
+# On the test directory tests/data/annuaire.csv (the built-in one:
+# tests/tui/shipped_data.sh).
 . tests/tui/tmux.sh
 
 # common W H: what every layout shows at start.
 common() {
 	sz=$1x$2
-	see "$sz: title with source and count" "centres — built-in directory" "20 of 20"
-	expect_contains "$sz: the title is the top line" "$(printf '%s\n' "$screen" | head -n 1)" "20 of 20"
+	see "$sz: title with source and count" "centres — tests/data/annuaire.csv" "18 of 18"
+	expect_contains "$sz: the title is the top line" "$(printf '%s\n' "$screen" | head -n 1)" "18 of 18"
 	keybar_has "$sz: key bar F1 Help, / Filter, F10 Quit" "*F1*Help*" "*/*Filter*" "*F10*Quit*"
 	selected "$sz: 'All centres' selected first" "All centres"
-	expect_contains "$sz: 'All centres' counts 20" "$(line_with 'All centres')" "20"
+	expect_contains "$sz: 'All centres' counts 18" "$(line_with 'All centres')" "18"
 	expect_contains "$sz: status line says how to start" "$(printf '%s\n' "$screen" | tail -n 2 | head -n 1)" "Press / and type"
 }
 
@@ -18,14 +20,14 @@ common() {
 start 80 24
 common 80 24
 keybar_has "80x24: key bar has F5 Reload" "*F5*Reload*"
-see "80x24: list heading beside the menu heading" "Territories by region      │ Centres: All centres (20)"
-selected "80x24: first centre selected" "Centre de Res"
-see "80x24: contact detail below the list" "│ Contact" "Phone        04 78 77 01 43" "Website      www.crdsu.org"
+see "80x24: list heading beside the menu heading" "Territories by region      │ Centres: All centres (18)"
+selected "80x24: first centre selected" "Atelier Régional"
+see "80x24: contact detail below the list" "│ Contact" "Phone        04 65 71 01 43" "Website      www.ars-dul.example"
 l=$(printf '%s\n' "$screen" | grep -n '│ Contact' | cut -d: -f1)
 if [ "${l:-0}" -gt 3 ]; then pass "80x24: detail under the list"; else fail "80x24: detail under the list" "Contact heading on line ${l:-none}"; fi
-see "80x24: region Île-de-France with its count" " Île-de-France            4 │"
-expect_contains "80x24: territory Essonne indented under Île-de-France" \
-	"$(printf '%s\n' "$screen" | grep -A1 '^ Île-de-France' | tail -n 1)" "   Essonne"
+see "80x24: region Île-Verte with its count" " Île-Verte                4 │"
+expect_contains "80x24: territory Bois Joli indented under Île-Verte" \
+	"$(printf '%s\n' "$screen" | grep -A1 '^ Île-Verte' | tail -n 1)" "   Bois Joli"
 focused "80x24: the menu has the focus (reverse heading)" "Territories by region"
 if printf '%s\n' "$escreen" | grep -q -E "$ESC\\[([0-9]+;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]"; then
 	pass "80x24: colours used by default"
@@ -43,30 +45,31 @@ common 132 40
 keybar_has "132x40: key bar has F5 Reload and a About" "*F5*Reload*" "*a*About*"
 see "132x40: three columns on one line" "Territories by region"
 case "$(line_with 'Territories by region')" in
-*"│ Centres: All centres (20)"*"│ Contact"*) pass "132x40: menu | list | contact side by side" ;;
+*"│ Centres: All centres (18)"*"│ Contact"*) pass "132x40: menu | list | contact side by side" ;;
 *) fail "132x40: menu | list | contact side by side" "$(line_with 'Territories by region')" ;;
 esac
-see "132x40: contact of the first centre" "Phone        04 78 77 01 43"
-# Every territory of Île-de-France under the region, indented.
-ile=$(printf '%s\n' "$screen" | grep -A4 '^ Île-de-France' | awk -F'│' '{ print $1 }')
-for t in Essonne Paris "Seine Saint-Denis" "Val d'Oise"; do
-	expect_contains "132x40: '$t' under Île-de-France" "$ile" "   $t"
+see "132x40: contact of the first centre" "Phone        04 65 71 01 43"
+# Every territory of Île-Verte under the region, indented.
+ile=$(printf '%s\n' "$screen" | grep -A4 '^ Île-Verte' | awk -F'│' '{ print $1 }')
+for t in "Bois Joli" Haute-Côte Port-Émeraude Val-des-Saules; do
+	expect_contains "132x40: '$t' under Île-Verte" "$ile" "   $t"
 done
-expect_contains "132x40: Île-de-France counts 4" "$(line_with ' Île-de-France ')" " 4 "
-see "132x40: overseas territories listed" " La Réunion " " Guadeloupe " " Mayotte "
+expect_contains "132x40: Île-Verte counts 4" "$(line_with ' Île-Verte ')" " 4 "
+see "132x40: territories listed down to the last region" " Îles du Levant " " Archipel " " Val-de-Loire "
 keys F10
 expect_exit "132x40 F10" 0
 
 # --- 200x60: still three columns, everything visible
 start 200 60
 common 200 60
-see "200x60: contact of the first centre" "Phone        04 78 77 01 43"
-not_see "200x60: names not cut in the list" "Centre de Res…"
+see "200x60: contact of the first centre" "Phone        04 65 71 01 43"
+# (cut there at 80 and 132 columns)
+not_see "200x60: names not cut in the list" "Atelier Régional des Solidarité…"
 # A centre of two regions: its territory under both.
-expect_contains "200x60: Bretagne - Pays de la Loire under Bretagne" \
-	"$(printf '%s\n' "$screen" | grep -A1 '^ Bretagne ' | tail -n 1)" "   Bretagne - Pays de la Loire"
-expect_contains "200x60: Bretagne - Pays de la Loire under Pays de la Loire" \
-	"$(printf '%s\n' "$screen" | grep -A1 '^ Pays de la Loire' | tail -n 1)" "   Bretagne - Pays de la Loire"
+expect_contains "200x60: Bocage - Marais under Bocage" \
+	"$(printf '%s\n' "$screen" | grep -A1 '^ Bocage ' | tail -n 1)" "   Bocage - Marais"
+expect_contains "200x60: Bocage - Marais under Marais" \
+	"$(printf '%s\n' "$screen" | grep -A1 '^ Marais' | tail -n 1)" "   Bocage - Marais"
 keys q
 expect_exit "200x60 q" 0
 
@@ -86,7 +89,7 @@ colour_sgr="$ESC\\[([0-9]+;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]"
 for how in "NO_COLOR=1" "--no-color"; do
 	if [ "$how" = "--no-color" ]; then start 80 24 --no-color; else EXTRA_ENV=$how start 80 24; fi
 	common 80 24
-	see "$how: contact shown" "Phone        04 78 77 01 43"
+	see "$how: contact shown" "Phone        04 65 71 01 43"
 	capture_e
 	if printf '%s\n' "$escreen" | grep -q -E "$colour_sgr"; then
 		fail "$how: no colour" "$(printf '%s\n' "$escreen" | grep -E "$colour_sgr" | head -n 3 | cat -v)"
@@ -101,8 +104,8 @@ for how in "NO_COLOR=1" "--no-color"; do
 	# and it still works: a filter narrows the list
 	keys /
 	wait_for "Filter:"
-	send_text reunion
-	see "$how: filtering works" "1 of 20 centres match" "02 62 20 55 42"
+	send_text iles
+	see "$how: filtering works" "1 of 18 centres match" "02 61 91 55 42"
 	keys F10
 	expect_exit "$how F10" 0
 done
@@ -110,7 +113,7 @@ done
 # --- an unknown terminal type: drawn as xterm-256color, with a notice
 TERM_ENV=nonexistent-term start 80 24
 see "unknown TERM: a notice on the status line" "TERM nonexistent-term is not installed here: drawing as xterm-256color."
-see "unknown TERM: the screen is drawn" "20 of 20" "All centres" "Phone        04 78 77 01 43" "F10"
+see "unknown TERM: the screen is drawn" "18 of 18" "All centres" "Phone        04 65 71 01 43" "F10"
 keys q
 expect_exit "unknown TERM q" 0 xterm-256color
 

@@ -2,8 +2,9 @@
 # centres as the forced command of an SSH account (docs/ssh.md), through a
 # real sshd: its own sshd on 127.0.0.1 and a free port, its own config (no
 # system file), throwaway host and user keys in $TMPD, logging in as the
-# current user with ForceCommand "$BIN --restricted CSV". `ssh -tt` runs in
-# tmux, as a person's terminal would:
+# current user with ForceCommand "$BIN --restricted CSV" (CSV: a copy of the
+# test directory tests/data/annuaire.csv). `ssh -tt` runs in tmux, as a
+# person's terminal would:
 #  - TERM=xterm-kitty (not installed here) and LANG=fr_FR.UTF-8 (not
 #    installed either), LC_ALL unset: the first screen, accents, the notice
 #    of the TERM fallback;
@@ -43,7 +44,7 @@ esac
 
 # A name of its own, so that pgrep -f finds only this test's centres.
 CSV=$TMPD/ssh-test-$$.csv
-cp "$CENTRES_TOP/data/centres.csv" "$CSV" || skip "cannot copy data/centres.csv"
+cp "$CENTRES_TOP/$FX" "$CSV" || skip "cannot copy $FX"
 SSHD_PID=
 SSHD_LOG=$TMPD/sshd.log
 PORT=
@@ -258,10 +259,10 @@ if [ "$rc" = 0 ]; then pass "ssh host id: exit status 0"; else
 	show_sshd_log
 fi
 expect_not_contains "ssh host id: the command is not run (no uid=)" "$out" "uid="
-expect_contains "ssh host id: centres prints the list instead" "$out" "CR-CSUR"
-expect_contains "ssh host id: the list has its accents" "$out" "La Réunion"
+expect_contains "ssh host id: centres prints the list instead" "$out" "CR-CDI"
+expect_contains "ssh host id: the list has its accents" "$out" "Îles du Levant"
 run_ssh -s "$ME@127.0.0.1" sftp
-expect_contains "ssh -s host sftp: no sftp, centres prints the list" "$out" "Profession Banlieue"
+expect_contains "ssh -s host sftp: no sftp, centres prints the list" "$out" "Maison des Lucioles"
 
 # start_ssh W H [SSH ARGS...]: like start (tests/tui/tmux.sh), but runs
 # `ssh -tt` to this sshd in the tmux session, from a French locale
@@ -283,12 +284,12 @@ env_of() { tr '\0' '\n' <"/proc/$1/environ" 2>/dev/null; }
 # The checks on a terminal; the first session is started.
 screen_checks() {
 	# --- a. The first screen, from a terminal and a locale the server lacks.
-	if ! see "over ssh: the first screen (key bar: Help, Quit)" "Help" "Quit" "20 of 20"; then
+	if ! see "over ssh: the first screen (key bar: Help, Quit)" "Help" "Quit" "18 of 18"; then
 		printf '    ssh stderr: %s\n' "$(cat "$ERRF" 2>/dev/null)"
 		show_sshd_log
 	fi
-	see "over ssh, LANG=fr_FR.UTF-8 (not installed): accents drawn (Auvergne-Rhône-Alpes)" \
-		"Auvergne-Rhône-Alpes" "Île-de-France"
+	see "over ssh, LANG=fr_FR.UTF-8 (not installed): accents drawn (Île-Verte)" \
+		"Île-Verte" "Côte d'Azurine"
 	# The notice of the TERM fallback shows with the first frame.
 	ws=$WAIT_S
 	WAIT_S=3
@@ -325,8 +326,8 @@ screen_checks() {
 	# --- b. A filter.
 	keys /
 	wait_for "Filter:"
-	send_text reunion
-	see "over ssh: / reunion finds the centre of La Réunion" "1 of 20" "CR-CSUR" "Réunion"
+	send_text iles
+	see "over ssh: / iles finds the centre of Îles du Levant" "1 of 18" "CR-CDI" "Îles"
 	keys Enter
 	see "over ssh: Enter keeps the filter" "(/ to edit, Esc to clear)"
 
@@ -390,7 +391,7 @@ $screen"
 	# --- e. A lost connection: the ssh client killed (-9: it says nothing to the
 	# server; the kernel closes the connection).
 	start_ssh 80 24
-	see "lost connection: started" "20 of 20"
+	see "lost connection: started" "18 of 18"
 	sp=$(server_pids)
 	cp=$(pid)
 	if [ -n "$sp" ] && [ -n "$cp" ]; then
@@ -403,14 +404,14 @@ $screen"
 
 	# The same, the person closing their terminal window (the tmux session).
 	start_ssh 80 24
-	see "terminal closed: started" "20 of 20"
+	see "terminal closed: started" "18 of 18"
 	tm kill-session -t "$S" >/dev/null 2>&1
 	S=
 	wait_nothing_left "terminal closed (tmux session killed): centres and its sshd session end within 5 s"
 }
 
 start_ssh 80 24
-if ! wait_for "20 of 20" && [ "$(id -u)" != 0 ] && grep -q "chown(/dev/pts" "$SSHD_LOG"; then
+if ! wait_for "18 of 18" && [ "$(id -u)" != 0 ] && grep -q "chown(/dev/pts" "$SSHD_LOG"; then
 	# sshd not running as root gives the terminal to group tty: it can do so
 	# when devpts is mounted with gid=5 (as Debian does), or when this user
 	# is in group tty; not in some containers.

@@ -8,7 +8,8 @@
 # given size:
 #   start W H [ARGS...]       runs $BIN ARGS at W x H, LC_ALL=C.UTF-8,
 #                             TERM=tmux-256color (override with TERM_ENV=...,
-#                             add variables with EXTRA_ENV="A=1 B=2")
+#                             add variables with EXTRA_ENV="A=1 B=2"), on the
+#                             test directory $FX (see below)
 #   keys KEY...               tmux send-keys (key names: Enter Escape Tab BTab
 #                             BSpace Up Down Left Right F1 F5 F10 C-c C-u ...)
 #   send_text TEXT            sends TEXT literally (send-keys -l)
@@ -27,6 +28,16 @@
 #   resize W H                resizes the window
 #   finish NAME               checks that the sanitizer said nothing
 #
+# The data: every run is on the test directory $FX, tests/data/annuaire.csv
+# (tests/data/README.md), given through CENTRES_FILE, so that editing the
+# product's data (data/centres.csv) breaks no screen test. The path is
+# relative: the scripts run from the top of the tree (a script that changes
+# directory first sets FX to a path that holds from there). A FILE argument
+# to start wins over CENTRES_FILE, as for any user. To run the built-in
+# directory instead (data/centres.csv, compiled into the binary: only
+# tests/tui/shipped_data.sh checks it, and screenshots.sh pictures it):
+#   DATA=builtin start 80 24  (CENTRES_FILE is then empty: no file is read)
+#
 # The program's stderr goes to $TMPD/stderr.N, so sanitizer reports do not
 # land on the screen and can be checked. Leaks are traced with the slow
 # unwinder: libtinfo has no frame pointers, and the fast one loses the
@@ -44,6 +55,8 @@ WAIT_S=${WAIT_S:-10}
 screen=
 S=
 run_no=0
+FX=tests/data/annuaire.csv
+DATA=fixture
 
 tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
 
@@ -111,13 +124,19 @@ start_line() {
 	return 0
 }
 
-# start W H [ARGS...]: a new session running the program with ARGS.
+# start W H [ARGS...]: a new session running the program with ARGS, on $FX
+# (DATA=builtin: on the built-in directory).
 start() {
 	w=$1 h=$2
 	shift 2
 	args=
 	for a in "$@"; do args="$args $(q "$a")"; done
-	start_line "$w" "$h" "" "env CENTRES_TEST_RUN=$TMPD LC_ALL=C.UTF-8 TERM=${TERM_ENV:-tmux-256color} ASAN_OPTIONS=${ASAN_OPTIONS:-}:fast_unwind_on_malloc=0 ${EXTRA_ENV:-} $(q "$BIN")$args"
+	case $DATA in
+	builtin) data="CENTRES_FILE=" ;;
+	fixture) data="CENTRES_FILE=$(q "$FX")" ;;
+	*) echo "tmux.sh: DATA=$DATA: expected fixture or builtin" >&2; exit 2 ;;
+	esac
+	start_line "$w" "$h" "" "env CENTRES_TEST_RUN=$TMPD LC_ALL=C.UTF-8 TERM=${TERM_ENV:-tmux-256color} $data ASAN_OPTIONS=${ASAN_OPTIONS:-}:fast_unwind_on_malloc=0 ${EXTRA_ENV:-} $(q "$BIN")$args"
 }
 
 # $stale: something was sent to the program since the last capture. While
