@@ -99,7 +99,7 @@ q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 # $TMPD/stderr.N.
 start_line() {
 	w=$1 h=$2
-	[ -n "$S" ] && tm kill-session -t "$S" >/dev/null 2>&1
+	old=$S
 	run_no=$((run_no + 1))
 	S=t$run_no
 	stale=1
@@ -117,8 +117,12 @@ start_line() {
 		echo "== END =="
 		exec sleep 600
 	EOF
-	tm start-server \; set -g default-shell /bin/sh \; \
+	# The server stays up between sessions (exit-empty off), and the old
+	# session goes once the new one is there: a server that exits as its
+	# last session is killed can miss the next command ("no server").
+	tm start-server \; set -g exit-empty off \; set -g default-shell /bin/sh \; \
 		new-session -d -s "$S" -x "$w" -y "$h" "exec sh $TMPD/run.$run_no.sh"
+	[ -n "$old" ] && tm kill-session -t "$old" >/dev/null 2>&1
 	# new-session -x -y sizes only the first session's window: make sure.
 	tm resize-window -t "$S" -x "$w" -y "$h" >/dev/null 2>&1
 	return 0

@@ -414,7 +414,12 @@ json_of_builtin_round_trips(void **state)
 			assert_string_equal(d.o[r].p[c].key, dir.t.cols[c].name);
 			assert_string_equal(d.o[r].p[c].value, F(&dir.t, r, c));
 		}
-	assert_string_equal(d.o[15].p[9].value, "02 62 20 55 43");
+	/* La Réunion's second number, wherever its column is. */
+	size_t tel2 = 0;
+	while (tel2 < dir.t.ncols && strcmp(dir.t.cols[tel2].name, "telephone_2") != 0)
+		tel2++;
+	assert_true(tel2 < dir.t.ncols);
+	assert_string_equal(d.o[15].p[tel2].value, "02 62 20 55 43");
 	jdoc_free(&d);
 	free(s);
 	directory_free(&dir);
