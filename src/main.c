@@ -91,12 +91,12 @@ main(int argc, char **argv)
 	if (o.mode == MODE_CHECK)
 		rc = batch_check(&d, stdout);
 	else if (o.mode == MODE_LIST || !isatty(STDOUT_FILENO))
-		rc = batch_list(&d, o.filter, o.format, stdout, stderr);
+		rc = batch_list(&d, o.filter, o.format, o.raw ? OUTPUT_RAW : 0, stdout, stderr);
 	else if (term_is_dumb()) {
 		fprintf(stderr, "centres: TERM is %s: printing the list "
 		    "(set TERM, e.g. TERM=xterm, for the screen)\n",
 		    getenv("TERM") && *getenv("TERM") ? "dumb" : "not set");
-		rc = batch_list(&d, o.filter, o.format, stdout, stderr);
+		rc = batch_list(&d, o.filter, o.format, o.raw ? OUTPUT_RAW : 0, stdout, stderr);
 	} else {
 		struct app_config cfg = {.load = o.load, .screen = {.restricted = o.restricted}};
 		struct tui_opts to = {.no_color = o.no_color, .no_mouse = o.no_mouse, .ascii = o.ascii};

@@ -21,6 +21,9 @@ options_usage(FILE *f)
 "  -l, --list              print every centre and exit\n"
 "  -f, --filter QUERY      print the centres matching QUERY and exit\n"
 "  -F, --format FORMAT     text (default), csv, tsv or json\n"
+"      --raw               csv and tsv cells exactly as read (by default a cell\n"
+"                          starting with = + - @ gets a ' so that spreadsheets\n"
+"                          do not run it as a formula)\n"
 "  -c, --check             load the file and report rows, columns, delimiter,\n"
 "                          encoding and every warning with its line\n"
 "  -d, --delimiter C       field delimiter: ',' ';' or 'tab' (default: detected)\n"
@@ -84,6 +87,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		{"no-colour", no_argument, NULL, 'C'},
 		{"no-mouse", no_argument, NULL, 'M'},
 		{"ascii", no_argument, NULL, 'A'},
+		{"raw", no_argument, NULL, 'W'},
 		{"restricted", optional_argument, NULL, 'R'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -128,6 +132,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		case 'C': o->no_color = true; break;
 		case 'M': o->no_mouse = true; break;
 		case 'A': o->ascii = true; break;
+		case 'W': o->raw = true; break;
 		case 'R':
 			if (optarg && strcmp(optarg, "no-seccomp") != 0) {
 				char *v = sanitize_str(optarg);

@@ -19,6 +19,7 @@ struct options {
 	enum mode mode;
 	const char *filter;	/* --filter QUERY, or NULL */
 	enum format format;
+	bool raw;		/* --raw: cells written as read (no ' before =, +, -, @) */
 	struct load_opts load;
 	const char *file;	/* FILE argument, or NULL */
 	bool no_color, no_mouse;

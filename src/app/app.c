@@ -129,7 +129,7 @@ export(struct app *a, const char *name)
 		unlink(path);
 		fail = strerror(err);
 	} else {
-		output_rows(f, &a->dir.t, st->f.rows, st->f.n, FORMAT_CSV);
+		output_rows(f, &a->dir.t, st->f.rows, st->f.n, FORMAT_CSV, 0);
 		bool bad = ferror(f);
 		err = errno;
 		if (fclose(f) != 0 || bad) {

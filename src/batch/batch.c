@@ -7,8 +7,8 @@
 #define SHOWN_WARNINGS 5
 
 int
-batch_list(const struct directory *d, const char *query, enum format format, FILE *out,
-    FILE *err)
+batch_list(const struct directory *d, const char *query, enum format format, unsigned flags,
+    FILE *out, FILE *err)
 {
 	const struct table *t = &d->t;
 	if (*t->notice)
@@ -22,7 +22,7 @@ batch_list(const struct directory *d, const char *query, enum format format, FIL
 	struct filter f;
 	filter_init(&f);
 	filter_set(&f, t, query ? query : "");
-	output_rows(out, t, f.rows, f.n, format);
+	output_rows(out, t, f.rows, f.n, format, flags);
 	int rc = f.n ? 0 : 1;
 	filter_free(&f);
 	return rc;

@@ -9,11 +9,11 @@
 #include "../core/directory.h"
 #include "../core/output.h"
 
-/* Prints the rows matching query (all of them when NULL) in format f to
- * out, load notices and the first warnings to err. Returns 0 when rows
- * were printed, 1 when none matched. */
-int batch_list(const struct directory *d, const char *query, enum format f, FILE *out,
-    FILE *err);
+/* Prints the rows matching query (all of them when NULL) in format f
+ * (with the OUTPUT_* flags) to out, load notices and the first warnings to
+ * err. Returns 0 when rows were printed, 1 when none matched. */
+int batch_list(const struct directory *d, const char *query, enum format f, unsigned flags,
+    FILE *out, FILE *err);
 /* Prints the --check report. Returns 0 when clean, 1 with warnings. */
 int batch_check(const struct directory *d, FILE *out);
 

@@ -98,17 +98,35 @@ output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
 	arena_free(&phones);
 }
 
-static void
-put_csv_field(FILE *out, const char *s, size_t n)
+/* Whether a cell would be read by a spreadsheet as a formula (=, +, -, @
+ * first): written after a ' so that it is read as text. */
+static bool
+formula_like(const char *s, size_t n)
 {
-	int quote = n == 0 ? 0 : (s[0] == ' ' || s[n - 1] == ' ');
+	return n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
+}
+
+/* One CSV field (RFC 4180). Quoted when it holds a delimiter any reader
+ * could take (, ; TAB |), a quote or a line break, when it starts or ends
+ * with a space, when it starts with U+FEFF (else read back as a byte order
+ * mark), and when it is the only field of its line and empty (else a blank
+ * line, which a reader skips). */
+static void
+put_csv_field(FILE *out, const char *s, size_t n, bool alone, bool raw)
+{
+	bool quote = n == 0 ? alone : s[0] == ' ' || s[n - 1] == ' ' ||
+	    (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0);
 	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+		quote = s[i] == ',' || s[i] == ';' || s[i] == '\t' || s[i] == '|' || s[i] == '"' ||
+		    s[i] == '\n' || s[i] == '\r';
+	if (quote)
+		fputc('"', out);
+	if (!raw && formula_like(s, n))
+		fputc('\'', out);
 	if (!quote) {
 		fwrite(s, 1, n, out);
 		return;
 	}
-	fputc('"', out);
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '"')
 			fputc('"', out);
@@ -117,16 +135,27 @@ put_csv_field(FILE *out, const char *s, size_t n)
 	fputc('"', out);
 }
 
+/* One cell of a line: CSV quoted, or TSV on one line. */
 static void
-output_csv(FILE *out, const struct table *t, const uint32_t *rows, size_t n, char sep)
+put_cell(FILE *out, const char *s, size_t n, char sep, bool alone, bool raw)
 {
+	if (sep == ',') {
+		put_csv_field(out, s, n, alone, raw);
+		return;
+	}
+	if (!raw && formula_like(s, n))
+		fputc('\'', out);
+	put_oneline(out, s, n);
+}
+
+static void
+output_csv(FILE *out, const struct table *t, const uint32_t *rows, size_t n, char sep, bool raw)
+{
+	bool alone = t->ncols == 1;
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			fputc(sep, out);
-		if (sep == ',')
-			put_csv_field(out, t->cols[c].name, strlen(t->cols[c].name));
-		else
-			put_oneline(out, t->cols[c].name, strlen(t->cols[c].name));
+		put_cell(out, t->cols[c].name, strlen(t->cols[c].name), sep, alone, raw);
 	}
 	fputs(sep == ',' ? "\r\n" : "\n", out);
 	for (size_t i = 0; i < n; i++) {
@@ -135,10 +164,7 @@ output_csv(FILE *out, const struct table *t, const uint32_t *rows, size_t n, cha
 			const char *s = table_field(t, rows[i], c, &len);
 			if (c)
 				fputc(sep, out);
-			if (sep == ',')
-				put_csv_field(out, s, len);
-			else
-				put_oneline(out, s, len);
+			put_cell(out, s, len, sep, alone, raw);
 		}
 		fputs(sep == ',' ? "\r\n" : "\n", out);
 	}
@@ -277,12 +303,14 @@ output_json(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
 }
 
 void
-output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f)
+output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f,
+    unsigned flags)
 {
+	bool raw = flags & OUTPUT_RAW;
 	switch (f) {
 	case FORMAT_TEXT: output_text(out, t, rows, n); break;
-	case FORMAT_CSV: output_csv(out, t, rows, n, ','); break;
-	case FORMAT_TSV: output_csv(out, t, rows, n, '\t'); break;
+	case FORMAT_CSV: output_csv(out, t, rows, n, ',', raw); break;
+	case FORMAT_TSV: output_csv(out, t, rows, n, '\t', raw); break;
 	case FORMAT_JSON: output_json(out, t, rows, n); break;
 	}
 }

@@ -15,8 +15,15 @@ enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_TSV, FORMAT_JSON };
 
 /* Parses "text", "csv", "tsv" or "json"; returns -1 for anything else. */
 int output_format_parse(const char *s);
-/* Prints rows[0..n) of t in format f to out. */
-void output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f);
+/* OUTPUT_RAW: cells that start with = + - @ are written as they are; by
+ * default CSV and TSV cells starting so get a leading ' , so that a
+ * spreadsheet opening the file reads them as text, not as formulas. */
+enum { OUTPUT_RAW = 1 };
+
+/* Prints rows[0..n) of t in format f to out. Every CSV written reads back
+ * (csvload) to the same header and rows, given OUTPUT_RAW. */
+void output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f,
+    unsigned flags);
 /* The unique key of each column for JSON: its header, with " (2)", " (3)"...
  * for repeats and "colonne N" for an empty header. Caller frees each and the
  * array. */

@@ -4,14 +4,17 @@
  * field as read; CSV is loaded back by the loader. */
 #include "unit.h"
 
+#include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "core/card.h"
 #include "core/output.h"
 #include "core/filter.h"
 #include "core/text.h"
+#include "core/util.h"
 #include "core/directory.h"
 
 /* A small table: duplicate header names, a quote and a comma in a name, an
@@ -39,9 +42,52 @@ render(const struct table *t, const uint32_t *rows, size_t n, enum format f)
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 	assert_non_null(out);
-	output_rows(out, t, rows, n, f);
+	output_rows(out, t, rows, n, f, OUTPUT_RAW);
 	fclose(out);
 	return buf;
+}
+
+/* Output of every row of t in format f with the OUTPUT_* flags, malloc'd. */
+static char *
+render_with(const struct table *t, enum format f, unsigned flags)
+{
+	uint32_t *rows = xmalloc((t->nrows + 1) * sizeof *rows);
+	for (size_t r = 0; r < t->nrows; r++)
+		rows[r] = (uint32_t)r;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_non_null(out);
+	output_rows(out, t, rows, t->nrows, f, flags);
+	fclose(out);
+	free(rows);
+	return buf;
+}
+
+/* Whether the CSV of t loads back to the same header and rows (fields
+ * compared as strings: a short row reads as empty fields). */
+static void
+assert_round_trip(const struct table *t, const char *what)
+{
+	char *s = render_with(t, FORMAT_CSV, OUTPUT_RAW);
+	struct table u;
+	struct err e;
+	if (load_mem(&u, s, strlen(s), NULL, &e) < 0)
+		fail_msg("%s: the CSV written does not load: %s\n%s", what, ERR(&e), s);
+	if (u.ncols != t->ncols || u.nrows != t->nrows || u.delimiter != ',')
+		fail_msg("%s: %zu columns and %zu rows (delimiter %c) back, not %zu and %zu:\n%s", what,
+		    u.ncols, u.nrows, u.delimiter, t->ncols, t->nrows, s);
+	for (size_t c = 0; c < t->ncols; c++)
+		if (strcmp(u.cols[c].name, t->cols[c].name) != 0)
+			fail_msg("%s: header %zu reads back as '%s', not '%s'", what, c + 1, u.cols[c].name,
+			    t->cols[c].name);
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++)
+			if (strcmp(F(&u, r, c), F(t, r, c)) != 0)
+				fail_msg("%s: row %zu field %zu reads back as '%s', not '%s'", what, r + 1,
+				    c + 1, F(&u, r, c), F(t, r, c));
+	table_free(&u);
+	free(s);
 }
 
 static char *
@@ -318,7 +364,7 @@ csv_format(void **state)
 	assert_string_equal(s,
 	    "id,Nom,Sigle,Territoire,T\xc3\xa9l\xc3\xa9phone,T\xc3\xa9l\xc3\xa9phone,Note\r\n"
 	    "1,R\xc3\xa9so Villes,,Bretagne,02 40,,\"a\r\nb\"\r\n"
-	    "2,\"Centre \"\"X\"\", Lyon\",CR\xe2\x80\xa2" "DSU,Rh\xc3\xb4ne,04 78,04 79,tab\there\r\n"
+	    "2,\"Centre \"\"X\"\", Lyon\",CR\xe2\x80\xa2" "DSU,Rh\xc3\xb4ne,04 78,04 79,\"tab\there\"\r\n"
 	    "3,\"Sans\ntel\",,\xc3\x8ele,,,\" lead \\ \"\"q\"\"\"\r\n"
 	    "4,Court,,,,,\r\n");
 
@@ -336,6 +382,99 @@ csv_format(void **state)
 			assert_string_equal(F(&u, r, c), F(&t, r, c));
 	assert_int_equal(u.nwarn_total, 0);
 	table_free(&u);
+	free(s);
+	table_free(&t);
+}
+
+/* Headers that used to come back otherwise: a ';' or a TAB in a name (the
+ * delimiter was then detected as ';' or TAB), a single empty header (a
+ * blank line: the first row became the header), a name starting with
+ * U+FEFF (read back as a byte order mark and dropped). */
+static void
+csv_round_trip_of_odd_headers(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"\"a;b;c\",d\n1,2\n",
+		"\"x\ty\tz\",w\n1,2\n",
+		"\"p|q|r\",s\n1,2\n",
+		"\"\"\nvaleur\nautre\n",
+		"\"\xEF\xBB\xBFnom\",tel\nA,1\n",
+		"\"\xEF\xBB\xBF\"\nx\n",
+		"nom;t\xc3\xa9l\n\" A \";\"=1+1\"\n\"\";x\n",
+		"nom\n\" \"\n\"\t\"\n",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		struct table t;
+		struct err e;
+		assert_int_equal(LOAD_STR(&t, files[i], &e), 0);
+		assert_round_trip(&t, files[i]);
+		table_free(&t);
+	}
+}
+
+/* Every seed of the fuzzer and every batch-mode test file: what loads
+ * writes a CSV that loads back the same. */
+static void
+csv_round_trip_of_the_corpus(void **state)
+{
+	(void)state;
+	static const char *const dirs[] = {"tests/fuzz/corpus", "tests/fuzz/crashes", "tests/data/cli",
+		"tests/data"};
+	const char *top = getenv("CENTRES_TOP");
+	size_t loaded = 0;
+	for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%s/%s", top && *top ? top : ".", dirs[d]);
+		DIR *dp = opendir(dir);
+		assert_non_null(dp);
+		struct dirent *de;
+		while ((de = readdir(dp)) != NULL) {
+			char path[8192];
+			snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+			struct stat sb;
+			if (de->d_name[0] == '.' || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+				continue;
+			struct table t;
+			struct err e;
+			table_init(&t, path);
+			if (csvload_file(&t, path, NULL, &e) == 0) {
+				assert_round_trip(&t, path);
+				loaded++;
+			}
+			table_free(&t);
+		}
+		closedir(dp);
+	}
+	assert_true(loaded >= 20);
+}
+
+/* A cell a spreadsheet would run as a formula (=, +, -, @ first) is written
+ * after a ' in CSV and TSV, unless OUTPUT_RAW; JSON and text keep it. */
+static void
+formulas_written_as_text(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	assert_int_equal(LOAD_STR(&t, "nom,tel,note\n=HYPERLINK(\"http://x\"),+33 1 99 00,-moins\n"
+	    "@SUM(A1),01 99,a=b\n", &e), 0);
+	char *s = render_with(&t, FORMAT_CSV, 0);
+	assert_string_equal(s, "nom,tel,note\r\n"
+	    "\"'=HYPERLINK(\"\"http://x\"\")\",'+33 1 99 00,'-moins\r\n"
+	    "'@SUM(A1),01 99,a=b\r\n");
+	free(s);
+	s = render_with(&t, FORMAT_TSV, 0);
+	assert_string_equal(s, "nom\ttel\tnote\n"
+	    "'=HYPERLINK(\"http://x\")\t'+33 1 99 00\t'-moins\n"
+	    "'@SUM(A1)\t01 99\ta=b\n");
+	free(s);
+	s = render_with(&t, FORMAT_CSV, OUTPUT_RAW);
+	assert_non_null(strstr(s, "\"=HYPERLINK("));
+	assert_non_null(strstr(s, ",+33 1 99 00,-moins"));
+	free(s);
+	s = render_with(&t, FORMAT_JSON, 0);
+	assert_non_null(strstr(s, "\"=HYPERLINK("));
 	free(s);
 	table_free(&t);
 }
@@ -641,6 +780,9 @@ main(void)
 		cmocka_unit_test(format_names),
 		cmocka_unit_test(text_format),
 		cmocka_unit_test(csv_format),
+		cmocka_unit_test(csv_round_trip_of_odd_headers),
+		cmocka_unit_test(csv_round_trip_of_the_corpus),
+		cmocka_unit_test(formulas_written_as_text),
 		cmocka_unit_test(tsv_format),
 		cmocka_unit_test(json_format),
 		cmocka_unit_test(json_of_builtin_round_trips),
