@@ -11,7 +11,10 @@ char *
 arena_reserve(struct arena *a, size_t n)
 {
 	if (!a->base || a->cap - a->len < n) {
-		size_t c = a->cap ? a->cap : 4096;
+		/* The first block as large as asked (at least 64 bytes), not a
+		 * fixed 4 KB: many small arenas (a folded header name, a query's
+		 * term, a territory) then cost what they hold. */
+		size_t c = a->cap ? a->cap : n > 64 ? n : 64;
 		while (c - a->len < n) {
 			if (c > ((size_t)-1) / 2)
 				die("out of memory (text of %zu bytes)", a->len + n);

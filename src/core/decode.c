@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * decode: encoding detection and iconv conversion. */
+#define _GNU_SOURCE
 #include "decode.h"
 
 #include <errno.h>
@@ -50,6 +51,32 @@ convert(const char *source, const char *from, const char *buf, size_t n,
 	}
 	iconv_close(cd);
 	return 0;
+}
+
+/* Whether a valid UTF-8 sequence is one that text in French (or another
+ * language written in Latin letters) is made of: the letters of Latin-1
+ * (C3 xx), œ and Œ (C5 92, C5 93), typographic quotes, dashes, the ellipsis
+ * and the euro sign (E2 80 xx, E2 82 AC). Their bytes read in Windows-1252
+ * are "Ã©", "Å“", "â€™": never in a real export. */
+static bool
+typical_of_latin_utf8(int32_t cp)
+{
+	return (cp >= 0xC0 && cp <= 0xFF) || cp == 0x152 || cp == 0x153 ||
+	    (cp >= 0x2013 && cp <= 0x201E) || cp == 0x2026 || cp == 0x20AC;
+}
+
+/* The size of one code unit of an encoding: what to skip past one that
+ * cannot be converted (one byte would put every later unit out of step). */
+static size_t
+code_unit(const char *enc)
+{
+	if (strcasestr(enc, "UTF-32") || strcasestr(enc, "UTF32") || strcasestr(enc, "UCS-4") ||
+	    strcasestr(enc, "UCS4"))
+		return 4;
+	if (strcasestr(enc, "UTF-16") || strcasestr(enc, "UTF16") || strcasestr(enc, "UCS-2") ||
+	    strcasestr(enc, "UCS2"))
+		return 2;
+	return 1;
 }
 
 static bool
@@ -107,8 +134,10 @@ decode_input(const char *source, const char *buf, size_t n, const char *forced,
 			return -1;
 		text = conv.base ? conv.base : "", len = conv.len;
 	} else if (forced && !is_utf8_name(forced)) {
-		snprintf(d->encoding, sizeof d->encoding, "%s", forced);
-		if (convert(source, forced, buf, n, 1, &conv, e) < 0)
+		char *safe = sanitize_str(forced);	/* it is printed: --check, warnings */
+		snprintf(d->encoding, sizeof d->encoding, "%s", safe);
+		free(safe);
+		if (convert(source, forced, buf, n, code_unit(forced), &conv, e) < 0)
 			return -1;
 		text = conv.base ? conv.base : "", len = conv.len;
 	}
@@ -125,7 +154,7 @@ decode_input(const char *source, const char *buf, size_t n, const char *forced,
 			return err_at(e, source, line, "binary data (NUL byte): not a text CSV file "
 			    "(for UTF-16 without a byte order mark, use --encoding UTF-16LE)");
 		}
-		size_t valid_multi = 0, high = 0;
+		size_t valid_multi = 0, typical = 0, high = 0;
 		for (size_t i = 0; i < len;) {
 			unsigned char c = (unsigned char)text[i];
 			if (c < 0x80) {
@@ -135,15 +164,24 @@ decode_input(const char *source, const char *buf, size_t n, const char *forced,
 			int32_t cp;
 			int l = text_decode(text + i, len - i, &cp);
 			if (cp >= 0)
-				valid_multi++;
+				valid_multi++, typical += typical_of_latin_utf8(cp);
 			else
 				high++;
 			i += (size_t)l;
 		}
-		if (!forced && !bom8 && valid_multi == 0 && high > 0) {
+		/* The balance over the whole text, not the first sequence. In a
+		 * Windows-1252 export an upper-case accented letter before a
+		 * no-break space or a guillemet (É + NBSP: C9 A0) makes a valid
+		 * UTF-8 pair, while every é before a letter is invalid. A UTF-8
+		 * file damaged here and there has more valid sequences than
+		 * broken ones, or at least the sequences French UTF-8 is made of
+		 * (é is C3 A9, read in Windows-1252 as "Ã©", which no French
+		 * export holds). */
+		if (!forced && !bom8 && high > valid_multi && typical == 0) {
 			strcpy(d->encoding, "WINDOWS-1252");
-			snprintf(d->notice, sizeof d->notice,
-			    "no UTF-8 text found: read as Windows-1252 (use --encoding to choose another)");
+			snprintf(d->notice, sizeof d->notice, valid_multi == 0 ?
+			    "no UTF-8 text found: read as Windows-1252 (use --encoding to choose another)" :
+			    "mostly not UTF-8: read as Windows-1252 (use --encoding to choose another)");
 			if (convert(source, "WINDOWS-1252", buf, n, 1, &conv, e) < 0)
 				return -1;
 			text = conv.base ? conv.base : "", len = conv.len;

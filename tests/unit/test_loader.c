@@ -374,6 +374,117 @@ forced_encoding(void **state)
 	table_free(&t);
 }
 
+/* Realistic French text, in UTF-8 and in Windows-1252 with CRLF, loads to
+ * the same fields: guillemets with no-break spaces inside, a no-break space
+ * before : ; ! ?, upper-case accents before them (É + NBSP is a valid UTF-8
+ * pair, C9 A0, which once made the whole file read as UTF-8), œ, ÿ, €. */
+static void
+french_text_in_both_encodings(void **state)
+{
+	(void)state;
+	static const char utf8[] =
+	    "nom;territoire;t\xc3\xa9l\xc3\xa9phone;note\r\n"
+	    "Maison de quartier \xc2\xab\xc2\xa0" "CIT\xc3\x89\xc2\xa0\xc2\xbb ;\xc3\x8ele-de-France;"
+	    "01 02 03 04 05;Ouvert\xc2\xa0: lundi\xc2\xa0!\r\n"
+	    "\xc5\x92uvre d\xe2\x80\x99" "entraide;L\xe2\x80\x99Ha\xc3\xbf-les-Roses;01 99 00 00 01;"
+	    "Tarif\xc2\xa0: 5\xc2\xa0\xe2\x82\xac\xc2\xa0ou r\xc3\xa9" "duit\xc2\xa0?\r\n"
+	    "L\xe2\x80\x99\xc3\x89" "COLE \xc2\xab\xc2\xa0\xc3\x80 VENIR\xc2\xa0\xc2\xbb;C\xc5\x93ur de ville;"
+	    "01 99 00 00 02;\xc3\x87" "a va\xc2\xa0? OUI\xc2\xa0!\r\n";
+	static const char cp1252[] =
+	    "nom;territoire;t\xe9l\xe9phone;note\r\n"
+	    "Maison de quartier \xab\xa0" "CIT\xc9\xa0\xbb ;\xcele-de-France;"
+	    "01 02 03 04 05;Ouvert\xa0: lundi\xa0!\r\n"
+	    "\x8cuvre d\x92" "entraide;L\x92Ha\xff-les-Roses;01 99 00 00 01;"
+	    "Tarif\xa0: 5\xa0\x80\xa0ou r\xe9" "duit\xa0?\r\n"
+	    "L\x92\xc9" "COLE \xab\xa0\xc0 VENIR\xa0\xbb;C\x9cur de ville;"
+	    "01 99 00 00 02;\xc7" "a va\xa0? OUI\xa0!\r\n";
+	struct table u, w;
+	struct err e;
+	assert_int_equal(LOAD_OPTS(&u, utf8, NULL, &e), 0);
+	assert_int_equal(LOAD_OPTS(&w, cp1252, NULL, &e), 0);
+	assert_string_equal(u.encoding, "UTF-8");
+	assert_string_equal(w.encoding, "WINDOWS-1252");
+	assert_int_equal(u.nwarn_total, 0);
+	assert_int_equal(w.nwarn_total, 0);
+	/* The header is recognised: the phone column is the phone. */
+	assert_int_equal(w.role_col[ROLE_PHONE], 2);
+	assert_int_equal(w.nrows, 3);
+	assert_int_equal(w.ncols, u.ncols);
+	for (size_t c = 0; c < u.ncols; c++)
+		assert_string_equal(w.cols[c].name, u.cols[c].name);
+	for (size_t r = 0; r < u.nrows; r++)
+		for (size_t c = 0; c < u.ncols; c++)
+			assert_string_equal(F(&w, r, c), F(&u, r, c));
+	assert_string_equal(F(&w, 0, 2), "01 02 03 04 05");
+	assert_int_equal(matches(&w, "cite"), 1);
+	assert_int_equal(matches(&w, "oeuvre"), 1);
+	assert_int_equal(matches(&w, "hay"), 1);
+	table_free(&u);
+	table_free(&w);
+
+	/* A UTF-8 file damaged in one place stays UTF-8: the balance is many
+	 * valid sequences against one broken byte. */
+	static const char damaged[] = "nom\nR\xc3\xa9union\n\xc3\x8ele\nCaf\xe9\nd\xc3\xa9j\xc3\xa0\n";
+	assert_int_equal(LOAD_OPTS(&u, damaged, NULL, &e), 0);
+	assert_string_equal(u.encoding, "UTF-8");
+	assert_string_equal(F(&u, 0, 0), "R\xc3\xa9union");
+	assert_string_equal(F(&u, 2, 0), "Caf\xef\xbf\xbd");
+	assert_warning(&u, 4, "invalid UTF-8 byte sequence replaced with U+FFFD");
+	table_free(&u);
+}
+
+/* UTF-16 and UTF-32 named without a byte order mark: one bad code unit (a
+ * lone surrogate) is one replacement, and what follows reads as it should
+ * (it used to skip one byte, putting every later unit out of step). */
+static void
+forced_wide_encodings_skip_a_whole_unit(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	/* nom\nA<DC00>B\nCaf\u00e9\n in UTF-16LE: the lone low surrogate DC00. */
+	static const char u16[] = "n\0o\0m\0\n\0A\0\x00\xdc" "B\0\n\0C\0a\0f\0\xe9\0\n\0";
+	struct load_opts o = {.encoding = "UTF-16LE"};
+	assert_int_equal(LOAD_OPTS(&t, u16, &o, &e), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_string_equal(F(&t, 0, 0), "A\xef\xbf\xbd" "B");
+	assert_string_equal(F(&t, 1, 0), "Caf\xc3\xa9");
+	table_free(&t);
+	/* The same in UTF-16BE. */
+	static const char u16be[] = "\0n\0o\0m\0\n\0A\xdc\x00\0B\0\n\0C\0a\0f\0\xe9\0\n";
+	o.encoding = "UTF-16BE";
+	assert_int_equal(LOAD_OPTS(&t, u16be, &o, &e), 0);
+	assert_string_equal(F(&t, 0, 0), "A\xef\xbf\xbd" "B");
+	assert_string_equal(F(&t, 1, 0), "Caf\xc3\xa9");
+	table_free(&t);
+	/* UTF-32LE: a code point above U+10FFFF is one bad unit of 4 bytes. */
+	static const char u32[] = "n\0\0\0o\0\0\0m\0\0\0\n\0\0\0A\0\0\0\0\0\x20\0B\0\0\0\n\0\0\0"
+	    "\xe9\0\0\0\n\0\0\0";
+	o.encoding = "UTF-32LE";
+	assert_int_equal(LOAD_OPTS(&t, u32, &o, &e), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_string_equal(F(&t, 0, 0), "A\xef\xbf\xbd" "B");
+	assert_string_equal(F(&t, 1, 0), "\xc3\xa9");
+	table_free(&t);
+}
+
+/* An encoding name is printed (--check, warnings): never as it was typed,
+ * escape sequences and all. */
+static void
+encoding_name_printed_safely(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	static const char csv[] = "nom\nprix \xa4\n";
+	struct load_opts o = {.encoding = "ISO-8859-15//\x1b]0;pwned\x07"};
+	assert_int_equal(LOAD_OPTS(&t, csv, &o, &e), 0);
+	assert_null(strchr(t.encoding, '\x1b'));
+	assert_null(strchr(t.encoding, '\x07'));
+	assert_non_null(strstr(t.encoding, "ISO-8859-15//"));
+	table_free(&t);
+}
+
 /* ---- columns ---- */
 
 static void
@@ -824,6 +935,9 @@ main(void)
 		cmocka_unit_test(utf8_with_broken_sequences),
 		cmocka_unit_test(utf16_with_bom),
 		cmocka_unit_test(forced_encoding),
+		cmocka_unit_test(french_text_in_both_encodings),
+		cmocka_unit_test(forced_wide_encodings_skip_a_whole_unit),
+		cmocka_unit_test(encoding_name_printed_safely),
 		cmocka_unit_test(header_names_any_order),
 		cmocka_unit_test(unknown_columns),
 		cmocka_unit_test(duplicate_header_names),
