@@ -50,6 +50,18 @@ locale_start(void)
 	setlocale(LC_ALL, "C");
 }
 
+/* rc, once standard output has taken everything written to it; else 2 (a
+ * full disk, a closed pipe: what was asked for was not printed). */
+static int
+written(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("centres: standard output");
+		return 2;
+	}
+	return rc;
+}
+
 /* No TERM, or TERM=dumb: a terminal that cannot place text on the screen.
  * The list is printed instead (as --list does). */
 static bool
@@ -71,11 +83,11 @@ main(int argc, char **argv)
 		return report(&e);
 	if (o.mode == MODE_HELP) {
 		options_usage(stdout);
-		return 0;
+		return written(0);
 	}
 	if (o.mode == MODE_VERSION) {
 		puts("centres " CENTRES_VERSION);
-		return 0;
+		return written(0);
 	}
 	/* docs/ssh.md promises that no program can be run: where the kernel
 	 * cannot enforce it, say so and do not start, unless told to go on. */
@@ -85,8 +97,11 @@ main(int argc, char **argv)
 		return report(&e);
 	}
 	const char *path = directory_path(o.file);
-	if (directory_load(&d, path, &o.load, &e) < 0)
+	if (directory_load(&d, path, &o.load, &e) < 0) {
+		batch_warnings(&d.t, stderr);	/* what was wrong before the error too */
+		directory_free(&d);
 		return report(&e);
+	}
 	int rc;
 	if (o.mode == MODE_CHECK)
 		rc = batch_check(&d, stdout);
@@ -103,9 +118,5 @@ main(int argc, char **argv)
 		rc = tui_run(&d, path, &cfg, &to);	/* d taken over */
 	}
 	directory_free(&d);
-	if (fflush(stdout) != 0 && rc != 2) {
-		perror("centres: standard output");
-		rc = 2;
-	}
-	return rc;
+	return rc == 2 ? 2 : written(rc);
 }

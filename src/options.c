@@ -3,7 +3,9 @@
 #define _GNU_SOURCE
 #include "options.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,6 +30,8 @@ options_usage(FILE *f)
 "                          encoding and every warning with its line\n"
 "  -d, --delimiter C       field delimiter: ',' ';' or 'tab' (default: detected)\n"
 "  -e, --encoding NAME     file encoding, e.g. WINDOWS-1252 (default: detected)\n"
+"      --max-size SIZE     refuse a larger file before reading it (default 4G;\n"
+"                          K, M, G, T for kibi-, mebi-, gibi-, tebibytes)\n"
 "      --no-color          no colours on screen (also when NO_COLOR is set)\n"
 "      --no-mouse          no mouse reporting on screen\n"
 "      --ascii             draw only ASCII (accents without their marks)\n"
@@ -57,6 +61,35 @@ options_usage(FILE *f)
 	    f);
 }
 
+/* "4G", "300M", "12k", "1000": a size in bytes (K, M, G, T: powers of
+ * 1024). Returns 0, or -1 when it is not one. */
+static int
+parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (end == s || errno || *s == '-')
+		return -1;
+	int shift = 0;
+	switch (*end) {
+	case '\0': break;
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	case 't': case 'T': shift = 40; end++; break;
+	default: return -1;
+	}
+	if (*end == 'i' && shift)
+		end++;
+	if (*end == 'B' || (*end == 'b' && shift))
+		end++;
+	if (*end || v == 0 || v > (UINT64_MAX >> shift))
+		return -1;
+	*out = (uint64_t)v << shift;
+	return 0;
+}
+
 static int
 parse_delimiter(const char *s, char *out)
 {
@@ -83,6 +116,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		{"check", no_argument, NULL, 'c'},
 		{"delimiter", required_argument, NULL, 'd'},
 		{"encoding", required_argument, NULL, 'e'},
+		{"max-size", required_argument, NULL, 'S'},
 		{"no-color", no_argument, NULL, 'C'},
 		{"no-colour", no_argument, NULL, 'C'},
 		{"no-mouse", no_argument, NULL, 'M'},
@@ -128,7 +162,20 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 				return -1;
 			}
 			break;
-		case 'e': o->load.encoding = optarg; break;
+		case 'e':
+			if (!*optarg)
+				return err_set(e, "--encoding needs a name, e.g. --encoding WINDOWS-1252 "
+				    "(see 'iconv -l')");
+			o->load.encoding = optarg;
+			break;
+		case 'S':
+			if (parse_size(optarg, &o->load.max_size) < 0) {
+				char *s = sanitize_str(optarg);
+				err_set(e, "--max-size '%s' is not a size (e.g. 4G, 500M, 100000)", s);
+				free(s);
+				return -1;
+			}
+			break;
 		case 'C': o->no_color = true; break;
 		case 'M': o->no_mouse = true; break;
 		case 'A': o->ascii = true; break;

@@ -28,8 +28,8 @@ app_init(struct app *a, struct directory *d, const char *path, const struct app_
 	if (*t->notice)
 		state_status(st, "%s: %s", state_source_name(st), t->notice);
 	else if (t->nwarn_total)
-		state_status(st, "%s: %zu warnings while loading (see centres --check).",
-		    state_source_name(st), t->nwarn_total);
+		state_status(st, "%s: %zu warning%s while loading (see centres --check).",
+		    state_source_name(st), t->nwarn_total, t->nwarn_total == 1 ? "" : "s");
 }
 
 void
@@ -66,6 +66,7 @@ reload(struct app *a)
 	struct directory nd;
 	struct err e;
 	if (directory_load(&nd, a->path, &a->cfg.load, &e) < 0) {
+		directory_free(&nd);
 		/* The title shows the file: say only the line and the reason. */
 		if (e.line)
 			state_status(st, "Reload failed (data unchanged): line %lu: %s", e.line, e.msg);
@@ -74,7 +75,8 @@ reload(struct app *a)
 		return;
 	}
 	switch_directory(a, &nd);
-	state_status(st, "Reloaded %s: %zu centres.", state_source_name(st), a->dir.t.nrows);
+	state_status(st, "Reloaded %s: %zu centre%s.", state_source_name(st), a->dir.t.nrows,
+	    a->dir.t.nrows == 1 ? "" : "s");
 }
 
 /* The typed file name, with a leading ~/ made the home directory. Caller
@@ -101,6 +103,7 @@ open_file(struct app *a, const char *name)
 	struct err e;
 	if (directory_load(&nd, path, &a->cfg.load, &e) < 0) {
 		char msg[1024];
+		directory_free(&nd);
 		free(path);
 		state_status(st, "Not opened (o to correct the name): %s", err_text(&e, msg, sizeof msg));
 		return;
@@ -108,7 +111,8 @@ open_file(struct app *a, const char *name)
 	switch_directory(a, &nd);
 	free(a->path);
 	a->path = path;
-	state_status(st, "Opened %s: %zu centres.", a->dir.t.source, a->dir.t.nrows);
+	state_status(st, "Opened %s: %zu centre%s.", a->dir.t.source, a->dir.t.nrows,
+	    a->dir.t.nrows == 1 ? "" : "s");
 }
 
 static void

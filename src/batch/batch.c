@@ -6,6 +6,17 @@
 
 #define SHOWN_WARNINGS 5
 
+void
+batch_warnings(const struct table *t, FILE *err)
+{
+	for (size_t i = 0; i < t->nwarn && i < SHOWN_WARNINGS; i++)
+		fprintf(err, "centres: %s:%u: warning: %s\n", t->source, t->warn[i].line,
+		    t->warn[i].msg);
+	if (t->nwarn_total > SHOWN_WARNINGS)
+		fprintf(err, "centres: %s: %zu more warnings (see centres --check)\n", t->source,
+		    t->nwarn_total - SHOWN_WARNINGS);
+}
+
 int
 batch_list(const struct directory *d, const char *query, enum format format, unsigned flags,
     FILE *out, FILE *err)
@@ -13,17 +24,14 @@ batch_list(const struct directory *d, const char *query, enum format format, uns
 	const struct table *t = &d->t;
 	if (*t->notice)
 		fprintf(err, "centres: %s: %s\n", t->source, t->notice);
-	for (size_t i = 0; i < t->nwarn && i < SHOWN_WARNINGS; i++)
-		fprintf(err, "centres: %s:%u: warning: %s\n", t->source, t->warn[i].line,
-		    t->warn[i].msg);
-	if (t->nwarn_total > SHOWN_WARNINGS)
-		fprintf(err, "centres: %s: %zu more warnings (see centres --check)\n", t->source,
-		    t->nwarn_total - SHOWN_WARNINGS);
+	batch_warnings(t, err);
 	struct filter f;
 	filter_init(&f);
 	filter_set(&f, t, query ? query : "");
 	output_rows(out, t, f.rows, f.n, format, flags);
-	int rc = f.n ? 0 : 1;
+	/* A header and no row is a valid directory, empty: listing it finds
+	 * all there is. */
+	int rc = f.n || (!f.active && t->nrows == 0) ? 0 : 1;
 	filter_free(&f);
 	return rc;
 }

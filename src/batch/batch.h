@@ -14,6 +14,8 @@
  * err. Returns 0 when rows were printed, 1 when none matched. */
 int batch_list(const struct directory *d, const char *query, enum format f, unsigned flags,
     FILE *out, FILE *err);
+/* Prints the first warnings of t (and how many more) to err. */
+void batch_warnings(const struct table *t, FILE *err);
 /* Prints the --check report. Returns 0 when clean, 1 with warnings. */
 int batch_check(const struct directory *d, FILE *out);
 

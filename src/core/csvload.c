@@ -22,6 +22,7 @@ enum qstate { Q_FIELD_START, Q_UNQUOTED, Q_QUOTED, Q_QUOTE_IN_QUOTED };
 
 struct loader {
 	struct table *t;
+	const char *too_big;	/* a count that would not fit its 32 bits */
 	bool have_header;
 	bool in_row;
 	uint32_t line;		/* physical line being fed */
@@ -69,6 +70,49 @@ on_field(void *s, size_t len, void *data)
 	text_fold(&L->t->fold, s, len, NULL);
 	arena_putc(&L->t->fold, '\n');
 	L->nfields++;
+	/* Rows keep their text's length, their fields' ends and their count
+	 * in 32 bits (the file is at most 4 GiB by default). */
+	if (L->t->text.len - L->row_start >= UINT32_MAX - 8 || L->nfields == UINT32_MAX)
+		L->too_big = "a row of more than 4 GiB of text or 4 billion fields";
+}
+
+/* What a header name is not: a phone number (8 digits or more, with only
+ * spaces, dots, dashes, a leading + or parentheses between), an e-mail
+ * address, a French postcode (5 digits). Returns what it looks like. */
+static const char *
+looks_like_data(const char *s)
+{
+	size_t digits = 0, other = 0, n = strlen(s);
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (!(c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || (c == '+' && !i)))
+			other++;
+	}
+	if (!other && digits >= 8)
+		return "a phone number";
+	if (!other && digits == 5 && n == 5)
+		return "a postcode";
+	const char *at = strchr(s, '@');
+	if (at && at > s && strchr(at, '.') && !strchr(s, ' ') && !strchr(at + 1, '@'))
+		return "an e-mail address";
+	return NULL;
+}
+
+/* A first row that holds such values is data, not a header: the file
+ * probably has none, and its first centre became the column names. */
+static void
+warn_if_data(struct table *t)
+{
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *what = looks_like_data(t->cols[c].name);
+		if (what) {
+			table_warn(t, t->header_line, "this line is read as the header, but '%.60s' is %s: "
+			    "is the header row missing?", t->cols[c].name, what);
+			return;
+		}
+	}
 }
 
 static void
@@ -86,6 +130,7 @@ on_row(int c, void *data)
 		}
 		t->header_line = L->row_line;
 		L->header_fields = L->nfields;
+		warn_if_data(t);
 		t->text.len = L->row_start;
 		t->fold.len = L->fold_start;
 		L->have_header = true;
@@ -106,6 +151,8 @@ on_row(int c, void *data)
 			snprintf(name, sizeof name, "colonne %zu", t->ncols + 1);
 			table_add_column(t, name, strlen(name));
 		}
+		if (t->nrows >= UINT32_MAX - 1 || t->fold.len - L->fold_start >= UINT32_MAX)
+			L->too_big = "more than 4 billion rows, or a row of more than 4 GiB";
 		xgrow((void **)&t->rows, &t->rows_cap, t->nrows + 1, sizeof *t->rows);
 		struct row *r = &t->rows[t->nrows++];
 		memset(r, 0, sizeof *r);
@@ -253,6 +300,11 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 				goto out_csv;
 			}
 		}
+		if (L.too_big || L.line == UINT32_MAX) {
+			err_at(e, t->source, L.line, "%s: not supported",
+			    L.too_big ? L.too_big : "more than 4 billion lines");
+			goto out_csv;
+		}
 		L.line++;
 		i = j;
 	}
@@ -262,6 +314,10 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 		goto out_csv;
 	}
 	csv_fini(&p, on_field, on_row, &L);
+	if (L.too_big) {
+		err_at(e, t->source, L.row_line, "%s: not supported", L.too_big);
+		goto out_csv;
+	}
 	if (!L.have_header) {
 		err_at(e, t->source, 0, "no header row (the file holds only blank lines)");
 		goto out_csv;
@@ -277,6 +333,32 @@ out:
 	return rc;
 }
 
+/* A size in the unit that reads best: "5.2 GiB", "300 MiB", "12 KiB". */
+static void
+human_size(uint64_t n, char *buf, size_t len)
+{
+	static const char *const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+	double v = (double)n;
+	size_t u = 0;
+	while (v >= 1024 && u + 1 < sizeof units / sizeof units[0])
+		v /= 1024, u++;
+	if (u == 0)
+		snprintf(buf, len, "%llu bytes", (unsigned long long)n);
+	else
+		snprintf(buf, len, v < 10 && v != (double)(uint64_t)v ? "%.1f %s" : "%.0f %s", v,
+		    units[u]);
+}
+
+static int
+too_large(const struct table *t, struct err *e, uint64_t size, uint64_t max)
+{
+	char a[32], b[32];
+	human_size(size, a, sizeof a);
+	human_size(max, b, sizeof b);
+	return err_at(e, t->source, 0, "a file of %s, over the %s limit: not read "
+	    "(raise it with --max-size SIZE)", a, b);
+}
+
 int
 csvload_file(struct table *t, const char *path, const struct load_opts *o, struct err *e)
 {
@@ -288,9 +370,19 @@ csvload_file(struct table *t, const char *path, const struct load_opts *o, struc
 		close(fd);
 		return err_at(e, t->source, 0, "not a regular file");
 	}
+	uint64_t max = o && o->max_size ? o->max_size : CSVLOAD_MAX_SIZE;
+	if ((uint64_t)st.st_size > max) {
+		close(fd);
+		return too_large(t, e, (uint64_t)st.st_size, max);
+	}
 	size_t cap = (size_t)st.st_size + 1, n = 0;
 	char *buf = xmalloc(cap);
 	for (;;) {
+		if ((uint64_t)n > max) {	/* it grew while being read */
+			free(buf);
+			close(fd);
+			return too_large(t, e, n, max);
+		}
 		if (n == cap)
 			buf = xrealloc(buf, cap *= 2);
 		ssize_t r = read(fd, buf + n, cap - n);

@@ -7,6 +7,7 @@
 #define CENTRES_CSVLOAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "table.h"
 #include "util.h"
@@ -14,7 +15,11 @@
 struct load_opts {
 	const char *encoding;	/* iconv name, or NULL to detect */
 	char delimiter;		/* ',', ';', '\t', or 0 to detect */
+	uint64_t max_size;	/* a file larger is refused before it is read;
+				 * 0: CSVLOAD_MAX_SIZE */
 };
+
+#define CSVLOAD_MAX_SIZE (UINT64_C(4) << 30)	/* 4 GiB */
 
 /* Loads buf[0..n) into t (initialised by the caller with its source name).
  * Returns 0, or -1 with e set to "SOURCE[:LINE]: what is wrong"; t then holds

@@ -3,6 +3,7 @@
 #include "directory.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* data/centres.csv, assembled into the binary by src/builtin.S. */
 extern const char centres_builtin_csv[];
@@ -27,10 +28,9 @@ directory_load(struct directory *d, const char *path, const struct load_opts *o,
 	else
 		rc = csvload_buffer(&d->t, centres_builtin_csv,
 		    (size_t)(centres_builtin_csv_end - centres_builtin_csv), o, e);
-	if (rc < 0) {
-		table_free(&d->t);
-		return -1;
-	}
+	memset(&d->ix, 0, sizeof d->ix);
+	if (rc < 0)
+		return -1;	/* the table keeps the warnings met before the error */
 	index_build(&d->ix, &d->t);
 	return 0;
 }

@@ -21,8 +21,9 @@ struct directory {
 /* The path to load: file if non-NULL, else $CENTRES_FILE if set and
  * non-empty, else NULL for the built-in directory. */
 const char *directory_path(const char *file);
-/* Loads path (NULL: built-in) into d. Returns 0, or -1 with e set; d is
- * then empty (nothing to free). */
+/* Loads path (NULL: built-in) into d. Returns 0, or -1 with e set; d then
+ * holds no row, only the warnings met before the error. Either way d is
+ * freed with directory_free(). */
 int directory_load(struct directory *d, const char *path, const struct load_opts *o,
     struct err *e);
 void directory_free(struct directory *d);

@@ -339,6 +339,24 @@ output_check(FILE *out, const struct table *t)
 	}
 	if (t->role_col[ROLE_NAME] < 0)
 		fputs("note: no name column recognised; the first column serves as the name\n", out);
+	/* Header names that repeat an earlier one: JSON has to rename them. */
+	char **keys = output_keys(t);
+	size_t repeats = 0;
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *name = t->cols[c].name;
+		if (*name && strcmp(keys[c], name) != 0 && repeats++ < 20) {
+			fprintf(out, "note: line %u, column %zu: the header '", t->header_line, c + 1);
+			put_oneline(out, name, strlen(name));
+			fputs("' repeats an earlier one (JSON key '", out);
+			put_oneline(out, keys[c], strlen(keys[c]));
+			fputs("')\n", out);
+		}
+	}
+	if (repeats > 20)
+		fprintf(out, "note: %zu more repeated headers\n", repeats - 20);
+	for (size_t c = 0; c < t->ncols; c++)
+		free(keys[c]);
+	free(keys);
 	if (t->nwarn_total == 0) {
 		fputs("warnings: none\n", out);
 		return;

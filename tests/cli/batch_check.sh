@@ -113,8 +113,10 @@ run --check "$TMPD/header.csv"
 expect_eq "header only: check exit 0" "$rc" 0
 expect_contains "header only: 0 rows" "$out" "0 rows"
 run --list "$TMPD/header.csv"
-expect_eq "header only: list exit 1 (no centre)" "$rc" 1
+expect_eq "header only: list exit 0 (a valid, empty directory)" "$rc" 0
 expect_eq "header only: list prints nothing" "$out" ""
+run --filter maison "$TMPD/header.csv"
+expect_eq "header only: a filter finds nothing, exit 1" "$rc" 1
 
 # --delimiter ';' overrides detection (the header has more commas).
 printf 'nom;territoire, r\303\251gion;telephone\nA, B et C;Nord, Hauts-de-France;01 02\n' >"$TMPD/semi.csv"

@@ -298,6 +298,11 @@ open_another_file(void **state)
 	snprintf(msg, sizeof msg, "Reloaded %s: 3 centres.", other);
 	assert_string_equal(a->st.status, msg);
 	assert_int_equal(a->dir.t.nrows, 3);
+	/* One centre: said in the singular. */
+	write_file(other, "nom,telephone\nMaison A,01 99 00 00 01\n");
+	app_key(a, 'r');
+	snprintf(msg, sizeof msg, "Reloaded %s: 1 centre.", other);
+	assert_string_equal(a->st.status, msg);
 }
 
 static void
@@ -429,7 +434,7 @@ start_tells_of_warnings(void **state)
 	write_file(fx->path, "nom,telephone\nA,01\nB,02,trop\n");
 	start(fx, &plain);
 	char msg[256];
-	snprintf(msg, sizeof msg, "%s: 1 warnings while loading (see centres --check).", fx->path);
+	snprintf(msg, sizeof msg, "%s: 1 warning while loading (see centres --check).", fx->path);
 	assert_string_equal(a->st.status, msg);
 	/* Any key but one that types clears it, and asks for a redraw. */
 	assert_int_equal(app_key(a, 'x'), REACT_DRAW);
