@@ -93,7 +93,7 @@ build/helpers/%: tests/helpers/%.c
 # Every file of the program, the unit tests, the bench and the fuzz target
 # compiled by clang with the program's warnings as errors (make test runs
 # it; gcc stays the compiler of the build).
-CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c \
+CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c tests/bench/frame.c \
 	tests/fuzz/fuzz_load.c $(HELPER_SRC)
 clang-werror: $(patsubst %.c,$(CLG)/%.o,$(CLANG_C))
 $(CLG)/%.o: %.c
@@ -114,12 +114,15 @@ test: deps deps-test
 check: test
 
 bench: all
-	@$(MAKE) --no-print-directory build/release/bench $(REL)/ttybytes
+	@$(MAKE) --no-print-directory build/release/bench build/release/frame $(REL)/ttybytes
 	@sh tests/bench/run.sh
 
 build/release/bench: tests/bench/bench.c $(call rel_objs,$(CORE_SRC)) $(REL)/src/builtin.o
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(WARNINGS) $(CFLAGS) -o $@ $(filter-out %.h,$^) \
 		$(call static_or,csv) $(call static_or,utf8proc)
+
+build/release/frame: tests/bench/frame.c $(call rel_objs,$(CORE_SRC) $(APP_SRC) $(TUI_SRC)) $(REL)/src/builtin.o
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(WARNINGS) $(CFLAGS) -o $@ $(filter-out %.h,$^) $(LIBS)
 
 # Bytes written to the terminal per key, the real binary in a pseudo-terminal
 # (make bench; tests/cli/tty_bytes.sh).

@@ -2,6 +2,7 @@
  * detail: the contact card as wrapped lines. */
 #include "detail.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,15 @@ static void
 push(struct detail *dt, const char *label, uint32_t col, const char *s, size_t n, size_t off)
 {
 	xgrow((void **)&dt->lines, &dt->cap, dt->n + 1, sizeof *dt->lines);
-	dt->lines[dt->n++] = (struct dline){label, col, s, n, off, false};
+	dt->lines[dt->n++] = (struct dline){label, col, s, n, off, false, false};
+}
+
+/* A line saying what the card leaves out. */
+static void
+push_note(struct detail *dt, const char *s)
+{
+	push(dt, NULL, 0, s, strlen(s), 0);
+	dt->lines[dt->n - 1].note = true;
 }
 
 /* Wraps one field's text into lines of at most w columns, at spaces where
@@ -20,10 +29,17 @@ push(struct detail *dt, const char *label, uint32_t col, const char *s, size_t n
 static void
 wrap_field(struct detail *dt, const char *label, uint32_t col, const char *s, size_t n, int w)
 {
-	size_t i = 0;
+	size_t i = 0, lines = 0;
 	bool first = true;
 	if (w < 1)
 		w = 1;
+	/* What DETAIL_FIELD_LINES lines can show, at 4 bytes a column: the rest
+	 * of a field of megabytes is not even looked at. */
+	size_t budget = ((size_t)DETAIL_FIELD_LINES + 1) * (size_t)w * 4;
+	bool cut_short = n > budget;
+	if (cut_short)
+		for (n = budget; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
+			;	/* never inside a character */
 	if (dt->label_w == 0) {
 		push(dt, label, col, "", 0, 0);
 		dt->lines[dt->n - 1].label_only = true;
@@ -53,6 +69,10 @@ wrap_field(struct detail *dt, const char *label, uint32_t col, const char *s, si
 			size_t len = cut - p;
 			while (len > 0 && s[p + len - 1] == ' ' && cut < end)
 				len--;
+			if (lines++ == DETAIL_FIELD_LINES) {
+				push_note(dt, "… (the rest of this field is not shown)");
+				return;
+			}
 			push(dt, first ? label : NULL, col, s + p, len, p);
 			first = false;
 			p = cut;
@@ -63,6 +83,8 @@ wrap_field(struct detail *dt, const char *label, uint32_t col, const char *s, si
 		else
 			break;
 	}
+	if (cut_short)
+		push_note(dt, "… (the rest of this field is not shown)");
 }
 
 void
@@ -72,9 +94,15 @@ detail_build(struct detail *dt, const struct table *t, size_t r, int w)
 	dt->label_w = w >= 40 ? 12 : 0;
 	int tw = dt->label_w ? w - dt->label_w - 1 : w;
 	card_build(&dt->card, t, r);
-	for (size_t i = 0; i < dt->card.n; i++) {
+	for (size_t i = 0; i < dt->card.n && i < DETAIL_FIELDS; i++) {
 		const struct card_field *f = &dt->card.f[i];
 		wrap_field(dt, f->label, f->col, f->s, f->n, tw);
+	}
+	if (dt->card.n > DETAIL_FIELDS) {
+		size_t more = dt->card.n - DETAIL_FIELDS;
+		snprintf(dt->more, sizeof dt->more, "… %zu more field%s not shown", more,
+		    more == 1 ? "" : "s");
+		push_note(dt, dt->more);
 	}
 }
 

@@ -20,13 +20,21 @@ struct dline {
 	size_t n;
 	size_t off;		/* offset of s in the field's text */
 	bool label_only;	/* narrow card: the label on a line of its own */
+	bool note;		/* not a field's text: what the card leaves out */
 };
+
+/* A card shows its first DETAIL_FIELDS fields, and of each field its first
+ * DETAIL_FIELD_LINES lines, then says what it leaves out: a row of 100,000
+ * fields or a field of megabytes is laid out in the time of a screen. */
+#define DETAIL_FIELDS 60
+#define DETAIL_FIELD_LINES 200
 
 struct detail {
 	struct dline *lines;
 	size_t n, cap;
 	int label_w;		/* columns kept for labels */
 	struct card card;	/* the fields laid out */
+	char more[96];		/* the note on the fields left out */
 };
 
 /* Lays out row r of t for a pane width w into dt (cleared first). */

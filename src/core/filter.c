@@ -193,6 +193,16 @@ query_match(const struct table *t, const struct query *q, size_t r)
 	return true;
 }
 
+size_t
+query_reach(const struct query *q)
+{
+	size_t longest = 0;
+	for (size_t i = 0; i < q->n; i++)
+		if (q->terms[i].len > longest)
+			longest = q->terms[i].len;
+	return 4 * longest + 16;
+}
+
 /* Whether a match of term a implies a match of term b. */
 static bool
 term_implies(const struct term *a, const struct term *b)

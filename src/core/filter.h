@@ -36,6 +36,10 @@ void query_parse(const struct table *t, const char *s, struct query *q);
 void query_free(struct query *q);
 /* Whether row r matches every term. */
 bool query_match(const struct table *t, const struct query *q, size_t r);
+/* The bytes of a field's text that a match of q can span at the most,
+ * for a match still to be found when only the start of a field is
+ * searched: a few bytes a folded byte, and phone separators. */
+size_t query_reach(const struct query *q);
 /* Whether every row matching `narrow` also matches `wide` (so narrowing can
  * search only wide's matches). */
 bool query_implies(const struct query *narrow, const struct query *wide);

@@ -136,6 +136,29 @@ fill(int y, int x, int w, attr_t at)
 	attrset(A_NORMAL);
 }
 
+/* The columns s[0..n) takes, counted no further than cap + 1: what a
+ * comparison with a width of at most cap needs, at a cost bounded by the
+ * screen, not by the field (a name may be megabytes long). */
+static int
+width_upto(const char *s, size_t n, int cap)
+{
+	int used;
+	text_fit(s, n, cap < 0 ? 1 : cap + 1, &used);
+	return used;
+}
+
+/* Where the terms of the filter match in s[0..n), for drawing it in w
+ * columns: only the part that can show is searched. */
+static size_t
+spans_shown(const struct state *st, size_t col, const char *s, size_t n, int w,
+    struct span *sp, size_t max)
+{
+	if (!st->f.active)
+		return 0;
+	size_t shown = text_fit(s, n, w < 0 ? 0 : w, NULL) + query_reach(&st->f.q);
+	return filter_spans(&st->f.q, col, s, shown < n ? shown : n, sp, max);
+}
+
 static attr_t
 match_attr(void)
 {
@@ -213,7 +236,7 @@ draw_list(const struct state *st, const struct view_opts *o)
 	for (int i = 0; i < rows && st->c[PANE_LIST].top + (size_t)i < st->nlist; i++) {
 		size_t tl;
 		const char *terr = table_territory(t, st->list[st->c[PANE_LIST].top + (size_t)i], &tl);
-		int w = text_width(terr, tl);
+		int w = width_upto(terr, tl, r->w);
 		if (w > terr_w)
 			terr_w = w;
 	}
@@ -235,13 +258,13 @@ draw_list(const struct state *st, const struct view_opts *o)
 		const char *acr = table_role(t, row, ROLE_ACRONYM, &al);
 		int avail = r->w - 2;
 		int tw = tl ? terr_w : 0;
-		int aw = al ? text_width(acr, al) + 3 : 0;
+		int aw = al ? width_upto(acr, al, r->w) + 3 : 0;
 		int nw = avail - (terr_w ? terr_w + 2 : 0);
 		attr_t hl = match_attr();
-		size_t k = st->f.active ? filter_spans(&st->f.q, (size_t)name_col, name, nl, sp, 32) : 0;
+		size_t k = spans_shown(st, (size_t)name_col, name, nl, nw, sp, 32);
 		int x = r->x + 1;
 		/* The acronym only where the name keeps enough room. */
-		bool with_acr = aw && (text_width(name, nl) + aw <= nw || nw >= aw + 30);
+		bool with_acr = aw && (width_upto(name, nl, nw) + aw <= nw || nw >= aw + 30);
 		int used = draw_text(y, x, nw - (with_acr ? aw : 0), name, nl, at, sp, k, hl, o->ascii);
 		if (with_acr && used + aw <= nw) {
 			char buf[200];
@@ -250,7 +273,7 @@ draw_list(const struct state *st, const struct view_opts *o)
 		}
 		if (tw) {
 			int tc = table_territory_col(t, row);
-			k = st->f.active ? filter_spans(&st->f.q, (size_t)tc, terr, tl, sp, 32) : 0;
+			k = spans_shown(st, (size_t)tc, terr, tl, tw, sp, 32);
 			int tx = x + avail - terr_w;
 			draw_text(y, tx, tw, terr, tl, sel ? at : A_DIM, sp, k, hl, o->ascii);
 		}
@@ -282,6 +305,10 @@ draw_detail(const struct state *st, const struct view_opts *o)
 			break;
 		const struct dline *d = &dt->lines[li];
 		int x = r->x + 1;
+		if (d->note) {
+			draw_text(y, x, r->w - 2, d->s, d->n, A_DIM, NULL, 0, 0, o->ascii);
+			continue;
+		}
 		if (d->label_only) {
 			draw_str(y, x, r->w - 2, d->label, A_BOLD, o->ascii);
 			continue;
@@ -293,7 +320,7 @@ draw_detail(const struct state *st, const struct view_opts *o)
 		}
 		/* Matches within the line drawn: the cost follows the screen, not
 		 * the size of the field. */
-		size_t k = st->f.active ? filter_spans(&st->f.q, d->col, d->s, d->n, sp, 64) : 0;
+		size_t k = spans_shown(st, d->col, d->s, d->n, r->x + r->w - x, sp, 64);
 		attr_t at = t->cols[d->col].role == ROLE_NAME ? A_BOLD : A_NORMAL;
 		draw_text(y, x, r->x + r->w - x, d->s, d->n, at, sp, k, match_attr(), o->ascii);
 	}

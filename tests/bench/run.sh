@@ -6,6 +6,7 @@
 set -e
 cd "$(dirname "$0")/../.."
 build/release/bench "${BENCH_ROWS:-1000000}"
+build/release/frame "${BENCH_FIELD_MB:-12}"
 echo
 echo "Terminal economy: the bytes ./centres writes to its terminal per key, on the"
 echo "built-in directory, run in a pseudo-terminal by build/release/ttybytes. A move"

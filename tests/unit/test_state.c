@@ -650,6 +650,53 @@ reload_keeps_selection_by_id(void **state)
 	assert_string_equal(selected_name(st), "Bocagevilles");
 }
 
+/* A card of a row of 100,000 fields, and of a field of 2 MB: the first
+ * fields and lines, then what is left out is said (laying out 100,000 lines
+ * per key froze the screen for 35 s). */
+static void
+card_of_huge_rows(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/centres-wide-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("nom,note\nLarge", f);
+	for (int i = 1; i < 100000; i++)
+		fprintf(f, ",c%d", i);
+	fputs("\nLongue,", f);
+	for (int i = 0; i < 200000; i++)
+		fputs("mot mot. ", f);
+	fputs("\n", f);
+	fclose(f);
+	struct directory d;
+	struct err e;
+	assert_int_equal(directory_load(&d, path, NULL, &e), 0);
+	unlink(path);
+	struct state st;
+	state_init(&st, &d, &plain, 80, 24);
+	press(&st, '\t');
+	assert_string_equal(selected_name(&st), "Large");
+	const struct detail *dt = state_card(&st);
+	assert_true(dt->n <= DETAIL_FIELDS * 2 + 1);
+	assert_true(dt->lines[dt->n - 1].note);
+	assert_string_equal(dt->lines[dt->n - 1].s, "… 99940 more fields not shown");
+	/* Every field is still in the copy. */
+	assert_int_equal(dt->card.n, 100000);
+	press(&st, 'j');
+	assert_string_equal(selected_name(&st), "Longue");
+	dt = state_card(&st);
+	assert_true(dt->n <= DETAIL_FIELD_LINES + 3);
+	assert_true(dt->lines[dt->n - 1].note);
+	assert_string_equal(dt->lines[dt->n - 1].s, "… (the rest of this field is not shown)");
+	/* The card scrolls to its end, the note. */
+	press(&st, '\t');
+	press(&st, K_END);
+	assert_int_equal(st.c[PANE_DETAIL].top + (size_t)layout_rows(&st.lay, PANE_DETAIL), dt->n);
+	state_free(&st);
+	directory_free(&d);
+}
+
 /* A directory with a header and no row: every key works on empty panes. */
 static void
 empty_directory(void **state)
@@ -703,6 +750,7 @@ main(void)
 		cmocka_unit_test(layouts_fit_the_terminal),
 		cmocka_unit_test_setup_teardown(reload_keeps_selection_by_id, setup, teardown),
 		cmocka_unit_test(empty_directory),
+		cmocka_unit_test(card_of_huge_rows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
