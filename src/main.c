@@ -78,7 +78,6 @@ main(int argc, char **argv)
 	struct err e;
 	struct directory d;
 
-	locale_start();
 	if (options_parse(argc, argv, &o, &e) < 0)
 		return report(&e);
 	if (o.mode == MODE_HELP) {
@@ -90,12 +89,14 @@ main(int argc, char **argv)
 		return written(0);
 	}
 	/* docs/ssh.md promises that no program can be run: where the kernel
-	 * cannot enforce it, say so and do not start, unless told to go on. */
+	 * cannot enforce it, say so and do not start, unless told to go on.
+	 * Before the locale, so that LOCPATH is gone when it is read. */
 	if (o.restricted && restrict_process() < 0 && !o.no_seccomp) {
 		err_set(&e, "--restricted: this system cannot forbid running programs (seccomp: %s); "
 		    "not starting (--restricted=no-seccomp starts without it)", strerror(errno));
 		return report(&e);
 	}
+	locale_start();
 	const char *path = directory_path(o.file);
 	if (directory_load(&d, path, &o.load, &e) < 0) {
 		batch_warnings(&d.t, stderr);	/* what was wrong before the error too */

@@ -29,6 +29,11 @@
 #ifndef __NR_execveat
 #define __NR_execveat -1
 #endif
+#ifdef __X32_SYSCALL_BIT
+#define X32_BIT __X32_SYSCALL_BIT
+#else
+#define X32_BIT 0x40000000	/* no call of ours has it on other architectures */
+#endif
 static int
 forbid_exec(void)
 {
@@ -39,6 +44,11 @@ forbid_exec(void)
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ARCH_NR, 1, 0),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		/* x32 calls share x86_64's architecture number, their own
+		 * numbers marked by this bit (x32's execve is 520 | bit):
+		 * refused outright too. */
+		BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, X32_BIT, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execve, 2, 0),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)__NR_execveat, 1, 0),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
@@ -66,8 +76,12 @@ forbid_exec(void)
 int
 restrict_process(void)
 {
-	unsetenv("TERMINFO");
-	unsetenv("TERMINFO_DIRS");
-	unsetenv("TERMCAP");
+	/* Files the person could point the libraries at: terminal
+	 * descriptions (also ~/.terminfo, found through HOME), character set
+	 * converters (iconv's GCONV_PATH), locales (LOCPATH). */
+	static const char *const vars[] = {"TERMINFO", "TERMINFO_DIRS", "TERMCAP", "HOME",
+		"GCONV_PATH", "LOCPATH"};
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		unsetenv(vars[i]);
 	return forbid_exec();
 }

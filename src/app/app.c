@@ -64,6 +64,8 @@ reload(struct app *a)
 {
 	struct state *st = &a->st;
 	struct directory nd;
+	a->reload_pending = false;
+	a->reloads++;
 	struct err e;
 	if (directory_load(&nd, a->path, &a->cfg.load, &e) < 0) {
 		directory_free(&nd);
@@ -195,7 +197,7 @@ static unsigned
 perform(struct app *a, unsigned react)
 {
 	if (react & REACT_RELOAD)
-		reload(a);
+		a->reload_pending = true;	/* "rrrr" typed ahead: one reload */
 	if (react & REACT_LOAD)
 		open_file(a, a->st.input.s);
 	if (react & REACT_EXPORT)
@@ -205,13 +207,32 @@ perform(struct app *a, unsigned react)
 	return react & (REACT_DRAW | REACT_FULL | REACT_COPY | REACT_SUSPEND | REACT_QUIT);
 }
 
+/* A reload asked for is done before anything else happens. */
+static void
+settle(struct app *a)
+{
+	if (a->reload_pending)
+		reload(a);
+}
+
+unsigned
+app_idle(struct app *a)
+{
+	if (!a->reload_pending)
+		return REACT_NONE;
+	reload(a);
+	return REACT_DRAW;
+}
+
 unsigned
 app_key(struct app *a, uint32_t key)
 {
 	struct state *st = &a->st;
+	enum action act = keymap_lookup(st->mode, key);
+	if (act != ACT_RELOAD)
+		settle(a);
 	if (st->mode != UI_FILTER)
 		st->status[0] = '\0';
-	enum action act = keymap_lookup(st->mode, key);
 	unsigned react = state_apply(st, act, key);
 	if (act == ACT_NONE && st->mode == UI_BROWSE && key < K_NAMED)
 		react |= REACT_DRAW;	/* the status line was cleared */
@@ -221,6 +242,7 @@ app_key(struct app *a, uint32_t key)
 unsigned
 app_resize(struct app *a, int width, int height)
 {
+	settle(a);
 	state_resize(&a->st, width, height);
 	return REACT_DRAW | REACT_FULL;
 }
@@ -228,11 +250,13 @@ app_resize(struct app *a, int width, int height)
 unsigned
 app_click(struct app *a, enum pane p, int line)
 {
+	settle(a);
 	return perform(a, state_click(&a->st, p, line));
 }
 
 unsigned
 app_wheel(struct app *a, enum pane p, int delta)
 {
+	settle(a);
 	return perform(a, state_wheel(&a->st, p, delta));
 }

@@ -28,6 +28,9 @@ struct app {
 	struct app_config cfg;
 	struct state st;
 	char *clip;		/* REACT_COPY: the text to send; owned */
+	bool reload_pending;	/* reload asked, done before the next other key
+				 * or when no key is waiting (app_idle) */
+	unsigned long reloads;	/* times the file was read again */
 };
 
 /* Starts on d (taken over: the caller no longer frees it), loaded from path
@@ -41,6 +44,9 @@ void app_free(struct app *a);
  * up, applied, and what it asked for carried out. Returns the REACT_* bits
  * the terminal must act on (see above). */
 unsigned app_key(struct app *a, uint32_t key);
+/* No more key is waiting: what was left to do is done (a reload asked
+ * for, once however many times its key was typed ahead). */
+unsigned app_idle(struct app *a);
 /* The terminal's new size. */
 unsigned app_resize(struct app *a, int width, int height);
 /* A click on a line of a pane (-1: its heading), the wheel over a pane. */

@@ -8,7 +8,6 @@
 
 #include <curses.h>
 #include <langinfo.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,22 +18,17 @@
 #include "../core/util.h"
 #include "clipboard.h"
 #include "input.h"
+#include "signals.h"
 #include "view.h"
 
-static volatile sig_atomic_t got_signal;
 static SCREEN *screen;
 static FILE *tty_in;
-
-static void
-on_signal(int sig)
-{
-	got_signal = sig;
-}
 
 /* Idempotent: safe from die() and from every exit path. */
 static void
 tui_end(void)
 {
+	signals_disarm();
 	if (screen) {
 		endwin();
 		delscreen(screen);
@@ -70,9 +64,9 @@ term_fallbacks(const char *term, const char **out)
 
 /* Starts curses on the terminal (the controlling terminal when stdin is
  * not one); an unknown TERM falls back to the closest installed type and
- * says so in notice. */
+ * says so in notice. The terminal's settings as they were go to *shell. */
 static int
-tui_start(char *notice, size_t n)
+tui_start(char *notice, size_t n, struct termios *shell)
 {
 	FILE *in = stdin;
 	if (!isatty(STDIN_FILENO)) {
@@ -81,6 +75,8 @@ tui_start(char *notice, size_t n)
 			return -1;
 		in = tty_in;
 	}
+	if (tcgetattr(fileno(in), shell) != 0)
+		memset(shell, 0, sizeof *shell);
 	const char *term = getenv("TERM");
 	screen = newterm(NULL, stdout, in);
 	const char *try[8];
@@ -103,10 +99,13 @@ tui_start(char *notice, size_t n)
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);	/* all 8 bits of a byte typed */
 	/* Ctrl-Z arrives as a key rather than as the terminal's signal, so that
-	 * restricted mode can refuse it like any other disabled key. */
+	 * restricted mode can refuse it like any other disabled key; Ctrl-S no
+	 * longer stops the output (flow control off: the screen froze until
+	 * Ctrl-Q). endwin() puts both back. */
 	struct termios tio;
 	if (tcgetattr(STDOUT_FILENO, &tio) == 0) {
 		tio.c_cc[VSUSP] = _POSIX_VDISABLE;
+		tio.c_iflag &= ~(tcflag_t)IXON;
 		if (tcsetattr(STDOUT_FILENO, TCSANOW, &tio) == 0)
 			def_prog_mode();	/* curses restores this after a suspend */
 	}
@@ -167,7 +166,7 @@ loop(struct app *a, struct input *in, const struct view_opts *vo)
 {
 	int in_fd = tty_in ? fileno(tty_in) : STDIN_FILENO;
 	unsigned react = REACT_DRAW;
-	while (!got_signal && !(react & REACT_QUIT)) {
+	while (!signals_got && !(react & REACT_QUIT)) {
 		if (react & REACT_FULL)
 			clearok(curscr, TRUE);
 		if (react & REACT_DRAW) {
@@ -176,7 +175,11 @@ loop(struct app *a, struct input *in, const struct view_opts *vo)
 		}
 		react = REACT_NONE;
 		uint32_t ch;
-		int r = input_read(in, &ch);
+		signals_busy(false);	/* waiting: a signal ends it by the loop */
+		int r = signals_got ? ERR : input_read(in, &ch);
+		signals_busy(true);	/* working, writing: at once */
+		if (signals_got)
+			break;
 		if (r == ERR) {
 			if (input_lost(in_fd))
 				return 128 + SIGHUP;
@@ -187,36 +190,28 @@ loop(struct app *a, struct input *in, const struct view_opts *vo)
 		timeout(0);
 		do
 			react |= on_input(a, in, r, ch);
-		while (!(react & REACT_QUIT) && !got_signal && (r = input_read(in, &ch)) != ERR);
+		while (!(react & REACT_QUIT) && !signals_got && (r = input_read(in, &ch)) != ERR);
 		uint32_t keys[4];
 		if (!(react & REACT_QUIT))	/* a byte left alone: Latin-1 */
 			react |= keys_in(a, keys, input_flush(in, keys));
+		if (!(react & REACT_QUIT))
+			react |= app_idle(a);
 		timeout(250);
 	}
-	return got_signal ? 128 + got_signal : 0;
+	return signals_got ? 128 + signals_got : 0;
 }
 
 int
 tui_run(struct directory *d, const char *path, const struct app_config *cfg,
     const struct tui_opts *o)
 {
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	/* A signal ignored when we started (nohup) stays ignored: a lost
-	 * terminal is then seen as the end of its input. */
-	const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-		struct sigaction old;
-		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-			continue;
-		sigaction(sigs[i], &sa, NULL);
-	}
+	signals_catch();
+	signals_busy(true);
 	if (!getenv("ESCDELAY"))
 		set_escdelay(50);
 	char notice[160] = "";
-	if (tui_start(notice, sizeof notice) < 0) {
+	struct termios shell;
+	if (tui_start(notice, sizeof notice, &shell) < 0) {
 		tui_end();
 		directory_free(d);
 		fprintf(stderr, "centres: cannot start the screen on this terminal "
@@ -230,6 +225,8 @@ tui_run(struct directory *d, const char *path, const struct app_config *cfg,
 	view_init(&vo, o->no_color, o->ascii, utf8, notice);
 	if (!o->no_mouse)
 		input_mouse_on();
+	fflush(stdout);
+	signals_arm(STDOUT_FILENO, !o->no_mouse, &shell);
 	struct app_config c = *cfg;
 	c.screen.ascii = vo.ascii;
 	/* A shell with job control runs us in a process group of our own;

@@ -57,6 +57,35 @@ p=$(pid)
 [ -n "$p" ] && kill -HUP "$p"
 expect_exit "SIGHUP" 129
 
+# Signals that would end any program: the terminal is put back first, and
+# the status says which signal ended it (128 + its number).
+for pair in USR1:138 ALRM:142 XCPU:152 SEGV:139 USR2:140; do
+	sig=${pair%%:*} want=${pair#*:}
+	start 80 24
+	see "SIG$sig: started" "18 of 18"
+	keys Tab j
+	wait_for "Maison des Lucioles"
+	p=$(pid)
+	[ -n "$p" ] && kill -"$sig" "$p"
+	expect_exit "SIG$sig" "$want"
+done
+
+# Ctrl-S (XOFF) does not freeze the screen: flow control is off while the
+# screen is up, and back on after.
+start 80 24
+see "Ctrl-S: started" "18 of 18"
+keys C-s
+keys Tab
+focused "Ctrl-S: the screen still answers (Tab focuses the list)" "Centres: All centres"
+keys j
+selected "Ctrl-S: and j moves" "Maison des Lucioles"
+keys q
+expect_exit "Ctrl-S then q" 0
+case " $(printf '%s\n' "$screen" | grep icanon | head -n 1) " in
+*" ixon "*) pass "Ctrl-S: flow control (ixon) is back on after exit" ;;
+*) fail "Ctrl-S: flow control (ixon) is back on after exit" "$(printf '%s\n' "$screen" | grep icanon)" ;;
+esac
+
 # Without mouse reporting asked: --no-mouse
 start 80 24 --no-mouse
 see "--no-mouse: started" "18 of 18"

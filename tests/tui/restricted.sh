@@ -176,5 +176,23 @@ see "CENTRES_RESTRICTED=0: export offered" "Export 18 centres to"
 keys Escape q
 expect_exit "CENTRES_RESTRICTED=0: q" 0
 
+# A terminal description in the person's ~/.terminfo is read as usual, but
+# not in restricted mode (a file of the person's choosing).
+printf 'centres-test|a terminal known only to this home,\n\tuse=xterm-256color,\n' >"$TMPD/ct.ti"
+if command -v tic >/dev/null 2>&1 && tic -x -o "$work/.terminfo" "$TMPD/ct.ti" 2>/dev/null; then
+	TERM_ENV=centres-test EXTRA_ENV="HOME=$work" start 100 24 "$work/annuaire.csv"
+	see "~/.terminfo: started" "18 of 18"
+	not_see "~/.terminfo: its terminal is found (no fallback)" "not installed here"
+	keys q
+	expect_exit "~/.terminfo: q" 0
+	TERM_ENV=centres-test EXTRA_ENV="HOME=$work" start 100 24 --restricted "$work/annuaire.csv"
+	see "~/.terminfo, restricted: not read (the fallback, said)" \
+		"TERM centres-test is not installed here: drawing as xterm-256color."
+	keys q
+	expect_exit "~/.terminfo, restricted: q" 0
+else
+	echo "SKIP ~/.terminfo in restricted mode: tic cannot compile a terminal description here"
+fi
+
 cd "$CENTRES_TOP" 2>/dev/null || cd /
 finish restricted

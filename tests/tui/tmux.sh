@@ -109,10 +109,11 @@ start_line() {
 	# an ignored signal, is not inherited by the program).
 	cat >"$TMPD/run.$run_no.sh" <<-EOF
 		trap : INT
+		ulimit -c 0
 		$3
 		sh -c 'echo \$\$ >$PIDF; exec "\$@"' sh $4 2>$ERRF
 		echo EXIT=\$?
-		stty -a | tr ' ;' '\n\n' | grep -x -e '-\{0,1\}icanon' -e '-\{0,1\}echo' | tr '\n' ' '
+		stty -a | tr ' ;' '\n\n' | grep -x -e '-\{0,1\}icanon' -e '-\{0,1\}echo' -e '-\{0,1\}ixon' | tr '\n' ' '
 		echo
 		echo "== END =="
 		exec sleep 600

@@ -295,12 +295,14 @@ open_another_file(void **state)
 	assert_int_equal(a->st.nlist, 2);
 	append_file(other, "Maison C,01 99 00 00 03\n");
 	app_key(a, 'r');
+	app_idle(a);
 	snprintf(msg, sizeof msg, "Reloaded %s: 3 centres.", other);
 	assert_string_equal(a->st.status, msg);
 	assert_int_equal(a->dir.t.nrows, 3);
 	/* One centre: said in the singular. */
 	write_file(other, "nom,telephone\nMaison A,01 99 00 00 01\n");
 	app_key(a, 'r');
+	app_idle(a);
 	snprintf(msg, sizeof msg, "Reloaded %s: 1 centre.", other);
 	assert_string_equal(a->st.status, msg);
 }
@@ -319,6 +321,9 @@ reload_keeps_or_says_why_not(void **state)
 	    "2,Maison des Lucioles,Port-Émeraude,Île-Verte,01 99 00 26 36\n"
 	    "17,Bocagevilles,Normeaux,Normeaux,02 61 91 99 99\n");
 	assert_int_equal(app_key(a, K_F(5)), REACT_DRAW);
+	assert_int_equal(a->reloads, 0);	/* when no more key is waiting */
+	assert_int_equal(app_idle(a), REACT_DRAW);
+	assert_int_equal(a->reloads, 1);
 	assert_non_null(strstr(a->st.status, "Reloaded"));
 	assert_non_null(strstr(a->st.status, ": 2 centres."));
 	assert_string_equal(selected_name(a), "Bocagevilles");
@@ -327,6 +332,7 @@ reload_keeps_or_says_why_not(void **state)
 	/* Half-written: the line and the reason, the data unchanged. */
 	append_file(fx->path, "18,\"Maison cassée,Archipel,Archipel,\n");
 	app_key(a, 'r');
+	app_idle(a);
 	assert_string_equal(a->st.status, "Reload failed (data unchanged): line 4: unterminated "
 	    "quoted field: the quote opened on this line is never closed");
 	assert_int_equal(a->dir.t.nrows, 2);
@@ -334,9 +340,35 @@ reload_keeps_or_says_why_not(void **state)
 	/* Gone: the reason, the data unchanged. */
 	assert_int_equal(unlink(fx->path), 0);
 	app_key(a, 'r');
+	app_idle(a);
 	assert_string_equal(a->st.status,
 	    "Reload failed (data unchanged): No such file or directory");
 	assert_int_equal(a->dir.t.nrows, 2);
+}
+
+/* The reload key typed ahead many times reads the file once; a key in
+ * between sees the new data, so the order of keys holds. */
+static void
+reloads_typed_ahead_read_once(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	type(a, "rrrrr");
+	app_key(a, K_F(5));
+	assert_int_equal(a->reloads, 0);
+	app_idle(a);
+	assert_int_equal(a->reloads, 1);
+	assert_int_equal(app_idle(a), REACT_NONE);
+	/* r, then Tab: the reload first, then the Tab on the new data. */
+	write_file(fx->path, "nom,telephone\nUnique,01 99 00 00 01\n");
+	app_key(a, 'r');
+	app_key(a, '\t');
+	assert_int_equal(a->reloads, 2);
+	assert_int_equal(a->st.focus, PANE_LIST);
+	assert_string_equal(selected_name(a), "Unique");
+	app_key(a, 'r');
+	app_idle(a);
+	assert_int_equal(a->reloads, 3);
 }
 
 static void
@@ -418,6 +450,7 @@ restricted_writes_and_reads_nothing(void **state)
 	assert_int_equal(app_key(a, K_CTRL('z')) & REACT_SUSPEND, 0);
 	/* Reload still reads the same file; the title shows its name only. */
 	app_key(a, 'r');
+	app_idle(a);
 	assert_string_equal(a->st.status, "Reloaded annuaire.csv: 18 centres.");
 	/* q quits. */
 	assert_true(app_key(a, 'q') & REACT_QUIT);
@@ -453,6 +486,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(export_into_a_folder_it_cannot_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_another_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(reload_keeps_or_says_why_not, setup, teardown),
+		cmocka_unit_test_setup_teardown(reloads_typed_ahead_read_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(copy_text_for_the_clipboard, setup, teardown),
 		cmocka_unit_test_setup_teardown(suspend_only_with_a_shell, setup, teardown),
 		cmocka_unit_test_setup_teardown(restricted_writes_and_reads_nothing, setup, teardown),

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -50,12 +51,31 @@ try_env(void)
 	setenv("TERMINFO", "/home/someone/.terminfo", 1);
 	setenv("TERMINFO_DIRS", "/tmp", 1);
 	setenv("TERMCAP", "/tmp/termcap", 1);
+	setenv("HOME", "/home/someone", 1);	/* its .terminfo */
+	setenv("GCONV_PATH", "/tmp/gconv", 1);
+	setenv("LOCPATH", "/tmp/locale", 1);
 	setenv("LANG", "C.UTF-8", 1);
 	restrict_process();
 	if (getenv("TERMINFO") || getenv("TERMINFO_DIRS") || getenv("TERMCAP"))
 		return 20;
+	if (getenv("HOME") || getenv("GCONV_PATH") || getenv("LOCPATH"))
+		return 22;
 	return getenv("LANG") ? 0 : 21;	/* the rest of the environment stays */
 }
+
+#if defined(__x86_64__)
+#include <sys/syscall.h>
+/* An x32 system call (the number with bit 30 set, same architecture
+ * number): the process is ended (SIGSYS), not let through to the kernel. */
+static int
+try_x32(void)
+{
+	if (restrict_process() != 0)
+		return 40;
+	syscall(0x40000000 | SYS_getpid);
+	return 41;	/* still alive: the call went through */
+}
+#endif
 
 static int
 threads_and_files_still_work(void)
@@ -102,6 +122,17 @@ terminfo_paths_forgotten(void **state)
 }
 
 static void
+x32_calls_end_the_process(void **state)
+{
+	(void)state;
+#if defined(__x86_64__)
+	assert_int_equal(in_child(try_x32), 100 + SIGSYS);
+#else
+	skip();
+#endif
+}
+
+static void
 reading_and_forking_still_work(void **state)
 {
 	(void)state;
@@ -115,6 +146,7 @@ main(void)
 		cmocka_unit_test(no_program_can_run),
 		cmocka_unit_test(terminfo_paths_forgotten),
 		cmocka_unit_test(reading_and_forking_still_work),
+		cmocka_unit_test(x32_calls_end_the_process),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
