@@ -122,7 +122,9 @@ export(struct app *a, const char *name)
 {
 	struct state *st = &a->st;
 	char *path = typed_path(name);
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+	/* For its owner only (0600, less if the umask says so): a directory
+	 * of people's phone numbers. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
 	const char *fail = NULL;
 	int err = 0;
 	FILE *f = NULL;
@@ -135,12 +137,17 @@ export(struct app *a, const char *name)
 		unlink(path);
 		fail = strerror(err);
 	} else {
+		/* The first error is the one to tell (no space left on the
+		 * device, the file too large), not what closing says after. */
+		errno = 0;
 		output_rows(f, &a->dir.t, st->f.rows, st->f.n, FORMAT_CSV, 0);
-		bool bad = ferror(f);
-		err = errno;
-		if (fclose(f) != 0 || bad) {
+		if (fflush(f) != 0 || ferror(f))
+			err = errno ? errno : EIO;
+		if (fclose(f) != 0 && !err)
+			err = errno ? errno : EIO;
+		if (err) {
 			unlink(path);
-			fail = strerror(err ? err : EIO);
+			fail = strerror(err);
 		}
 	}
 	free(path);

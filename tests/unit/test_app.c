@@ -10,7 +10,10 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "app/app.h"
@@ -254,6 +257,73 @@ export_into_a_folder_it_cannot_write(void **state)
 	assert_false(exists(out));
 }
 
+/* A write that fails (here the file size limit, as a full disk would):
+ * the first error is told, not what closing says after it, and nothing is
+ * left behind. In a child: the limit applies to every file. */
+static void
+export_tells_the_first_error(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	char out[256];
+	snprintf(out, sizeof out, "%s/petit.csv", fx->dir);
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct rlimit rl = {100, 100};
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &rl);
+		export_to(a, out);
+		ssize_t w = write(p[1], a->st.status, strlen(a->st.status));
+		_exit(w > 0 ? 0 : 1);
+	}
+	close(p[1]);
+	char status[512] = "";
+	ssize_t n = read(p[0], status, sizeof status - 1);
+	close(p[0]);
+	int st;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(n > 0);
+	status[n] = '\0';
+	assert_string_equal(status, "Not exported (s to correct the name): File too large.");
+	assert_false(exists(out));
+}
+
+/* Exported files are for their owner: 0600 whatever the umask allows. */
+static void
+export_for_its_owner_only(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	char out[256];
+	mode_t old = umask(022);
+	snprintf(out, sizeof out, "%s/prive.csv", fx->dir);
+	export_to(a, out);
+	struct stat sb;
+	assert_int_equal(stat(out, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	umask(077);
+	snprintf(out, sizeof out, "%s/prive2.csv", fx->dir);
+	export_to(a, out);
+	assert_int_equal(stat(out, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	umask(old);
+	/* Cells a spreadsheet would run as formulas are written as text. */
+	write_file(fx->path, "nom,telephone\n=HYPERLINK(\"x\"),+33 1 99 00 00 01\n");
+	app_key(a, 'r');
+	app_idle(a);
+	snprintf(out, sizeof out, "%s/formule.csv", fx->dir);
+	export_to(a, out);
+	FILE *f = fopen(out, "r");
+	char line[128] = "";
+	assert_non_null(fgets(line, sizeof line, f));
+	assert_non_null(fgets(line, sizeof line, f));
+	fclose(f);
+	assert_string_equal(line, "\"'=HYPERLINK(\"\"x\"\")\",'+33 1 99 00 00 01\r\n");
+}
+
 static void
 open_another_file(void **state)
 {
@@ -484,6 +554,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(export_never_over_a_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_never_through_a_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_into_a_folder_it_cannot_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_tells_the_first_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_for_its_owner_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_another_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(reload_keeps_or_says_why_not, setup, teardown),
 		cmocka_unit_test_setup_teardown(reloads_typed_ahead_read_once, setup, teardown),
