@@ -90,3 +90,15 @@ rc=$( (ulimit -v 40000; "$REL" --filter "$q" tests/data/annuaire.csv >"$TMPD/q.o
 expect_eq "a query of 15,000 words in 40 MB of address space: found (exit 0)" "$rc" 0
 expect_eq "a query of 15,000 words: the two Maisons" "$(wc -l <"$TMPD/q.out" | tr -d ' ')" 2
 expect_eq "a query of 15,000 words: nothing on stderr" "$(cat "$TMPD/q.err")" ""
+
+# --- a row of 300,000 fields (1.2 MB) as JSON and CSV: linear in the
+# fields (it took 374 s; a minute is generous for a sanitizer build)
+awk 'BEGIN { for (i = 0; i < 300000; i++) printf "%sh", i ? "," : ""; print ""
+	for (i = 0; i < 300000; i++) printf "%s%d", i ? "," : "", i % 10; print "" }' >"$TMPD/wide.csv"
+timeout 60 "$BIN" --list --format json "$TMPD/wide.csv" >"$TMPD/wide.json" 2>"$TMPD/wide.err"
+expect_eq "a row of 300,000 fields as JSON: done within a minute" "$?" 0
+expect_contains "a row of 300,000 fields as JSON: the last key" "$(tail -c 40 "$TMPD/wide.json")" '"h (300000)": "9"}'
+timeout 60 "$BIN" --list --format csv "$TMPD/wide.csv" >"$TMPD/wide.out" 2>>"$TMPD/wide.err"
+expect_eq "a row of 300,000 fields as CSV: done within a minute" "$?" 0
+expect_eq "a row of 300,000 fields as CSV: the file as it was (LF for CRLF)" \
+	"$(tr -d '\r' <"$TMPD/wide.out" | cksum)" "$(cksum <"$TMPD/wide.csv")"
