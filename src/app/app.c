@@ -11,6 +11,7 @@
 
 #include "../core/card.h"
 #include "../core/output.h"
+#include "../core/text.h"
 #include "../core/util.h"
 
 void
@@ -194,7 +195,8 @@ copy_text(struct app *a)
 	if (role == ROLE_NONE)
 		state_status(st, "Copied the contact card to the clipboard.");
 	else
-		state_status(st, "Copied %s to the clipboard: %.400s", what, a->clip);
+		state_status(st, "Copied %s to the clipboard: %.*s", what,
+		    (int)text_cut(a->clip, strlen(a->clip), 400), a->clip);
 	return true;
 }
 

@@ -106,10 +106,12 @@ static void
 warn_if_data(struct table *t)
 {
 	for (size_t c = 0; c < t->ncols; c++) {
-		const char *what = looks_like_data(t->cols[c].name);
+		const char *name = t->cols[c].name, *what = looks_like_data(name);
 		if (what) {
-			table_warn(t, t->header_line, "this line is read as the header, but '%.60s' is %s: "
-			    "is the header row missing?", t->cols[c].name, what);
+			/* At most 40 columns of it, never half a character. */
+			size_t n = strlen(name), fit = text_fit(name, n, 40, NULL);
+			table_warn(t, t->header_line, "this line is read as the header, but '%.*s%s' is "
+			    "%s: is the header row missing?", (int)fit, name, fit < n ? "…" : "", what);
 			return;
 		}
 	}

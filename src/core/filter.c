@@ -24,49 +24,136 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Whether a token of the query is (part of) a phone number as people write
+ * it: digits, and only + ( ) . - / between them. */
 static bool
-is_phone_sep(char c)
+phone_like(const char *s, size_t n)
 {
-	return c == ' ' || c == '.' || c == '-';
+	size_t digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (is_digit(c))
+			digits++;
+		else if (!(c == '+' || c == '(' || c == ')' || c == '.' || c == '-' || c == '/'))
+			return false;
+	}
+	return digits > 0;
 }
 
-/* Adds one term from raw[0..n) (quotes already removed). */
+/* The digits of a phone number as people write it, the international
+ * prefix of France (+33, 0033, and a (0) after it) made a leading 0.
+ * Writes into out (room for n + 1); returns how many. */
+static size_t
+phone_digits(const char *s, size_t n, char *out)
+{
+	size_t k = 0, i = 0;
+	if (n >= 3 && s[0] == '+' && s[1] == '3' && s[2] == '3')
+		out[k++] = '0', i = 3;
+	else if (n >= 4 && memcmp(s, "0033", 4) == 0)
+		out[k++] = '0', i = 4;
+	for (; i < n; i++) {
+		if (k == 1 && out[0] == '0' && i + 3 <= n && memcmp(s + i, "(0)", 3) == 0) {
+			i += 2;
+			continue;
+		}
+		if (is_digit(s[i]))
+			out[k++] = s[i];
+	}
+	out[k] = '\0';
+	return k;
+}
+
+/* st <-> saint, ste <-> sainte. */
+static const char *
+saint_form(const char *w, size_t n)
+{
+	static const struct { const char *a, *b; } pairs[] = {
+		{"st", "saint"}, {"ste", "sainte"}, {"saint", "st"}, {"sainte", "ste"},
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		if (strlen(pairs[i].a) == n && memcmp(w, pairs[i].a, n) == 0)
+			return pairs[i].b;
+	return NULL;
+}
+
+/* The term's text with every word st, ste, saint, sainte in its other
+ * form, or NULL when it has none. *short_end: the last word became st or
+ * ste. */
+static char *
+saint_alternative(const char *t, size_t n, bool *short_end)
+{
+	struct arena a = {0};
+	bool any = false;
+	*short_end = false;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && t[j] != ' ')
+			j++;
+		const char *f = saint_form(t + i, j - i);
+		if (f) {
+			arena_append(&a, f, strlen(f));
+			any = true;
+		} else {
+			arena_append(&a, t + i, j - i);
+		}
+		*short_end = f && j == n && strlen(f) <= 3;
+		if (j < n)
+			arena_putc(&a, ' ');
+		i = j + 1;
+	}
+	if (!any) {
+		arena_free(&a);
+		return NULL;
+	}
+	arena_putc(&a, '\0');
+	return a.base;
+}
+
+/* Adds one term from raw[0..n) (quotes already removed); phone: the
+ * digits of a phone number. */
 static void
-add_term(struct query *q, const struct table *t, const char *raw, size_t n, size_t colon)
+add_term(struct query *q, const struct table *t, const char *raw, size_t n, size_t colon,
+    bool phone, bool quoted)
 {
 	struct term tm = {0};
 	const char *value = raw;
 	size_t vlen = n;
 	if (colon < n && t && t->ncols) {
-		char *prefix = strndup(raw, colon);
+		char *prefix = xstrndup(raw, colon);
 		uint32_t *cols = xmalloc(t->ncols * sizeof *cols);
 		size_t k = table_columns_named(t, prefix, cols, t->ncols);
 		free(prefix);
 		if (k) {
 			tm.cols = cols, tm.ncols = k;
 			value = raw + colon + 1, vlen = n - colon - 1;
+			phone = phone_like(value, vlen);
 		} else {
 			free(cols);
 		}
 	}
-	char *v = strndup(value, vlen);
-	if (!v)
-		die("out of memory");
-	tm.text = text_fold_str(v);
-	free(v);
-	tm.len = strlen(tm.text);
-	/* Digits with phone separators only: match whatever the spacing. */
-	size_t digits = 0, other = 0;
-	for (size_t i = 0; i < tm.len; i++)
-		digits += is_digit(tm.text[i]), other += !is_digit(tm.text[i]) && !is_phone_sep(tm.text[i]);
-	if (digits >= 2 && other == 0) {
-		size_t j = 0;
-		for (size_t i = 0; i < tm.len; i++)
-			if (is_digit(tm.text[i]))
-				tm.text[j++] = tm.text[i];
-		tm.text[j] = '\0';
-		tm.len = j;
-		tm.digits = true;
+	if (phone) {
+		tm.text = xmalloc(vlen + 2);
+		tm.len = phone_digits(value, vlen, tm.text);
+		tm.digits = tm.len >= 2;
+	}
+	if (!tm.digits) {
+		free(tm.text);
+		char *v = xstrndup(value, vlen);
+		tm.text = text_fold_str(v);
+		free(v);
+		/* Separators at either end ("d'", "-x") leave a space: not part
+		 * of a word, unless a quoted phrase keeps it ("villes " ends a
+		 * word). */
+		size_t a = 0, b = strlen(tm.text);
+		while (a < b && tm.text[a] == ' ' && !quoted)
+			a++;
+		while (b > a && tm.text[b - 1] == ' ' && !quoted)
+			b--;
+		memmove(tm.text, tm.text + a, b - a);
+		tm.text[b - a] = '\0';
+		tm.len = b - a;
+		tm.alt = saint_alternative(tm.text, tm.len, &tm.alt_word);
+		tm.alt_len = tm.alt ? strlen(tm.alt) : 0;
 	}
 	if (tm.len == 0) {	/* "nom:" while typing: no constraint yet */
 		free(tm.text);
@@ -77,12 +164,21 @@ add_term(struct query *q, const struct table *t, const char *raw, size_t n, size
 	q->terms[q->n++] = tm;
 }
 
+/* One token of the query: raw[0..len) with quotes removed. */
+struct token {
+	size_t start, len;	/* in the copy of the query */
+	size_t colon;		/* offset of the first ':' outside quotes, or -1 */
+	bool quoted;
+};
+
 void
 query_parse(const struct table *t, const char *s, struct query *q)
 {
 	memset(q, 0, sizeof *q);
 	size_t n = strlen(s);
 	char *buf = xmalloc(n + 1);
+	struct token *tok = NULL;
+	size_t ntok = 0, cap = 0, used = 0;
 	size_t i = 0;
 	while (i < n) {
 		while (i < n && is_space(s[i]))
@@ -90,20 +186,35 @@ query_parse(const struct table *t, const char *s, struct query *q)
 		if (i >= n)
 			break;
 		/* One token: runs to a space outside quotes; quotes are dropped. */
-		size_t len = 0, colon = (size_t)-1;
-		bool quoted = false, saw_quote = false;
+		struct token tk = {used, 0, (size_t)-1, false};
+		bool quoted = false;
 		while (i < n && (quoted || !is_space(s[i]))) {
 			if (s[i] == '"') {
-				quoted = !quoted, saw_quote = true;
+				quoted = !quoted, tk.quoted = true;
 			} else {
-				if (s[i] == ':' && !saw_quote && colon == (size_t)-1)
-					colon = len;
-				buf[len++] = s[i];
+				if (s[i] == ':' && !tk.quoted && tk.colon == (size_t)-1)
+					tk.colon = tk.len;
+				buf[used + tk.len++] = s[i];
 			}
 			i++;
 		}
-		add_term(q, t, buf, len, colon);
+		used += tk.len;
+		xgrow((void **)&tok, &cap, ntok + 1, sizeof *tok);
+		tok[ntok++] = tk;
 	}
+	/* A phone number spaced as people space it ("04 78 77 01 43", "+33 4
+	 * 78") is one term: its tokens are next to each other in buf. */
+	for (size_t k = 0; k < ntok;) {
+		struct token *a = &tok[k];
+		bool phone = !a->quoted && a->colon == (size_t)-1 && phone_like(buf + a->start, a->len);
+		size_t end = k + 1, len = a->len;
+		while (phone && end < ntok && !tok[end].quoted && tok[end].colon == (size_t)-1 &&
+		    phone_like(buf + tok[end].start, tok[end].len))
+			len += tok[end++].len;
+		add_term(q, t, buf + a->start, len, a->colon, phone, a->quoted);
+		k = end;
+	}
+	free(tok);
 	free(buf);
 }
 
@@ -112,33 +223,73 @@ query_free(struct query *q)
 {
 	for (size_t i = 0; i < q->n; i++) {
 		free(q->terms[i].text);
+		free(q->terms[i].alt);
 		free(q->terms[i].cols);
 	}
 	free(q->terms);
 	memset(q, 0, sizeof *q);
 }
 
-/* Finds digits d[0..dn) in h[0..n), allowing phone separators between
- * digits; returns the start or NULL, *mlen the matched length. */
+/* Matches digits d[k..dn) from h[j], a single space allowed between two
+ * digits; *end gets where the match ends. */
+static bool
+digits_from(const char *h, size_t n, size_t j, const char *d, size_t k, size_t dn, size_t *end)
+{
+	while (k < dn && j < n) {
+		if (h[j] == d[k])
+			j++, k++;
+		else if (h[j] == ' ' && j > 0 && is_digit(h[j - 1]) && j + 1 < n && is_digit(h[j + 1]))
+			j++;
+		else
+			return false;
+	}
+	*end = j;
+	return k == dn;
+}
+
+/* Finds the phone digits d[0..dn) in the folded text h[0..n), starting at
+ * the start of a group of digits (+33 and 0033 there read as 0); returns
+ * the start or NULL, *mlen the matched length. */
 static const char *
 find_digits(const char *h, size_t n, const char *d, size_t dn, size_t *mlen)
 {
+	for (size_t i = 0; i < n; i++) {
+		if (!is_digit(h[i]) || (i > 0 && is_digit(h[i - 1])))
+			continue;
+		size_t end;
+		/* The international prefix is a 0, not a group of its own (33 is
+		 * the Gironde, not every number written +33): +33 4 78, 0033 4 78. */
+		size_t skip = i > 0 && h[i - 1] == '+' && i + 2 <= n && memcmp(h + i, "33", 2) == 0 ? 2 :
+		    i + 4 <= n && memcmp(h + i, "0033", 4) == 0 ? 4 : 0;
+		if (!skip && digits_from(h, n, i, d, 0, dn, &end)) {
+			*mlen = end - i;
+			return h + i;
+		}
+		if (skip && d[0] == '0') {
+			size_t j = i + skip;
+			if (j < n && h[j] == ' ')
+				j++;
+			if (dn == 1 || digits_from(h, n, j, d, 1, dn, &end)) {
+				size_t from = i > 0 && h[i - 1] == '+' ? i - 1 : i;
+				*mlen = (dn == 1 ? i + skip : end) - from;
+				return h + from;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Finds w[0..wn) in h[0..n) at the start of a word (and, when whole, at
+ * the end of one too). */
+static const char *
+find_word(const char *h, size_t n, const char *w, size_t wn, bool whole)
+{
 	const char *p = h, *end = h + n;
-	while ((p = memchr(p, d[0], (size_t)(end - p))) != NULL) {
-		const char *k = p + 1;
-		size_t j = 1;
-		while (j < dn && k < end) {
-			if (*k == d[j])
-				j++, k++;
-			else if (is_phone_sep(*k) && is_digit(k[-1]))
-				k++;
-			else
-				break;
-		}
-		if (j == dn) {
-			*mlen = (size_t)(k - p);
+	while (p < end && (p = memmem(p, (size_t)(end - p), w, wn)) != NULL) {
+		bool starts = p == h || p[-1] == ' ' || p[-1] == '\n';
+		bool ends = p + wn == end || p[wn] == ' ' || p[wn] == '\n';
+		if (starts && (!whole || ends))
 			return p;
-		}
 		p++;
 	}
 	return NULL;
@@ -149,8 +300,17 @@ term_find(const struct term *tm, const char *h, size_t n, size_t *mlen)
 {
 	if (tm->digits)
 		return find_digits(h, n, tm->text, tm->len, mlen);
+	const char *p = memmem(h, n, tm->text, tm->len);
+	if (tm->alt) {
+		const char *a = find_word(h, p ? (size_t)(p - h) + tm->len : n, tm->alt, tm->alt_len,
+		    tm->alt_word);
+		if (a && (!p || a < p)) {
+			*mlen = tm->alt_len;
+			return a;
+		}
+	}
 	*mlen = tm->len;
-	return memmem(h, n, tm->text, tm->len);
+	return p;
 }
 
 static bool
@@ -214,8 +374,14 @@ term_implies(const struct term *a, const struct term *b)
 			if (!term_has_col(b, a->cols[i]))
 				return false;
 	}
-	if (a->digits && !b->digits)
+	if (a->digits != b->digits)
 		return false;
+	/* A phone number found at a group: so is its beginning. */
+	if (a->digits)
+		return b->len <= a->len && memcmp(a->text, b->text, b->len) == 0;
+	/* a found another way (saint for st): only the same term is sure. */
+	if (a->alt)
+		return b->alt && strcmp(a->text, b->text) == 0;
 	return strstr(a->text, b->text) != NULL;
 }
 

@@ -1,12 +1,23 @@
 /* SPDX-License-Identifier: MIT
- * filter: the query language and the incremental filter engine.
- * A query is whitespace-separated terms, all of which must match (AND); a
- * term is a case- and accent-insensitive substring; "quoted phrases" keep
- * their spaces; field:value looks in the columns a header name designates;
- * a term of digits (spaces, dots, dashes allowed) matches phone numbers
- * whatever their spacing. Matching runs over the folded text built at load
- * time; when a query narrows the previous one only the previous matches are
- * searched again. No terminal code. */
+ * filter: the query language and the incremental filter engine, for
+ * queries written the way people write them.
+ * - Words, all of which must match (AND), each a case- and accent-
+ *   insensitive substring. Hyphens, apostrophes, dots, slashes and other
+ *   punctuation separate words on both sides (text_fold): "seine-saint-denis"
+ *   is the phrase "seine saint denis" and finds "Seine Saint-Denis";
+ *   "Val-d'Oise", "val d oise", "cr-dsu", "CR.DSU" find what they say.
+ * - "st" and "ste" also match the words "saint" and "sainte", and the other
+ *   way round ("st denis" finds Saint-Denis).
+ * - "quoted phrases" keep their words together; field:value looks only in
+ *   the columns a header name designates.
+ * - A phone number as people write it is one term, however spaced ("04 78
+ *   77 01 43", "04.78.77.01.43", "+33 4 78", "0033478770143", "+33 (0)4 78":
+ *   +33, 0033 and (0) make a leading 0). Its digits match a number written
+ *   in a field when they start at one of the number's groups ("0143" finds
+ *   "04 78 77 01 43"; "33" does not find "02 31 43 63 36").
+ * Matching runs over the folded text built at load time; when a query
+ * narrows the previous one only the previous matches are searched again.
+ * No terminal code. */
 #ifndef CENTRES_FILTER_H
 #define CENTRES_FILTER_H
 
@@ -17,11 +28,15 @@
 #include "table.h"
 
 struct term {
-	char *text;	/* folded; owned */
+	char *text;	/* folded (digits only when digits); owned */
 	size_t len;
+	char *alt;	/* the same with st/ste for saint/sainte or back; owned,
+			 * or NULL. Found only at the start of a word */
+	size_t alt_len;
+	bool alt_word;	/* alt ends with st or ste: it must end a word too */
 	uint32_t *cols;	/* columns to look in (owned), or NULL for all */
 	size_t ncols;
-	bool digits;	/* digits only: separators in the text are skipped */
+	bool digits;	/* a phone number: matched at the start of a group */
 };
 
 struct query {

@@ -106,6 +106,10 @@ fold_cp(int32_t cp, char *dst)
 	case 0x2212:
 		dst[0] = '-'; return 1;
 	case 0x00A0: case 0x202F: case 0x2007: case 0x2009:
+	case 0x00AB: case 0x00BB: case 0x2039: case 0x203A:	/* « » ‹ › */
+	case 0x201C: case 0x201D: case 0x201E:		/* “ ” „ */
+	case 0x2026:					/* … */
+	case 0x2022: case 0x00B7: case 0x2023: case 0x2027:	/* bullets: CR•DSU */
 		dst[0] = ' '; return 1;
 	default:
 		break;
@@ -129,6 +133,21 @@ fold_cp(int32_t cp, char *dst)
 	return len;
 }
 
+/* What separates words for the search, on both sides: spaces and line
+ * breaks, hyphens, apostrophes, dots, slashes and the rest of punctuation
+ * (after fold_cp, typographic dashes and apostrophes are plain ones). */
+static bool
+is_word_sep(unsigned char c)
+{
+	switch (c) {
+	case ' ': case '\t': case '\n': case '\r': case '-': case '\'': case '.': case '/':
+	case ',': case ';': case ':': case '(': case ')': case '_': case '"': case '!': case '?':
+		return true;
+	default:
+		return false;
+	}
+}
+
 size_t
 text_fold(struct arena *out, const char *s, size_t n, uint32_t *map)
 {
@@ -136,6 +155,7 @@ text_fold(struct arena *out, const char *s, size_t n, uint32_t *map)
 	size_t i = 0;
 	char *d = arena_reserve(out, n + 32);
 	size_t room = n + 32, used = 0;
+	bool sep = false;	/* the last byte written is a separator's space */
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		if (room - used < 32) {
@@ -144,20 +164,26 @@ text_fold(struct arena *out, const char *s, size_t n, uint32_t *map)
 			room = (n - i) * 2 + 64;
 			used = 0;
 		}
+		int32_t cp = c;
+		int len = 1, k;
 		if (c < 0x80) {
-			if (c >= 'A' && c <= 'Z')
-				c = (unsigned char)(c + 32);
-			else
-				c = (unsigned char)text_oneline_char((char)c);
-			if (map)
-				map[out->len + used - start] = (uint32_t)i;
-			d[used++] = (char)c;
-			i++;
-			continue;
+			d[used] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			k = 1;
+		} else {
+			len = text_decode(s + i, n - i, &cp);
+			k = cp < 0 ? text_encode(0xFFFD, d + used) : fold_cp(cp, d + used);
 		}
-		int32_t cp;
-		int len = text_decode(s + i, n - i, &cp);
-		int k = cp < 0 ? text_encode(0xFFFD, d + used) : fold_cp(cp, d + used);
+		/* A run of separators is one space. */
+		if (k == 1 && is_word_sep((unsigned char)d[used])) {
+			if (sep) {
+				i += (size_t)len;
+				continue;
+			}
+			d[used] = ' ';
+			sep = true;
+		} else if (k > 0) {
+			sep = false;
+		}
 		if (map)
 			for (int j = 0; j < k; j++)
 				map[out->len + used - start + (size_t)j] = (uint32_t)i;
@@ -177,6 +203,17 @@ text_fold_str(const char *s)
 	text_fold(&a, s, strlen(s), NULL);
 	arena_putc(&a, '\0');
 	return a.base;
+}
+
+size_t
+text_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	size_t k = max;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return k;
 }
 
 int

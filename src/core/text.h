@@ -44,6 +44,10 @@ int text_width(const char *s, size_t n);
  * character; *used (if non-NULL) gets the columns they take. */
 size_t text_fit(const char *s, size_t n, int maxcols, int *used);
 
+/* The length of the longest start of s[0..n) of at most max bytes that
+ * ends between two characters (for "%.*s" in messages). */
+size_t text_cut(const char *s, size_t n, size_t max);
+
 /* The ASCII stand-in for one code point, for terminals whose locale is not
  * UTF-8: letters lose their marks (é -> e), ligatures split (œ -> oe, æ ->
  * ae, ß -> ss), typographic punctuation becomes plain (« » “ ” -> ", ’ -> ',
@@ -54,8 +58,10 @@ size_t text_fit(const char *s, size_t n, int maxcols, int *used);
 int text_ascii(int32_t cp, char out[4]);
 
 /* Appends the search form of s to out: case-folded, accents stripped,
- * ligatures split (œ -> oe), typographic apostrophes and dashes made plain,
- * line breaks and tabs made spaces. If map is non-NULL, map[i] receives, for
+ * ligatures split (œ -> oe), and every run of word separators (spaces, line
+ * breaks, hyphens, apostrophes, dots, slashes, other punctuation, their
+ * typographic forms) made one space, so that "Val-d'Oise", "val d oise" and
+ * "VAL D'OISE" fold alike. If map is non-NULL, map[i] receives, for
  * each byte i of the output (counted from the append point), the offset in s
  * of the character it came from; map must hold one entry per output byte
  * and one more (16 * n + 1 always suffices). Returns

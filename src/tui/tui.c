@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../core/sanitize.h"
+#include "../core/text.h"
 #include "../core/util.h"
 #include "clipboard.h"
 #include "input.h"
@@ -85,8 +86,8 @@ tui_start(char *notice, size_t n, struct termios *shell)
 		screen = newterm(try[i], stdout, in);
 		if (screen) {
 			char *safe = sanitize_str(term ? term : "");
-			snprintf(notice, n, "TERM %.40s is not installed here: drawing as %s.", safe,
-			    try[i]);
+			snprintf(notice, n, "TERM %.*s is not installed here: drawing as %s.",
+			    (int)text_cut(safe, strlen(safe), 40), safe, try[i]);
 			free(safe);
 		}
 	}

@@ -50,6 +50,10 @@ A(int pair, attr_t mono)
 static void
 put_char(const char *s, int len, int32_t cp, bool ascii)
 {
+	if (cp < 0) {	/* never a lone byte to the terminal */
+		addstr(ascii ? "?" : "\xef\xbf\xbd");
+		return;
+	}
 	if (cp < 0x80 && text_oneline_char((char)cp) != (char)cp) {
 		addch(' ');
 		return;
@@ -67,7 +71,7 @@ put_char(const char *s, int len, int32_t cp, bool ascii)
 static int
 char_cols(int32_t cp, bool ascii)
 {
-	if (cp < 0x80 && text_oneline_char((char)cp) != (char)cp)
+	if (cp < 0 || (cp < 0x80 && text_oneline_char((char)cp) != (char)cp))
 		return 1;
 	if (!ascii)
 		return text_cp_width(cp);
@@ -222,7 +226,8 @@ draw_list(const struct state *st, const struct view_opts *o)
 	const struct table *t = &st->d->t;
 	char title[300];
 	const char *label = st->d->ix.e[state_entry(st)].label;
-	snprintf(title, sizeof title, "Centres: %.200s (%zu)", label, st->nlist);
+	snprintf(title, sizeof title, "Centres: %.*s (%zu)", (int)text_cut(label, strlen(label), 200),
+	    label, st->nlist);
 	draw_heading(st, PANE_LIST, title, o);
 	int rows = layout_rows(&st->lay, PANE_LIST);
 	int name_col = t->role_col[ROLE_NAME] >= 0 ? t->role_col[ROLE_NAME] : 0;

@@ -152,7 +152,9 @@ quoted_phrases(void **state)
 	assert_ids("\"de la ville\" \"en archipel\"", "18");
 	/* An unclosed quote while typing runs to the end. */
 	assert_ids("\"villes et", "16");
-	assert_ids("\"villes ", "12 16");
+	/* The phrase's space ends a word: "Villes en", "Villes et", and
+	 * www.bocagevilles.example (dots separate words too). */
+	assert_ids("\"villes ", "12 16 17");
 	/* A phrase may be scoped. */
 	assert_ids("territoire:\"iles du\"", "14");
 }
@@ -189,7 +191,9 @@ unknown_prefix_is_plain_text(void **state)
 {
 	(void)state;
 	assert_ids("foo:bar", "");
-	assert_ids("www:ars", "");
+	/* ':' separates words like any punctuation: the website
+	 * www.ars-dul.example has the words www and ars. */
+	assert_ids("www:ars", "1");
 	struct table t;
 	struct err e;
 	assert_int_equal(LOAD_STR(&t, "nom,note\nA,http://exemple.fr\nB,ratio 3:1\nC,http\n", &e), 0);
@@ -206,7 +210,7 @@ phone_digits(void **state)
 {
 	(void)state;
 	assert_ids("04657101", "1");
-	assert_ids("0465 7101", "1");	/* two terms: "0465" and "7101" */
+	assert_ids("0465 7101", "1");	/* one number, however spaced */
 	assert_ids("\"04 65 71 01\"", "1");
 	assert_ids("04.65.71.01.43", "1");
 	assert_ids("04-65-71-01-43", "1");
@@ -224,12 +228,100 @@ phone_digits(void **state)
 	struct err e;
 	assert_int_equal(LOAD_STR(&t, "nom;tel\nA;+33 (0)4 78 77 01 43\nB;04.78.77.01.44\nC;04-78\n"
 	    "D;05\xc2\xa0" "62\xe2\x80\xaf" "11\n", &e), 0);
-	assert_string_equal(ids(&t, "0478"), "B C");
+	/* +33 (0)4 78 is 04 78. */
+	assert_string_equal(ids(&t, "0478"), "A B C");
 	/* No-break spaces, as French spreadsheets write numbers. */
 	assert_string_equal(ids(&t, "056211"), "D");
 	assert_string_equal(spans(&t, "0562", 1, "05\xc2\xa0" "62\xe2\x80\xaf" "11"), "[0,6)");
 	assert_string_equal(ids(&t, "478770143"), "A");
 	assert_string_equal(ids(&t, "0478770144"), "B");
+	table_free(&t);
+}
+
+/* Queries written the way people write them, each rule both ways round,
+ * on a small table of its own. */
+static void
+queries_as_people_write_them(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	assert_int_equal(LOAD_STR(&t, "nom,sigle,territoire,telephone\n"
+	    "Profession Banlieue,,Seine Saint-Denis,01 48 09 26 36\n"		/* A */
+	    "P\xc3\xb4le Ressources,,Val d'Oise,01 34 05 17 17\n"			/* B */
+	    "Institut,IREV,Nord Pas-de-Calais,03 20 25 10 29\n"			/* C */
+	    "Centre de Ressources,CR\xe2\x80\xa2" "DSU,Rh\xc3\xb4ne,04 78 77 01 43\n"	/* D */
+	    "Normanvilles,,Normandie,02 31 43 63 36\n"				/* E */
+	    "Aquitaine,,Gironde,05 56 90 81 00\n"					/* F */
+	    "Ressources & Territoires,,Midi-Pyr\xc3\xa9n\xc3\xa9" "es,05 62 11 38 34\n"	/* G */
+	    "Maison,,Saint-\xc3\x89tienne,+33 4 77 00 00 00\n"			/* H */
+	    "Sainte Foy,,Rh\xc3\xb4ne,04.78.59.00.00\n"				/* I */
+	    "Stade,,Est,03 00 00 00 00\n", &e), 0);					/* J */
+	/* Hyphens, spaces, apostrophes, dots separate words on both sides. */
+	assert_string_equal(ids(&t, "seine-saint-denis"), "Profession Banlieue");
+	assert_string_equal(ids(&t, "seine saint denis"), "Profession Banlieue");
+	assert_string_equal(ids(&t, "Val-d'Oise"), "P\xc3\xb4le Ressources");
+	assert_string_equal(ids(&t, "val d oise"), "P\xc3\xb4le Ressources");
+	assert_string_equal(ids(&t, "val d\xe2\x80\x99oise"), "P\xc3\xb4le Ressources");
+	assert_string_equal(ids(&t, "Nord-Pas-de-Calais"), "Institut");
+	assert_string_equal(ids(&t, "nord pas de calais"), "Institut");
+	assert_string_equal(ids(&t, "cr-dsu"), "Centre de Ressources");
+	assert_string_equal(ids(&t, "CR.DSU"), "Centre de Ressources");
+	assert_string_equal(ids(&t, "cr dsu"), "Centre de Ressources");
+	assert_string_equal(ids(&t, "midi pyrenees"), "Ressources & Territoires");
+	/* st and ste for saint and sainte, and back; as words, not inside them. */
+	assert_string_equal(ids(&t, "st denis"), "Profession Banlieue");
+	assert_string_equal(ids(&t, "st-etienne"), "Maison");
+	assert_string_equal(ids(&t, "ste foy"), "Sainte Foy");
+	assert_string_equal(ids(&t, "saint etienne"), "Maison");
+	/* st is also what it is: a substring (InSTitut, STade, eST). */
+	assert_string_equal(ids(&t, "st"), "Profession Banlieue Institut Maison Sainte Foy Stade");
+	assert_string_equal(ids(&t, "saint"), "Profession Banlieue Maison Sainte Foy");
+	/* Phone numbers in any common spelling. */
+	assert_string_equal(ids(&t, "04 78 77 01 43"), "Centre de Ressources");
+	assert_string_equal(ids(&t, "04.78.77.01.43"), "Centre de Ressources");
+	assert_string_equal(ids(&t, "+33 4 78"), "Centre de Ressources Sainte Foy");
+	assert_string_equal(ids(&t, "0033478770143"), "Centre de Ressources");
+	assert_string_equal(ids(&t, "+33 (0)4 78 77 01 43"), "Centre de Ressources");
+	assert_string_equal(ids(&t, "(0)4 78 77"), "Centre de Ressources");
+	/* A number written +33 in the file is found as 0... */
+	assert_string_equal(ids(&t, "0477"), "Maison");
+	assert_string_equal(ids(&t, "+33 4 77"), "Maison");
+	/* ... and from one of its groups. */
+	assert_string_equal(ids(&t, "0143"), "Centre de Ressources");
+	assert_string_equal(ids(&t, "7701"), "Centre de Ressources");
+	/* Not across the middle of a group: 33 is no group of 02 31 43 63 36. */
+	assert_string_equal(ids(&t, "33"), "");
+	assert_string_equal(ids(&t, "3163"), "");
+	/* One number, not two words: 05 56 is not 05 and 56 anywhere. */
+	assert_string_equal(ids(&t, "05 56"), "Aquitaine");
+	assert_string_equal(ids(&t, "0562"), "Ressources & Territoires");
+	/* Where the match is: the number's text as written. */
+	assert_string_equal(spans(&t, "+33 4 77", 3, "+33 4 77 00 00 00"), "[0,8)");
+	assert_string_equal(spans(&t, "0143", 3, "04 78 77 01 43"), "[9,14)");
+	table_free(&t);
+
+	/* Narrowing while typing gives what the query gives anew. */
+	static const char *const typed[] = {"st denis", "+33 4 78 77", "seine-saint-d", "ste f"};
+	assert_int_equal(LOAD_STR(&t, "nom,tel\nSaint-Denis,+33 4 78 77 00 00\nSte Foy,01\n"
+	    "Seine Saint-Denis,04 78 77 11 11\nStade,02\n", &e), 0);
+	for (size_t k = 0; k < sizeof typed / sizeof typed[0]; k++) {
+		struct filter inc;
+		filter_init(&inc);
+		char q[64] = "";
+		for (size_t i = 0; typed[k][i]; i++) {
+			q[i] = typed[k][i];
+			filter_set(&inc, &t, q);
+			struct filter fresh;
+			filter_init(&fresh);
+			filter_set(&fresh, &t, q);
+			assert_int_equal(inc.n, fresh.n);
+			for (size_t j = 0; j < inc.n; j++)
+				assert_int_equal(inc.rows[j], fresh.rows[j]);
+			filter_free(&fresh);
+		}
+		filter_free(&inc);
+	}
 	table_free(&t);
 }
 
@@ -242,13 +334,13 @@ query_parsing(void **state)
 	assert_int_equal(q.n, 5);
 	assert_string_equal(q.terms[0].text, "reunion");
 	assert_null(q.terms[0].cols);
-	assert_string_equal(q.terms[1].text, "val d'oise");
+	assert_string_equal(q.terms[1].text, "val d oise");
 	assert_string_equal(q.terms[2].text, "bret");
 	assert_int_equal(q.terms[2].ncols, 2);
 	assert_string_equal(q.terms[3].text, "0478");
 	assert_true(q.terms[3].digits);
 	assert_false(q.terms[0].digits);
-	assert_string_equal(q.terms[4].text, "x:y");
+	assert_string_equal(q.terms[4].text, "x y");	/* not a column: punctuation */
 	assert_null(q.terms[4].cols);
 	query_free(&q);
 
@@ -428,6 +520,7 @@ main(void)
 		cmocka_unit_test(unknown_prefix_is_plain_text),
 		cmocka_unit_test(phone_digits),
 		cmocka_unit_test(query_parsing),
+		cmocka_unit_test(queries_as_people_write_them),
 		cmocka_unit_test(incremental),
 		cmocka_unit_test(highlight_spans),
 		cmocka_unit_test(large_table_split_across_threads),
