@@ -108,7 +108,7 @@ open_file(struct app *a, const char *name)
 		char msg[1024];
 		directory_free(&nd);
 		free(path);
-		state_status(st, "Not opened (o to correct the name): %s", err_text(&e, msg, sizeof msg));
+		state_status(st, "Not opened (F3 to correct the name): %s", err_text(&e, msg, sizeof msg));
 		return;
 	}
 	switch_directory(a, &nd);
@@ -153,15 +153,15 @@ export(struct app *a, const char *name)
 	}
 	free(path);
 	if (fail) {
-		state_status(st, "Not exported (s to correct the name): %s.", fail);
+		state_status(st, "Not exported (F2 to correct the name): %s.", fail);
 		return;
 	}
 	state_status(st, "Exported %zu centre%s to %s.", st->f.n, st->f.n == 1 ? "" : "s", name);
 }
 
-/* The text of what the state asked to copy from the selected centre: a
- * field (every phone number, joined), or the whole card. False when the
- * centre has none. */
+/* The text of what the state asked to copy from the selected centre: one
+ * field (the n-th phone number: each is its own entry, a phone takes one
+ * number at a time), or the whole card. False when the centre has none. */
 static bool
 copy_text(struct app *a)
 {
@@ -175,29 +175,47 @@ copy_text(struct app *a)
 	a->clip = NULL;
 	if (role == ROLE_NONE) {
 		a->clip = card_text(t, r);
-	} else if (role == ROLE_PHONE) {
-		struct arena out = {0};
-		card_phones(&out, t, r);
-		arena_putc(&out, '\0');
-		a->clip = out.base;
 	} else {
+		unsigned skip = role == ROLE_PHONE ? st->copy_index : 0;
 		for (size_t c = 0; c < t->ncols && !a->clip; c++) {
 			size_t n;
 			const char *s = table_field(t, r, c, &n);
-			if (t->cols[c].role == role && n)
+			if (t->cols[c].role == role && n && skip-- == 0) {
 				a->clip = xstrndup(s, n);
+				text_oneline(a->clip, n);
+			}
 		}
 	}
 	if (!a->clip || !*a->clip) {
-		state_status(st, "This centre has no %s.", what);
+		if (role == ROLE_PHONE && st->copy_index)
+			state_status(st, "This centre has no phone number %u.", st->copy_index + 1);
+		else
+			state_status(st, "This centre has no %s.", what);
 		return false;
 	}
+	/* What was sent; whether the terminal took it, nothing here can know
+	 * (the help says how to let it). */
 	if (role == ROLE_NONE)
-		state_status(st, "Copied the contact card to the clipboard.");
+		state_status(st, "Sent the contact card to your terminal's clipboard.");
 	else
-		state_status(st, "Copied %s to the clipboard: %.*s", what,
+		state_status(st, "Sent to your terminal's clipboard: %.*s",
 		    (int)text_cut(a->clip, strlen(a->clip), 400), a->clip);
 	return true;
+}
+
+/* Ctrl-C: the first says how to quit; a second within 2 seconds quits,
+ * with the status of an interrupted program. */
+static unsigned
+interrupt(struct app *a, unsigned react)
+{
+	if (a->interrupted && a->now - a->interrupted <= 2000) {
+		a->exit_status = 130;
+		return react | REACT_QUIT;
+	}
+	a->interrupted = a->now ? a->now : 1;
+	state_status(&a->st, "Press Ctrl-C again to quit (or F10).");
+	a->status_until = a->now + 2000;
+	return react | REACT_DRAW;
 }
 
 /* Carries out what the state asked for beyond itself; returns what is left
@@ -213,6 +231,8 @@ perform(struct app *a, unsigned react)
 		export(a, a->st.input.s);
 	if ((react & REACT_COPY) && !copy_text(a))
 		react &= ~(unsigned)REACT_COPY;
+	if (react & REACT_INTERRUPT)
+		react = interrupt(a, react);
 	return react & (REACT_DRAW | REACT_FULL | REACT_COPY | REACT_SUSPEND | REACT_QUIT);
 }
 
@@ -224,12 +244,45 @@ settle(struct app *a)
 		reload(a);
 }
 
+void
+app_clock(struct app *a, uint64_t ms)
+{
+	a->now = ms;
+}
+
 unsigned
 app_idle(struct app *a)
 {
-	if (!a->reload_pending)
-		return REACT_NONE;
-	reload(a);
+	unsigned react = REACT_NONE;
+	if (a->reload_pending) {
+		reload(a);
+		react |= REACT_DRAW;
+	}
+	if (a->status_until && a->now >= a->status_until) {
+		a->status_until = 0;
+		a->interrupted = 0;
+		a->st.status[0] = '\0';
+		react |= REACT_DRAW;
+	}
+	return react;
+}
+
+long
+app_wait(const struct app *a)
+{
+	if (a->reload_pending)
+		return 0;
+	if (!a->status_until)
+		return -1;
+	return a->now >= a->status_until ? 0 : (long)(a->status_until - a->now);
+}
+
+unsigned
+app_paste(struct app *a, const char *s, size_t n)
+{
+	settle(a);
+	a->st.status[0] = '\0';
+	state_paste(&a->st, s, n);
 	return REACT_DRAW;
 }
 
@@ -240,8 +293,10 @@ app_key(struct app *a, uint32_t key)
 	enum action act = keymap_lookup(st->mode, key);
 	if (act != ACT_RELOAD)
 		settle(a);
-	if (st->mode != UI_FILTER)
-		st->status[0] = '\0';
+	/* A message stays until the next key (the copy menu is its own). */
+	st->status[0] = '\0';
+	if (act != ACT_INTERRUPT)
+		a->status_until = 0;
 	unsigned react = state_apply(st, act, key);
 	if (act == ACT_NONE && st->mode == UI_BROWSE && key < K_NAMED)
 		react |= REACT_DRAW;	/* the status line was cleared */

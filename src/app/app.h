@@ -31,6 +31,10 @@ struct app {
 	bool reload_pending;	/* reload asked, done before the next other key
 				 * or when no key is waiting (app_idle) */
 	unsigned long reloads;	/* times the file was read again */
+	uint64_t now;		/* the time, in ms (app_clock) */
+	uint64_t interrupted;	/* when Ctrl-C was pressed, or 0 */
+	uint64_t status_until;	/* when the status line's message goes, or 0 */
+	int exit_status;	/* after REACT_QUIT: 0, or 130 for Ctrl-C twice */
 };
 
 /* Starts on d (taken over: the caller no longer frees it), loaded from path
@@ -44,9 +48,18 @@ void app_free(struct app *a);
  * up, applied, and what it asked for carried out. Returns the REACT_* bits
  * the terminal must act on (see above). */
 unsigned app_key(struct app *a, uint32_t key);
+/* The time now, in milliseconds from any start (for Ctrl-C twice within 2
+ * seconds, and the message that says so). */
+void app_clock(struct app *a, uint64_t ms);
 /* No more key is waiting: what was left to do is done (a reload asked
- * for, once however many times its key was typed ahead). */
+ * for, once however many times its key was typed ahead; a message whose
+ * time is up taken away). */
 unsigned app_idle(struct app *a);
+/* Milliseconds until app_idle() has something to do, or -1. */
+long app_wait(const struct app *a);
+/* Pasted text (UTF-8): into the search, or the file name being typed;
+ * never a command. */
+unsigned app_paste(struct app *a, const char *s, size_t n);
 /* The terminal's new size. */
 unsigned app_resize(struct app *a, int width, int height);
 /* A click on a line of a pane (-1: its heading), the wheel over a pane. */

@@ -9,84 +9,74 @@
 #define CTRL(c) K_CTRL(c)
 #define ESC K_ESC
 
+/* Commands are function keys, each also a Ctrl-key for terminals without
+ * them (the nano way: ^G help, ^S save, ^O open, ^R read...): no printable
+ * key runs a command on the main screen, where they type the search. */
 const struct binding keymap[] = {
-	{UI_BROWSE, K_UP, ACT_UP}, {UI_BROWSE, 'k', ACT_UP},
-	{UI_BROWSE, K_DOWN, ACT_DOWN}, {UI_BROWSE, 'j', ACT_DOWN},
-	{UI_BROWSE, K_PGUP, ACT_PAGE_UP}, {UI_BROWSE, CTRL('b'), ACT_PAGE_UP},
-	{UI_BROWSE, K_PGDN, ACT_PAGE_DOWN}, {UI_BROWSE, CTRL('f'), ACT_PAGE_DOWN},
-	{UI_BROWSE, ' ', ACT_PAGE_DOWN},
-	{UI_BROWSE, K_HOME, ACT_HOME}, {UI_BROWSE, 'g', ACT_HOME},
-	{UI_BROWSE, K_END, ACT_END}, {UI_BROWSE, 'G', ACT_END},
-	{UI_BROWSE, '\t', ACT_NEXT_PANE},
-	{UI_BROWSE, K_BTAB, ACT_PREV_PANE},
-	{UI_BROWSE, K_LEFT, ACT_LEFT}, {UI_BROWSE, 'h', ACT_LEFT},
-	{UI_BROWSE, K_RIGHT, ACT_RIGHT}, {UI_BROWSE, 'l', ACT_RIGHT},
-	{UI_BROWSE, '\n', ACT_OPEN}, {UI_BROWSE, '\r', ACT_OPEN},
-	{UI_BROWSE, 127, ACT_BACK},
-	{UI_BROWSE, CTRL('h'), ACT_BACK},
-	{UI_BROWSE, '/', ACT_FILTER}, {UI_BROWSE, K_F(3), ACT_FILTER},
-	{UI_BROWSE, ESC, ACT_FILTER_CANCEL},
-	{UI_BROWSE, K_F(1), ACT_HELP}, {UI_BROWSE, '?', ACT_HELP},
-	{UI_BROWSE, 'a', ACT_ABOUT},
-	{UI_BROWSE, 'y', ACT_COPY},
-	{UI_BROWSE, K_F(5), ACT_RELOAD}, {UI_BROWSE, 'r', ACT_RELOAD},
-	{UI_BROWSE, 's', ACT_EXPORT}, {UI_BROWSE, K_F(2), ACT_EXPORT},
-	{UI_BROWSE, 'o', ACT_LOAD},
+	{UI_BROWSE, K_UP, ACT_UP}, {UI_BROWSE, K_DOWN, ACT_DOWN},
+	{UI_BROWSE, K_PGUP, ACT_PAGE_UP}, {UI_BROWSE, K_PGDN, ACT_PAGE_DOWN},
+	{UI_BROWSE, K_HOME, ACT_HOME}, {UI_BROWSE, K_END, ACT_END},
+	{UI_BROWSE, '\t', ACT_NEXT_PANE}, {UI_BROWSE, K_BTAB, ACT_PREV_PANE},
+	{UI_BROWSE, K_LEFT, ACT_LEFT}, {UI_BROWSE, K_RIGHT, ACT_RIGHT},
+	{UI_BROWSE, '\r', ACT_OPEN}, {UI_BROWSE, '\n', ACT_OPEN},
+	{UI_BROWSE, K_BACKSPACE, ACT_SEARCH_ERASE}, {UI_BROWSE, CTRL('h'), ACT_SEARCH_ERASE},
+	{UI_BROWSE, CTRL('w'), ACT_SEARCH_WORD}, {UI_BROWSE, CTRL('u'), ACT_SEARCH_CLEAR},
+	{UI_BROWSE, ESC, ACT_ESCAPE},
+	{UI_BROWSE, K_F(1), ACT_HELP}, {UI_BROWSE, CTRL('g'), ACT_HELP},
+	{UI_BROWSE, K_F(4), ACT_COPY}, {UI_BROWSE, CTRL('y'), ACT_COPY},
+	{UI_BROWSE, K_F(2), ACT_EXPORT}, {UI_BROWSE, CTRL('s'), ACT_EXPORT},
+	{UI_BROWSE, K_F(3), ACT_LOAD}, {UI_BROWSE, CTRL('o'), ACT_LOAD},
+	{UI_BROWSE, K_F(5), ACT_RELOAD}, {UI_BROWSE, CTRL('r'), ACT_RELOAD},
+	{UI_BROWSE, K_F(6), ACT_ABOUT}, {UI_BROWSE, CTRL('a'), ACT_ABOUT},
 	{UI_BROWSE, CTRL('l'), ACT_REDRAW},
 	{UI_BROWSE, CTRL('z'), ACT_SUSPEND},
-	{UI_BROWSE, K_F(10), ACT_QUIT}, {UI_BROWSE, 'q', ACT_QUIT},
+	{UI_BROWSE, CTRL('c'), ACT_INTERRUPT},
+	{UI_BROWSE, K_F(10), ACT_QUIT}, {UI_BROWSE, CTRL('q'), ACT_QUIT},
+	{UI_BROWSE, CTRL('x'), ACT_QUIT},
 
-	{UI_FILTER, '\n', ACT_FILTER_ACCEPT}, {UI_FILTER, '\r', ACT_FILTER_ACCEPT},
-	{UI_FILTER, ESC, ACT_FILTER_CANCEL},
-	{UI_FILTER, CTRL('u'), ACT_FILTER_CLEAR},
-	{UI_FILTER, 127, ACT_FILTER_ERASE},
-	{UI_FILTER, CTRL('h'), ACT_FILTER_ERASE},
-	{UI_FILTER, K_UP, ACT_UP}, {UI_FILTER, K_DOWN, ACT_DOWN},
-	{UI_FILTER, K_PGUP, ACT_PAGE_UP}, {UI_FILTER, K_PGDN, ACT_PAGE_DOWN},
-	{UI_FILTER, K_F(1), ACT_HELP},
-	{UI_FILTER, CTRL('l'), ACT_REDRAW},
-	{UI_FILTER, K_F(10), ACT_QUIT},
-
-	{UI_COPY, 'p', ACT_COPY_PHONE}, {UI_COPY, 'e', ACT_COPY_EMAIL},
-	{UI_COPY, 'w', ACT_COPY_WEBSITE}, {UI_COPY, 'c', ACT_COPY_CARD},
-	{UI_COPY, ESC, ACT_CANCEL}, {UI_COPY, 'q', ACT_CANCEL},
+	{UI_COPY, '\r', ACT_COPY_FIRST}, {UI_COPY, '\n', ACT_COPY_FIRST},
+	{UI_COPY, '1', ACT_COPY_PHONE}, {UI_COPY, '2', ACT_COPY_PHONE},
+	{UI_COPY, '3', ACT_COPY_PHONE}, {UI_COPY, '4', ACT_COPY_PHONE},
+	{UI_COPY, '5', ACT_COPY_PHONE}, {UI_COPY, '6', ACT_COPY_PHONE},
+	{UI_COPY, '7', ACT_COPY_PHONE}, {UI_COPY, '8', ACT_COPY_PHONE},
+	{UI_COPY, '9', ACT_COPY_PHONE},
+	{UI_COPY, 'e', ACT_COPY_EMAIL}, {UI_COPY, 'w', ACT_COPY_WEBSITE},
+	{UI_COPY, 'c', ACT_COPY_CARD},
+	{UI_COPY, ESC, ACT_CANCEL}, {UI_COPY, K_F(4), ACT_CANCEL}, {UI_COPY, 'q', ACT_CANCEL},
 	{UI_COPY, CTRL('l'), ACT_REDRAW},
+	{UI_COPY, CTRL('c'), ACT_INTERRUPT},
 	{UI_COPY, K_F(10), ACT_QUIT},
 
-	{UI_PROMPT, '\n', ACT_ACCEPT}, {UI_PROMPT, '\r', ACT_ACCEPT},
+	{UI_PROMPT, '\r', ACT_ACCEPT}, {UI_PROMPT, '\n', ACT_ACCEPT},
 	{UI_PROMPT, ESC, ACT_CANCEL},
-	{UI_PROMPT, 127, ACT_ERASE},
-	{UI_PROMPT, CTRL('h'), ACT_ERASE},
+	{UI_PROMPT, K_BACKSPACE, ACT_ERASE}, {UI_PROMPT, CTRL('h'), ACT_ERASE},
 	{UI_PROMPT, CTRL('u'), ACT_LINE_CLEAR},
 	{UI_PROMPT, CTRL('l'), ACT_REDRAW},
+	{UI_PROMPT, CTRL('c'), ACT_INTERRUPT},
 	{UI_PROMPT, K_F(10), ACT_QUIT},
 
 	{UI_HELP, K_UP, ACT_UP}, {UI_HELP, 'k', ACT_UP},
 	{UI_HELP, K_DOWN, ACT_DOWN}, {UI_HELP, 'j', ACT_DOWN},
 	{UI_HELP, K_PGUP, ACT_PAGE_UP}, {UI_HELP, K_PGDN, ACT_PAGE_DOWN},
 	{UI_HELP, ' ', ACT_PAGE_DOWN},
-	{UI_HELP, K_HOME, ACT_HOME}, {UI_HELP, 'g', ACT_HOME},
-	{UI_HELP, K_END, ACT_END}, {UI_HELP, 'G', ACT_END},
-	{UI_HELP, 'q', ACT_CLOSE}, {UI_HELP, ESC, ACT_CLOSE},
-	{UI_HELP, '?', ACT_CLOSE}, {UI_HELP, K_F(1), ACT_CLOSE},
-	{UI_HELP, '\n', ACT_CLOSE}, {UI_HELP, '\r', ACT_CLOSE},
-	{UI_HELP, 127, ACT_CLOSE}, {UI_HELP, K_LEFT, ACT_CLOSE},
+	{UI_HELP, K_HOME, ACT_HOME}, {UI_HELP, K_END, ACT_END},
+	{UI_HELP, ESC, ACT_CLOSE}, {UI_HELP, 'q', ACT_CLOSE}, {UI_HELP, K_F(1), ACT_CLOSE},
+	{UI_HELP, '\r', ACT_CLOSE}, {UI_HELP, '\n', ACT_CLOSE},
+	{UI_HELP, K_BACKSPACE, ACT_CLOSE}, {UI_HELP, K_LEFT, ACT_CLOSE},
 	{UI_HELP, CTRL('l'), ACT_REDRAW},
+	{UI_HELP, CTRL('c'), ACT_INTERRUPT},
 	{UI_HELP, K_F(10), ACT_QUIT},
 };
 const size_t keymap_len = sizeof keymap / sizeof keymap[0];
 
 static const struct keybar_item bar_browse[] = {
-	{ACT_HELP, 1}, {ACT_FILTER, 1}, {ACT_LEFT, 1}, {ACT_NEXT_PANE, 5}, {ACT_OPEN, 4},
-	{ACT_COPY, 3}, {ACT_EXPORT, 7}, {ACT_ABOUT, 6}, {ACT_RELOAD, 2}, {ACT_QUIT, 0},
-};
-static const struct keybar_item bar_filter[] = {
-	{ACT_FILTER_ACCEPT, 0}, {ACT_FILTER_CANCEL, 0}, {ACT_FILTER_CLEAR, 2},
-	{ACT_FILTER_ERASE, 3}, {ACT_UP, 4}, {ACT_DOWN, 4}, {ACT_QUIT, 1},
+	{ACT_HELP, 0}, {ACT_ESCAPE, 2}, {ACT_LEFT, 1}, {ACT_NEXT_PANE, 5}, {ACT_OPEN, 4},
+	{ACT_COPY, 1}, {ACT_EXPORT, 7}, {ACT_LOAD, 8}, {ACT_RELOAD, 6}, {ACT_ABOUT, 9},
+	{ACT_QUIT, 0},
 };
 static const struct keybar_item bar_copy[] = {
-	{ACT_COPY_PHONE, 0}, {ACT_COPY_EMAIL, 0}, {ACT_COPY_WEBSITE, 0},
-	{ACT_COPY_CARD, 0}, {ACT_CANCEL, 0},
+	{ACT_COPY_FIRST, 0}, {ACT_COPY_PHONE, 0}, {ACT_COPY_EMAIL, 1}, {ACT_COPY_WEBSITE, 1},
+	{ACT_COPY_CARD, 1}, {ACT_CANCEL, 0},
 };
 static const struct keybar_item bar_prompt[] = {
 	{ACT_ACCEPT, 0}, {ACT_CANCEL, 0}, {ACT_ERASE, 1}, {ACT_LINE_CLEAR, 2},
@@ -100,7 +90,6 @@ keymap_bar(enum ui_mode mode, const struct keybar_item **items)
 {
 	switch (mode) {
 	case UI_BROWSE: *items = bar_browse; return sizeof bar_browse / sizeof bar_browse[0];
-	case UI_FILTER: *items = bar_filter; return sizeof bar_filter / sizeof bar_filter[0];
 	case UI_COPY: *items = bar_copy; return sizeof bar_copy / sizeof bar_copy[0];
 	case UI_PROMPT: *items = bar_prompt; return sizeof bar_prompt / sizeof bar_prompt[0];
 	default: *items = bar_pager; return sizeof bar_pager / sizeof bar_pager[0];
@@ -120,8 +109,8 @@ keymap_lookup(enum ui_mode mode, uint32_t key)
 	for (size_t i = 0; i < keymap_len; i++)
 		if (keymap[i].mode == mode && keymap[i].key == key)
 			return keymap[i].act;
-	if ((mode == UI_FILTER || mode == UI_PROMPT) && key >= 0x20 && key != 0x7f && key < K_NAMED)
-		return ACT_FILTER_INSERT;	/* the prompt's line edits the same way */
+	if ((mode == UI_BROWSE || mode == UI_PROMPT) && key >= 0x20 && key != 0x7f && key < K_NAMED)
+		return ACT_TYPE;	/* the search, the file name */
 	return ACT_NONE;
 }
 
@@ -162,20 +151,47 @@ keymap_key_name(uint32_t key, bool ascii, char *buf, size_t n)
 	return buf;
 }
 
+/* Whether the space-separated names in list include name. */
+static bool
+has_name(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; (p = strstr(p, name)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ' || p[-1] == '/') &&
+		    (p[n] == ' ' || p[n] == '/' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
 const char *
 keymap_keys_for(enum ui_mode mode, enum action a, size_t max, bool ascii, char *buf, size_t n)
+{
+	return keymap_keys_joined(mode, a, max, ascii, " ", buf, n);
+}
+
+const char *
+keymap_keys_joined(enum ui_mode mode, enum action a, size_t max, bool ascii, const char *sep,
+    char *buf, size_t n)
 {
 	size_t len = 0, count = 0;
 	buf[0] = '\0';
 	mode = table_mode(mode);
+	if (a == ACT_COPY_PHONE) {	/* nine digits say it better as one */
+		snprintf(buf, n, "1-9");
+		return buf;
+	}
 	for (size_t i = 0; i < keymap_len && count < max; i++) {
 		if (keymap[i].mode != mode || keymap[i].act != a)
 			continue;
 		char name[32];
 		keymap_key_name(keymap[i].key, ascii, name, sizeof name);
-		if (strstr(buf, name))	/* "Enter" once for \n and \r */
+		/* The key bar is short of room: ^G, nano's way, for Ctrl-G. */
+		if (*sep != ' ' && strncmp(name, "Ctrl-", 5) == 0 && name[5] && !name[6]) {
+			name[0] = '^', name[1] = name[5], name[2] = '\0';
+		}
+		if (has_name(buf, name))	/* "Enter" once for \n and \r */
 			continue;
-		int w = snprintf(buf + len, n - len, "%s%s", count ? " " : "", name);
+		int w = snprintf(buf + len, n - len, "%s%s", count ? sep : "", name);
 		if (w < 0 || (size_t)w >= n - len)
 			break;
 		len += (size_t)w;

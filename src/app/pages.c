@@ -76,9 +76,8 @@ pages_help(struct page *p, bool ascii, bool restricted, int w)
 		enum ui_mode mode;
 		const char *title;
 	} groups[] = {
-		{UI_BROWSE, "Browsing"},
-		{UI_FILTER, "While typing a filter"},
-		{UI_COPY, "After y (copy to the clipboard of your terminal)"},
+		{UI_BROWSE, "On the main screen: type what you look for"},
+		{UI_COPY, "After F4 (copy to the clipboard of your terminal)"},
 		{UI_PROMPT, "While typing a file name (export, open a file)"},
 		{UI_HELP, "On this help and on the About screen"},
 	};
@@ -112,24 +111,37 @@ pages_help(struct page *p, bool ascii, bool restricted, int w)
 			keymap_keys_for(groups[g].mode, a, 6, ascii, keys, sizeof keys);
 			add_key(p, keys, action_help(a), textw);
 		}
-		if (groups[g].mode == UI_FILTER)
-			add_key(p, "other keys", "Type into the filter (the lists narrow at each key)", textw);
+		if (groups[g].mode == UI_BROWSE)
+			add_key(p, "other keys", "Letters, digits, spaces, punctuation, a paste: into the "
+			    "search (the lists narrow at each key; no key runs a command)", textw);
 	}
 	add(p, PAGE_TEXT, "");
 	add_wrapped(p, PAGE_HEADING, "Mouse", w - 1);
 	add_key(p, "click", "Select a line and focus its pane", textw);
 	add_key(p, "wheel", "Scroll the pane under the pointer", textw);
+	add_key(p, "Shift+drag", "Select text to copy it with your terminal (the mouse is the "
+	    "program's otherwise)", textw);
 	add(p, PAGE_TEXT, "");
-	add_wrapped(p, PAGE_HEADING, "Filter language", w - 1);
+	add_wrapped(p, PAGE_HEADING, "Searching", w - 1);
 	add_key(p, "reunion", "Case and accents do not matter: finds \"La Réunion\"", textw);
 	add_key(p, "paris banlieue", "Every word must match, anywhere in the centre's fields", textw);
+	add_key(p, "seine-saint-denis", "Hyphens, apostrophes and dots count as spaces", textw);
+	add_key(p, "st denis", "st and ste also mean saint and sainte", textw);
+	add_key(p, "04 78 77 01 43", "A phone number in any spelling: 0478770143, 04.78..., "
+	    "+33 4 78, 0033...", textw);
+	add_key(p, "0143", "Digits also match from one of the number's groups", textw);
 	add_key(p, "\"val d'oise\"", "Quotes keep a phrase together", textw);
 	add_key(p, "territoire:bret", "Look in one column only (nom, territoire, region, tel...)", textw);
-	add_key(p, "0478", "Digits find phone numbers whatever their spacing", textw);
 	add(p, PAGE_TEXT, "");
-	add_wrapped(p, PAGE_TEXT, restricted ? "Ctrl-C quits at once. Restricted mode: "
+	add_wrapped(p, PAGE_HEADING, "Copying", w - 1);
+	add_wrapped(p, PAGE_TEXT, "F4, then the entry: each phone number is its own (1, 2...; "
+	    "Enter takes the first), then e-mail, website, the whole card. The text goes to "
+	    "the clipboard of your own terminal, even over SSH, by the OSC 52 sequence: "
+	    "most terminals take it (some must be allowed to; in tmux: set-clipboard on).", w - 2);
+	add(p, PAGE_TEXT, "");
+	add_wrapped(p, PAGE_TEXT, restricted ? "Ctrl-C twice quits. Restricted mode: "
 	    "no export, no other file, no suspend." :
-	    "Ctrl-C quits at once. Ctrl-Z suspends; fg comes back.", w - 2);
+	    "Ctrl-C twice quits. Ctrl-Z suspends; fg comes back.", w - 2);
 }
 
 /* Appends s wrapped at w columns, as lines of a style. */

@@ -252,12 +252,12 @@ refilter(struct state *st)
 	entry_changed(st, row);
 }
 
-/* The layout for the size, the mode and the pane in front. */
+/* The layout for the size and the pane in front (the search line is
+ * always there). */
 static void
 relayout(struct state *st)
 {
-	layout_compute(st->width, st->height, st->mode == UI_FILTER || st->f.active, st->focus,
-	    &st->lay);
+	layout_compute(st->width, st->height, true, st->focus, &st->lay);
 	clamp_all(st);
 }
 
@@ -350,38 +350,6 @@ set_focus(struct state *st, enum pane p)
 	relayout(st);	/* the narrow layout shows it */
 }
 
-static unsigned
-open_filter(struct state *st)
-{
-	st->saved_entry = state_entry(st);
-	st->saved_row = state_row(st);
-	st->saved_focus = st->focus;
-	st->mode = UI_FILTER;
-	state_status(st, "Type to filter: words, a phone number, field:value. "
-	    "Enter keeps it, Esc clears it.");
-	relayout(st);
-	return REACT_DRAW;
-}
-
-static void
-close_filter(struct state *st, bool keep)
-{
-	st->mode = UI_BROWSE;
-	if (!keep) {
-		line_clear(&st->query);
-		refilter(st);
-		select_entry(st, st->saved_entry);
-		entry_changed(st, st->saved_row);
-		st->focus = st->saved_focus;
-		state_status(st, "Filter cleared.");
-	} else {
-		if (st->nlist)
-			st->focus = PANE_LIST;
-		state_status(st, st->f.n == 1 ? "%zu centre matches." : "%zu centres match.", st->f.n);
-	}
-	relayout(st);
-}
-
 /* The line being typed: the prompt's file name, else the filter. */
 static struct lineedit *
 typed_line(struct state *st)
@@ -389,16 +357,27 @@ typed_line(struct state *st)
 	return st->mode == UI_PROMPT ? &st->input : &st->query;
 }
 
-/* Appends ch (a Unicode character) to the line being typed; the filter
- * applies at once. */
+/* The search changed: the lists narrow (or widen) at once; what is found
+ * shows in the list of centres, which takes the focus from the menu. */
+static unsigned
+searched(struct state *st)
+{
+	refilter(st);
+	if (st->query.len && st->focus == PANE_MENU) {
+		st->focus = PANE_LIST;
+		relayout(st);
+	}
+	return REACT_DRAW;
+}
+
+/* Appends ch (a Unicode character) to the line being typed: the file name,
+ * or the search. */
 static unsigned
 line_typed(struct state *st, uint32_t ch)
 {
 	if (!line_insert(typed_line(st), ch))
 		return REACT_NONE;
-	if (st->mode != UI_PROMPT)
-		refilter(st);
-	return REACT_DRAW;
+	return st->mode == UI_PROMPT ? REACT_DRAW : searched(st);
 }
 
 static unsigned
@@ -406,9 +385,29 @@ line_backspace(struct state *st)
 {
 	if (!line_erase(typed_line(st)))
 		return REACT_NONE;
+	return st->mode == UI_PROMPT ? REACT_DRAW : searched(st);
+}
+
+void
+state_paste(struct state *st, const char *s, size_t n)
+{
 	if (st->mode != UI_PROMPT)
-		refilter(st);
-	return REACT_DRAW;
+		st->mode = UI_BROWSE;	/* pasted text goes into the search */
+	struct lineedit *l = typed_line(st);
+	bool any = false;
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+		i += (size_t)len;
+		if (cp == '\n' || cp == '\r' || cp == '\t')
+			cp = ' ';
+		if (cp == ' ' && (l->len == 0 || l->s[l->len - 1] == ' '))
+			continue;	/* one space between words, none first */
+		any |= cp >= 0 && line_insert(l, (uint32_t)cp);
+	}
+	if (any && st->mode != UI_PROMPT)
+		searched(st);
+	sync(st);
 }
 
 /* A feature that restricted mode takes away: its key only says so. */
@@ -443,10 +442,10 @@ accept_prompt(struct state *st)
 	return REACT_DRAW | (st->prompt == PROMPT_EXPORT ? REACT_EXPORT : REACT_LOAD);
 }
 
-/* Asks app.c for the text of a field of the selected centre (ROLE_NONE:
- * the whole card). */
+/* Asks app.c for the text of a field of the selected centre (the n-th
+ * phone number; ROLE_NONE: the whole card). */
 static unsigned
-copy(struct state *st, enum role role)
+copy(struct state *st, enum role role, unsigned n)
 {
 	st->mode = UI_BROWSE;
 	if (state_row(st) < 0) {
@@ -454,7 +453,59 @@ copy(struct state *st, enum role role)
 		return REACT_DRAW;
 	}
 	st->copy_role = role;
+	st->copy_index = n;
 	return REACT_DRAW | REACT_COPY;
+}
+
+/* Erases the last word of the search and the spaces after it. */
+static unsigned
+erase_word(struct state *st)
+{
+	struct lineedit *l = &st->query;
+	if (!l->len)
+		return REACT_NONE;
+	while (l->len && l->s[l->len - 1] == ' ')
+		l->len--;
+	while (l->len && l->s[l->len - 1] != ' ')
+		l->len--;
+	l->s[l->len] = '\0';
+	return searched(st);
+}
+
+/* The copy menu of the selected centre, on the status line: each phone
+ * number its own entry, then the e-mail, the website, the card. */
+static unsigned
+open_copy(struct state *st)
+{
+	long r = state_row(st);
+	if (r < 0) {
+		state_status(st, "Nothing to copy: no centre is selected.");
+		return REACT_DRAW;
+	}
+	const struct table *t = T(st);
+	size_t len = (size_t)snprintf(st->status, sizeof st->status, "Copy:");
+	size_t phones = 0;
+	bool email = false, web = false;
+	for (size_t c = 0; c < t->ncols && len < sizeof st->status; c++) {
+		size_t n;
+		const char *f = table_field(t, (size_t)r, c, &n);
+		enum role role = t->cols[c].role;
+		if (!n)
+			continue;
+		if (role == ROLE_PHONE && phones < 9)
+			len += (size_t)snprintf(st->status + len, sizeof st->status - len, " %zu %.*s  ",
+			    ++phones, (int)text_cut(f, n, 40), f);
+		email |= role == ROLE_EMAIL;
+		web |= role == ROLE_WEBSITE;
+	}
+	if (len < sizeof st->status)
+		snprintf(st->status + len, sizeof st->status - len, "%s%s c card  (Esc: cancel)",
+		    email ? " e e-mail " : "", web ? " w website " : "");
+	st->copy_phones = phones;
+	st->copy_email = email;
+	st->copy_website = web;
+	st->mode = UI_COPY;
+	return REACT_DRAW;
 }
 
 static unsigned
@@ -499,6 +550,8 @@ pager(struct state *st, enum action a)
 		return REACT_QUIT;
 	case ACT_REDRAW:
 		return REACT_DRAW | REACT_FULL;
+	case ACT_INTERRUPT:
+		return REACT_INTERRUPT | REACT_DRAW;
 	default:
 		return REACT_NONE;
 	}
@@ -535,24 +588,16 @@ apply(struct state *st, enum action a, uint32_t ch)
 		set_focus(st, (enum pane)((st->focus + PANE_COUNT - 1) % PANE_COUNT));
 		return REACT_DRAW;
 	case ACT_RIGHT: return go_deeper(st);
-	case ACT_LEFT:
-	case ACT_BACK: return go_back(st);
+	case ACT_LEFT: return go_back(st);
 	case ACT_OPEN: return go_deeper(st);
-	case ACT_FILTER: return open_filter(st);
 	case ACT_HELP:
 	case ACT_ABOUT:
-		st->pager_return = st->mode == UI_FILTER ? UI_FILTER : UI_BROWSE;
+		st->pager_return = UI_BROWSE;
 		st->mode = a == ACT_HELP ? UI_HELP : UI_ABOUT;
 		st->pager_top = 0;
 		return REACT_DRAW;
 	case ACT_COPY:
-		if (state_row(st) < 0) {
-			state_status(st, "Nothing to copy: no centre is selected.");
-			return REACT_DRAW;
-		}
-		st->mode = UI_COPY;
-		state_status(st, "Copy what? p phone, e e-mail, w website, c whole card (Esc: cancel)");
-		return REACT_DRAW;
+		return open_copy(st);
 	case ACT_RELOAD:
 		return REACT_RELOAD | REACT_DRAW;
 	case ACT_EXPORT:
@@ -564,42 +609,56 @@ apply(struct state *st, enum action a, uint32_t ch)
 		 * own; without one (a terminal window's only program, an SSH
 		 * forced command) nothing could resume us. */
 		if (!st->opt.job_control) {
-			state_status(st, "Cannot suspend: no shell to come back to (q quits).");
+			state_status(st, "Cannot suspend: no shell to come back to (F10 quits).");
 			return REACT_DRAW;
 		}
 		return REACT_SUSPEND | REACT_DRAW;
 	case ACT_REDRAW:
 		return REACT_DRAW | REACT_FULL;
+	case ACT_INTERRUPT:
+		/* As in a shell, Ctrl-C leaves the copy menu or the prompt
+		 * (app.c counts it towards quitting). */
+		st->mode = UI_BROWSE;
+		return REACT_INTERRUPT | REACT_DRAW;
 	case ACT_QUIT:
 		return REACT_QUIT;
-	case ACT_FILTER_ACCEPT:
-		close_filter(st, true);
-		return REACT_DRAW;
-	case ACT_FILTER_CANCEL:
-		/* Esc while browsing clears a kept filter; with none it does
-		 * nothing (and never jumps to an old selection). */
-		if (st->mode == UI_BROWSE && !st->f.active)
+	case ACT_ESCAPE:
+		/* Esc clears the search; with none, it goes back a pane (and at
+		 * the menu does nothing). */
+		if (st->query.len) {
+			line_clear(&st->query);
+			refilter(st);
+			return REACT_DRAW;
+		}
+		return st->focus == PANE_MENU ? REACT_NONE : go_back(st);
+	case ACT_SEARCH_CLEAR:
+		if (!st->query.len)
 			return REACT_NONE;
-		close_filter(st, false);
-		return REACT_DRAW;
-	case ACT_FILTER_CLEAR:
 		line_clear(&st->query);
 		refilter(st);
 		return REACT_DRAW;
-	case ACT_FILTER_ERASE:
+	case ACT_SEARCH_WORD:
+		return erase_word(st);
+	case ACT_SEARCH_ERASE:
+		if (!st->query.len)	/* nothing to erase: back, as a browser does */
+			return st->focus == PANE_MENU ? REACT_NONE : go_back(st);
+		return line_backspace(st);
 	case ACT_ERASE:
 		return line_backspace(st);
-	case ACT_FILTER_INSERT:
+	case ACT_TYPE:
 		return line_typed(st, ch);
 	case ACT_LINE_CLEAR:
 		line_clear(&st->input);
 		return REACT_DRAW;
 	case ACT_ACCEPT:
 		return accept_prompt(st);
-	case ACT_COPY_PHONE: return copy(st, ROLE_PHONE);
-	case ACT_COPY_EMAIL: return copy(st, ROLE_EMAIL);
-	case ACT_COPY_WEBSITE: return copy(st, ROLE_WEBSITE);
-	case ACT_COPY_CARD: return copy(st, ROLE_NONE);
+	case ACT_COPY_FIRST:
+		/* The first entry: the (first) phone number, else what there is. */
+		return st->copy_phones ? copy(st, ROLE_PHONE, 0) : copy(st, ROLE_EMAIL, 0);
+	case ACT_COPY_PHONE: return copy(st, ROLE_PHONE, ch >= '1' && ch <= '9' ? ch - '1' : 0);
+	case ACT_COPY_EMAIL: return copy(st, ROLE_EMAIL, 0);
+	case ACT_COPY_WEBSITE: return copy(st, ROLE_WEBSITE, 0);
+	case ACT_COPY_CARD: return copy(st, ROLE_NONE, 0);
 	case ACT_CANCEL:
 	case ACT_CLOSE:
 		if (st->mode == UI_COPY)
@@ -634,10 +693,8 @@ state_source_name(const struct state *st)
 unsigned
 state_click(struct state *st, enum pane p, int line)
 {
-	if (st->mode != UI_BROWSE && st->mode != UI_FILTER)
+	if (st->mode != UI_BROWSE)
 		return REACT_NONE;
-	if (st->mode == UI_FILTER)
-		close_filter(st, true);
 	st->focus = p;
 	if (line >= 0 && p != PANE_DETAIL) {
 		size_t target = st->c[p].top + (size_t)line;
@@ -655,7 +712,7 @@ state_wheel(struct state *st, enum pane p, int delta)
 	unsigned react;
 	if (st->mode == UI_HELP || st->mode == UI_ABOUT)
 		react = pager(st, delta < 0 ? ACT_UP : ACT_DOWN);
-	else if (st->mode != UI_BROWSE && st->mode != UI_FILTER)
+	else if (st->mode != UI_BROWSE)
 		return REACT_NONE;
 	else
 		react = move(st, p, delta, 0) | REACT_DRAW;
@@ -736,10 +793,14 @@ state_keybar(const struct state *st, struct keybar_entry *out, size_t max)
 		/* Back only where panes come one at a time; Tab only where not. */
 		if ((a == ACT_LEFT && !narrow) || (a == ACT_NEXT_PANE && narrow) || !state_offers(st, a))
 			continue;
+		/* The copy menu offers what the centre has. */
+		if ((a == ACT_COPY_PHONE && !st->copy_phones) || (a == ACT_COPY_EMAIL && !st->copy_email) ||
+		    (a == ACT_COPY_WEBSITE && !st->copy_website))
+			continue;
 		out[k].act = a;
 		out[k].priority = items[i].priority;
 		out[k].label = action_label(a);
-		keymap_keys_for(st->mode, a, 2, st->opt.ascii, out[k].keys, sizeof out[k].keys);
+		keymap_keys_joined(st->mode, a, 2, st->opt.ascii, "/", out[k].keys, sizeof out[k].keys);
 		k++;
 	}
 	return k;

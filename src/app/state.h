@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT
- * state: everything the screen shows, as data: the filter, the visible menu
+ * state: everything the screen shows, as data: the search, the visible menu
  * entries and their counts, the centres of the selected entry, focus, cursor
- * and scroll of each pane, the mode (browsing, editing the filter, choosing
- * what to copy, typing a file name, reading help), the contact card and the
+ * and scroll of each pane, the mode (browsing and searching, choosing what
+ * to copy, typing a file name, reading help), the contact card and the
  * help or about page laid out for the terminal's width, and the status
  * message. Changed only through the functions below, which keep the card
  * and the page up to date, so that the view only reads it (const). No
@@ -42,7 +42,7 @@ struct state {
 	const struct directory *d;	/* not owned */
 	struct state_opts opt;
 	struct filter f;
-	struct lineedit query;	/* the filter line */
+	struct lineedit query;	/* the search line, always on screen */
 	enum ui_mode mode;
 	enum pane focus;	/* also the pane shown in the narrow layout */
 	int width, height;
@@ -64,15 +64,13 @@ struct state {
 	size_t pager_top;	/* its first line shown */
 	enum ui_mode pager_return;	/* the mode it goes back to */
 
-	/* where we were when the filter line was opened (Esc goes back) */
-	uint32_t saved_entry;
-	long saved_row;
-	enum pane saved_focus;
-
 	enum prompt_kind prompt;	/* in UI_PROMPT */
 	struct lineedit input;	/* the file name being typed */
 
 	enum role copy_role;	/* REACT_COPY: what to copy (ROLE_NONE: the card) */
+	unsigned copy_index;	/* which phone number, from 0 */
+	size_t copy_phones;	/* in the copy menu: the centre's phone numbers */
+	bool copy_email, copy_website;	/* and whether it has these */
 	char status[512];
 };
 
@@ -81,9 +79,14 @@ void state_init(struct state *st, const struct directory *d, const struct state_
 void state_free(struct state *st);
 /* New terminal size: recomputes the layout and keeps the selection. */
 void state_resize(struct state *st, int width, int height);
-/* Applies an action; ch is the character for ACT_FILTER_INSERT. Actions
- * that restricted mode takes away are refused here, and only here. */
+/* Applies an action; ch is the key (the character of ACT_TYPE, the digit
+ * of ACT_COPY_PHONE). Actions that restricted mode takes away are refused
+ * here, and only here. */
 unsigned state_apply(struct state *st, enum action a, uint32_t ch);
+/* Pasted text (UTF-8): into the file name in the prompt, else into the
+ * search (closing a menu or page), line breaks and tabs made spaces,
+ * controls dropped; the lists narrow once, not once a character. */
+void state_paste(struct state *st, const char *s, size_t n);
 /* A mouse click on a content line of a pane (0 = first content line), or on
  * its heading (line -1): focuses the pane and selects the line. */
 unsigned state_click(struct state *st, enum pane p, int line);

@@ -9,15 +9,16 @@
 #include "text.h"
 #include "util.h"
 
-/* Card order: known fields first, in this order. */
+/* Card order: what a caller needs first (the name, every phone number, the
+ * e-mail, the website), then where the centre works, then the rest. */
 static const enum role card_order[] = {
-	ROLE_NAME, ROLE_ACRONYM, ROLE_TERRITORY, ROLE_TERRITORY_2017, ROLE_REGION,
-	ROLE_STATUS, ROLE_WEBSITE, ROLE_EMAIL, ROLE_PHONE,
+	ROLE_NAME, ROLE_PHONE, ROLE_EMAIL, ROLE_WEBSITE, ROLE_TERRITORY, ROLE_TERRITORY_2017,
+	ROLE_REGION, ROLE_ACRONYM, ROLE_STATUS,
 };
 
 static const char *const role_labels[ROLE_COUNT] = {
 	[ROLE_ID] = "Id", [ROLE_NAME] = "Name", [ROLE_ACRONYM] = "Acronym",
-	[ROLE_TERRITORY] = "Territory", [ROLE_TERRITORY_2017] = "From 2017",
+	[ROLE_TERRITORY] = "Territory", [ROLE_TERRITORY_2017] = "Territory since 2017",
 	[ROLE_REGION] = "Region", [ROLE_WEBSITE] = "Website", [ROLE_EMAIL] = "E-mail",
 	[ROLE_PHONE] = "Phone", [ROLE_STATUS] = "Status",
 };
@@ -40,6 +41,19 @@ add(struct card *c, const struct table *t, size_t col, const char *s, size_t n)
 	c->f[c->n++] = (struct card_field){card_label(t, col), (uint32_t)col, s, n};
 }
 
+/* Whether a field says nothing the reader needs: an internal id, or the
+ * status most centres of the file have ("actif": only another one, such
+ * as "en préfiguration", is worth a line). */
+static bool
+left_out(const struct table *t, size_t col, const char *s, size_t n)
+{
+	enum role role = t->cols[col].role;
+	if (role == ROLE_ID)
+		return true;
+	return role == ROLE_STATUS && t->common_status && strlen(t->common_status) == n &&
+	    memcmp(t->common_status, s, n) == 0;
+}
+
 void
 card_build(struct card *c, const struct table *t, size_t r)
 {
@@ -52,14 +66,14 @@ card_build(struct card *c, const struct table *t, size_t r)
 			done[col] = true;
 			size_t n;
 			const char *s = table_field(t, r, col, &n);
-			if (n || card_order[k] == ROLE_NAME)
+			if ((n && !left_out(t, col, s, n)) || card_order[k] == ROLE_NAME)
 				add(c, t, col, s, n);
 		}
 	}
 	for (size_t col = 0; col < t->ncols; col++) {
 		size_t n;
 		const char *s = table_field(t, r, col, &n);
-		if (!done[col] && n)
+		if (!done[col] && n && !left_out(t, col, s, n))
 			add(c, t, col, s, n);
 	}
 	free(done);

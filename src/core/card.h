@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT
  * card: one centre as a contact card, in one order and with one set of
  * labels, for the screen's contact pane and for the text copied to the
- * clipboard: the known fields first (name, acronym, territory, territory
- * since 2017, region, status, website, e-mail, phone numbers), then every
- * other column that has a value, in file order. Also the phone numbers of a
+ * clipboard: the name, every phone number, the e-mail and the website, then
+ * territory (and since 2017), region, acronym, status, then every other
+ * column that has a value, in file order. Not the id (an internal number),
+ * nor a status most of the file's centres share. Also the phone numbers of a
  * row on one line, for batch text and the copy. No terminal code. */
 #ifndef CENTRES_CARD_H
 #define CENTRES_CARD_H

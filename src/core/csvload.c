@@ -326,6 +326,7 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 	}
 	arena_shrink(&t->text);
 	arena_shrink(&t->fold);
+	t->common_status = table_most_common(t, ROLE_STATUS);
 	rc = 0;
 out_csv:
 	csv_free(&p);

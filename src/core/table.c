@@ -36,6 +36,7 @@ table_free(struct table *t)
 	arena_free(&t->text);
 	arena_free(&t->fold);
 	free(t->source);
+	free(t->common_status);
 	memset(t, 0, sizeof *t);
 }
 
@@ -134,6 +135,36 @@ table_territory(const struct table *t, size_t r, size_t *len)
 		return "";
 	}
 	return table_field(t, r, (size_t)c, len);
+}
+
+char *
+table_most_common(const struct table *t, enum role role)
+{
+	/* Majority vote (Boyer-Moore): one pass, then a count to check. */
+	const char *cand = NULL;
+	size_t cand_n = 0, votes = 0, with = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t n;
+		const char *s = table_role(t, r, role, &n);
+		if (!n)
+			continue;
+		with++;
+		if (votes == 0)
+			cand = s, cand_n = n, votes = 1;
+		else if (n == cand_n && memcmp(s, cand, n) == 0)
+			votes++;
+		else
+			votes--;
+	}
+	if (!cand)
+		return NULL;
+	size_t count = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t n;
+		const char *s = table_role(t, r, role, &n);
+		count += n == cand_n && memcmp(s, cand, n) == 0;
+	}
+	return count * 2 > with ? xstrndup(cand, cand_n) : NULL;
 }
 
 void

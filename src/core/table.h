@@ -72,6 +72,8 @@ struct table {
 	char delimiter;
 	bool delimiter_detected;
 	uint32_t header_line;
+	char *common_status;	/* the status most rows share (over half of
+				 * those that have one), or NULL; owned */
 };
 
 void table_init(struct table *t, const char *source);
@@ -94,6 +96,10 @@ const char *table_name(const struct table *t, size_t r, size_t *len);
 int table_territory_col(const struct table *t, size_t r);
 /* That column's text ("" when there is none). */
 const char *table_territory(const struct table *t, size_t r, size_t *len);
+
+/* After loading: the value of the first column of a role that more than
+ * half of the rows with a value share, or NULL. Caller frees. */
+char *table_most_common(const struct table *t, enum role role);
 
 /* Adds a warning; the message is formatted like printf. */
 void table_warn(struct table *t, uint32_t line, const char *fmt, ...)

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-volatile sig_atomic_t signals_got;
+volatile sig_atomic_t signals_got, signals_resized;
 static volatile sig_atomic_t busy, armed;
 static int tty_fd = -1;
 static char restore_seq[512];
@@ -85,10 +85,21 @@ on_fatal(int sig, siginfo_t *si, void *ctx)
 	sigaction(sig, &before[sig], NULL);
 }
 
+static void
+on_resize(int sig)
+{
+	(void)sig;
+	signals_resized = 1;
+}
+
 void
 signals_catch(void)
 {
 	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_resize;
+	sigaction(SIGWINCH, &sa, NULL);
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_ending;	/* no SA_RESTART: a read waiting for a key ends */
@@ -127,7 +138,9 @@ restore_sequence(char *buf, size_t n, bool mouse)
 			k += (size_t)snprintf(buf + k, n - k, "%s", s);
 	}
 	if (mouse && k < n)
-		k += (size_t)snprintf(buf + k, n - k, "\033[?1000l\033[?1002l\033[?1006l");
+		k += (size_t)snprintf(buf + k, n - k, "\033[?1006l\033[?1000l");
+	if (k < n)
+		k += (size_t)snprintf(buf + k, n - k, "\033[?2004l");	/* bracketed paste */
 	const char *rmcup = tigetstr("rmcup");
 	if (rmcup && rmcup != (char *)-1 && k < n)
 		k += (size_t)snprintf(buf + k, n - k, "%s", rmcup);

@@ -18,9 +18,11 @@
 
 /* The ending signal received while waiting for a key, or 0. */
 extern volatile sig_atomic_t signals_got;
+/* Set when the terminal was resized (SIGWINCH); the loop clears it. */
+extern volatile sig_atomic_t signals_resized;
 
-/* Installs the handlers. A signal ignored when we started (nohup) stays
- * ignored. */
+/* Installs the handlers, before curses starts (which then leaves SIGWINCH
+ * to us). A signal ignored when we started (nohup) stays ignored. */
 void signals_catch(void);
 /* Once curses has started: what putting the terminal on fd back takes,
  * worked out now from terminfo (what endwin() sends: leave the alternate

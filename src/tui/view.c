@@ -326,7 +326,9 @@ draw_detail(const struct state *st, const struct view_opts *o)
 		/* Matches within the line drawn: the cost follows the screen, not
 		 * the size of the field. */
 		size_t k = spans_shown(st, d->col, d->s, d->n, r->x + r->w - x, sp, 64);
-		attr_t at = t->cols[d->col].role == ROLE_NAME ? A_BOLD : A_NORMAL;
+		/* The name, and the phone numbers: what a caller needs, bold. */
+		enum role role = t->cols[d->col].role;
+		attr_t at = role == ROLE_NAME || role == ROLE_PHONE ? A_BOLD : A_NORMAL;
 		draw_text(y, x, r->x + r->w - x, d->s, d->n, at, sp, k, match_attr(), o->ascii);
 	}
 	/* More below or above: say so rather than cut silently. */
@@ -389,10 +391,13 @@ draw_filter(const struct state *st, const struct view_opts *o)
 	if (r->h <= 0)
 		return;
 	fill(r->y, 0, r->w, A_NORMAL);
-	int used = draw_str(r->y, 0, r->w, "Filter: ", A_BOLD, o->ascii);
+	int used = draw_str(r->y, 0, r->w, "Search: ", A_BOLD, o->ascii);
 	used += draw_line_end(r->y, used, r->w - used - 1, st->query.s, st->query.len, o);
-	if (st->mode != UI_FILTER && st->f.active && r->w - used > 20)
-		draw_str(r->y, used + 2, r->w - used - 2, "(/ to edit, Esc to clear)", A_DIM, o->ascii);
+	if (!st->query.len && r->w - used > 12)
+		draw_str(r->y, used + 1, r->w - used - 1, "a name, a town, a phone number...", A_DIM,
+		    o->ascii);
+	else if (st->query.len && r->w - used > 20)
+		draw_str(r->y, used + 2, r->w - used - 2, "(Esc: clear)", A_DIM, o->ascii);
 	move(r->y, used < r->w ? used : r->w - 1);
 }
 
@@ -491,7 +496,7 @@ view_draw(const struct state *st, const struct view_opts *o)
 	int w = st->width, h = st->height;
 	bool typing = false;
 	if (st->lay.kind == LAYOUT_TOO_SMALL) {
-		const char *msg[] = {"Terminal too small", "for centres:", "enlarge it", "or press q"};
+		const char *msg[] = {"Terminal too small", "for centres:", "enlarge it", "or press F10"};
 		for (int i = 0; i < h && i < 4; i++)
 			draw_str(i, 0, w, msg[i], A_BOLD, o->ascii);
 	} else if (st->mode == UI_HELP || st->mode == UI_ABOUT) {
@@ -505,13 +510,13 @@ view_draw(const struct state *st, const struct view_opts *o)
 		const struct rect *s = &st->lay.status;
 		fill(s->y, 0, s->w, A_NORMAL);
 		const char *msg = *st->status ? st->status : *o->notice ? o->notice :
-		    "Press / and type a name, a place or a phone number. F1: every key.";
+		    "Type a name, a place or a phone number. F1: every key.";
 		draw_str(s->y, 0, s->w, msg, A_NORMAL, o->ascii);
 		draw_keybar(st, st->lay.keys.y, w, o);
 		draw_filter(st, o);	/* leaves the cursor at the end of the query */
 		if (st->mode == UI_PROMPT)
 			draw_prompt(st, o);	/* or of the file name */
-		typing = st->mode == UI_FILTER || st->mode == UI_PROMPT;
+		typing = st->mode == UI_BROWSE || st->mode == UI_PROMPT;
 	}
 	/* Set once per frame, so nothing is sent when it does not change; a
 	 * hidden cursor is left where it is (no move sent for it). */

@@ -115,11 +115,11 @@ selected_name(const struct app *a)
 	return r < 0 ? "" : table_name(&a->dir.t, (size_t)r, NULL);
 }
 
-/* s, the name typed over the one proposed, Enter: the export. */
+/* F2, the name typed over the one proposed, Enter: the export. */
 static unsigned
 export_to(struct app *a, const char *name)
 {
-	app_key(a, 's');
+	app_key(a, K_F(2));
 	app_key(a, K_CTRL('u'));
 	type(a, name);
 	return app_key(a, '\r');
@@ -159,8 +159,7 @@ export_writes_the_centres_shown(void **state)
 	snprintf(out, sizeof out, "%s/tout.csv", fx->dir);
 	assert_int_equal(rows_in(out), 18);
 	/* Only the centres matching the filter. */
-	type(a, "/0465");
-	app_key(a, '\r');
+	type(a, "0465");
 	assert_int_equal(a->st.f.n, 3);
 	snprintf(out, sizeof out, "%s/trois.csv", fx->dir);
 	export_to(a, out);
@@ -188,15 +187,15 @@ export_never_over_a_file(void **state)
 	write_file(out, "ne pas toucher\n");
 	export_to(a, out);
 	assert_string_equal(a->st.status,
-	    "Not exported (s to correct the name): it already exists, nothing written.");
+	    "Not exported (F2 to correct the name): it already exists, nothing written.");
 	assert_int_equal(rows_in(out), 0);	/* its one line: a header, no row */
 	FILE *f = fopen(out, "r");
 	char line[64] = "";
 	assert_non_null(fgets(line, sizeof line, f));
 	fclose(f);
 	assert_string_equal(line, "ne pas toucher\n");
-	/* The name comes back at the next s, to correct it. */
-	app_key(a, 's');
+	/* The name comes back at the next F2, to correct it. */
+	app_key(a, K_CTRL('s'));
 	assert_string_equal(a->st.input.s, out);
 	app_key(a, K_ESC);
 	assert_string_equal(a->st.status, "Nothing exported.");
@@ -213,7 +212,7 @@ export_never_through_a_link(void **state)
 	snprintf(target, sizeof target, "%s/cible.csv", fx->dir);
 	assert_int_equal(symlink(target, link), 0);
 	export_to(a, link);
-	assert_non_null(strstr(a->st.status, "Not exported (s to correct the name):"));
+	assert_non_null(strstr(a->st.status, "Not exported (F2 to correct the name):"));
 	assert_false(exists(target));
 	/* A link to an existing file: the file is left as it was. */
 	snprintf(existing, sizeof existing, "%s/garde.csv", fx->dir);
@@ -237,7 +236,7 @@ export_into_a_folder_it_cannot_write(void **state)
 	snprintf(out, sizeof out, "%s/nulle-part/x.csv", fx->dir);
 	export_to(a, out);
 	assert_string_equal(a->st.status,
-	    "Not exported (s to correct the name): No such file or directory.");
+	    "Not exported (F2 to correct the name): No such file or directory.");
 	/* A folder without write permission; root writes anywhere on a disk,
 	 * so it is shown with /sys, which nobody may create files in. */
 	char ro[160];
@@ -253,7 +252,7 @@ export_into_a_folder_it_cannot_write(void **state)
 	snprintf(out, sizeof out, "%s/x.csv", ro);
 	export_to(a, out);
 	assert_string_equal(a->st.status,
-	    "Not exported (s to correct the name): Permission denied.");
+	    "Not exported (F2 to correct the name): Permission denied.");
 	assert_false(exists(out));
 }
 
@@ -287,7 +286,7 @@ export_tells_the_first_error(void **state)
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	assert_true(n > 0);
 	status[n] = '\0';
-	assert_string_equal(status, "Not exported (s to correct the name): File too large.");
+	assert_string_equal(status, "Not exported (F2 to correct the name): File too large.");
 	assert_false(exists(out));
 }
 
@@ -312,7 +311,7 @@ export_for_its_owner_only(void **state)
 	umask(old);
 	/* Cells a spreadsheet would run as formulas are written as text. */
 	write_file(fx->path, "nom,telephone\n=HYPERLINK(\"x\"),+33 1 99 00 00 01\n");
-	app_key(a, 'r');
+	app_key(a, K_F(5));
 	app_idle(a);
 	snprintf(out, sizeof out, "%s/formule.csv", fx->dir);
 	export_to(a, out);
@@ -332,14 +331,14 @@ open_another_file(void **state)
 	char other[256], msg[512];
 	/* Missing: said, the data stays, the name comes back. */
 	snprintf(other, sizeof other, "%s/absent.csv", fx->dir);
-	app_key(a, 'o');
+	app_key(a, K_F(3));
 	type(a, other);
 	assert_int_equal(app_key(a, '\r'), REACT_DRAW);
-	snprintf(msg, sizeof msg, "Not opened (o to correct the name): %s: No such file or directory",
+	snprintf(msg, sizeof msg, "Not opened (F3 to correct the name): %s: No such file or directory",
 	    other);
 	assert_string_equal(a->st.status, msg);
 	assert_int_equal(a->dir.t.nrows, 18);
-	app_key(a, 'o');
+	app_key(a, K_F(3));
 	assert_string_equal(a->st.input.s, other);
 	app_key(a, K_CTRL('u'));
 	/* Half-written: a quote never closed, on line 3. */
@@ -347,7 +346,7 @@ open_another_file(void **state)
 	write_file(other, "nom,telephone\nMaison A,01 99 00 00 01\n\"Maison B,01 99 00");
 	type(a, other);
 	app_key(a, '\r');
-	snprintf(msg, sizeof msg, "Not opened (o to correct the name): %s:3: unterminated quoted "
+	snprintf(msg, sizeof msg, "Not opened (F3 to correct the name): %s:3: unterminated quoted "
 	    "field: the quote opened on this line is never closed", other);
 	assert_string_equal(a->st.status, msg);
 	assert_int_equal(a->dir.t.nrows, 18);
@@ -355,7 +354,7 @@ open_another_file(void **state)
 	/* A good one: on screen, and reload reads it from now on. */
 	snprintf(other, sizeof other, "%s/deux.csv", fx->dir);
 	write_file(other, "nom,telephone\nMaison A,01 99 00 00 01\nMaison B,01 99 00 00 02\n");
-	app_key(a, 'o');
+	app_key(a, K_F(3));
 	app_key(a, K_CTRL('u'));
 	type(a, other);
 	app_key(a, '\r');
@@ -364,14 +363,14 @@ open_another_file(void **state)
 	assert_int_equal(a->dir.t.nrows, 2);
 	assert_int_equal(a->st.nlist, 2);
 	append_file(other, "Maison C,01 99 00 00 03\n");
-	app_key(a, 'r');
+	app_key(a, K_F(5));
 	app_idle(a);
 	snprintf(msg, sizeof msg, "Reloaded %s: 3 centres.", other);
 	assert_string_equal(a->st.status, msg);
 	assert_int_equal(a->dir.t.nrows, 3);
 	/* One centre: said in the singular. */
 	write_file(other, "nom,telephone\nMaison A,01 99 00 00 01\n");
-	app_key(a, 'r');
+	app_key(a, K_F(5));
 	app_idle(a);
 	snprintf(msg, sizeof msg, "Reloaded %s: 1 centre.", other);
 	assert_string_equal(a->st.status, msg);
@@ -384,7 +383,7 @@ reload_keeps_or_says_why_not(void **state)
 	struct app *a = &fx->a;
 	app_key(a, '\t');
 	while (strcmp(selected_name(a), "Bocagevilles") != 0)
-		app_key(a, 'j');
+		app_key(a, K_DOWN);
 	/* A new phone number, and a row above removed: the same centre. */
 	write_file(fx->path,
 	    "id,nom,territoire,region,telephone\n"
@@ -401,7 +400,7 @@ reload_keeps_or_says_why_not(void **state)
 	    "02 61 91 99 99");
 	/* Half-written: the line and the reason, the data unchanged. */
 	append_file(fx->path, "18,\"Maison cassée,Archipel,Archipel,\n");
-	app_key(a, 'r');
+	app_key(a, K_F(5));
 	app_idle(a);
 	assert_string_equal(a->st.status, "Reload failed (data unchanged): line 4: unterminated "
 	    "quoted field: the quote opened on this line is never closed");
@@ -409,7 +408,7 @@ reload_keeps_or_says_why_not(void **state)
 	assert_string_equal(selected_name(a), "Bocagevilles");
 	/* Gone: the reason, the data unchanged. */
 	assert_int_equal(unlink(fx->path), 0);
-	app_key(a, 'r');
+	app_key(a, K_F(5));
 	app_idle(a);
 	assert_string_equal(a->st.status,
 	    "Reload failed (data unchanged): No such file or directory");
@@ -423,20 +422,21 @@ reloads_typed_ahead_read_once(void **state)
 {
 	struct fixture *fx = *state;
 	struct app *a = &fx->a;
-	type(a, "rrrrr");
+	for (int i = 0; i < 5; i++)
+		app_key(a, K_CTRL('r'));
 	app_key(a, K_F(5));
 	assert_int_equal(a->reloads, 0);
 	app_idle(a);
 	assert_int_equal(a->reloads, 1);
 	assert_int_equal(app_idle(a), REACT_NONE);
-	/* r, then Tab: the reload first, then the Tab on the new data. */
+	/* F5, then Tab: the reload first, then the Tab on the new data. */
 	write_file(fx->path, "nom,telephone\nUnique,01 99 00 00 01\n");
-	app_key(a, 'r');
+	app_key(a, K_F(5));
 	app_key(a, '\t');
 	assert_int_equal(a->reloads, 2);
 	assert_int_equal(a->st.focus, PANE_LIST);
 	assert_string_equal(selected_name(a), "Unique");
-	app_key(a, 'r');
+	app_key(a, K_F(5));
 	app_idle(a);
 	assert_int_equal(a->reloads, 3);
 }
@@ -446,42 +446,119 @@ copy_text_for_the_clipboard(void **state)
 {
 	struct fixture *fx = *state;
 	struct app *a = &fx->a;
-	type(a, "/levant");
-	app_key(a, '\r');
-	app_key(a, 'y');
-	/* Both phone numbers; the terminal is asked to send them. */
-	assert_int_equal(app_key(a, 'p'), REACT_DRAW | REACT_COPY);
-	assert_string_equal(app_clipboard(a), "02 61 91 55 42 / 02 61 91 55 43");
-	assert_string_equal(a->st.status,
-	    "Copied phone number to the clipboard: 02 61 91 55 42 / 02 61 91 55 43");
-	app_key(a, 'y');
+	type(a, "levant");
+	app_key(a, K_F(4));
+	/* Each phone number its own entry: a phone takes one at a time. */
+	assert_int_equal(app_key(a, '1'), REACT_DRAW | REACT_COPY);
+	assert_string_equal(app_clipboard(a), "02 61 91 55 42");
+	assert_string_equal(a->st.status, "Sent to your terminal's clipboard: 02 61 91 55 42");
+	app_key(a, K_F(4));
+	assert_int_equal(app_key(a, '2'), REACT_DRAW | REACT_COPY);
+	assert_string_equal(app_clipboard(a), "02 61 91 55 43");
+	assert_string_equal(a->st.status, "Sent to your terminal's clipboard: 02 61 91 55 43");
+	/* Enter: the first entry, the first number. */
+	app_key(a, K_F(4));
+	assert_true(app_key(a, '\r') & REACT_COPY);
+	assert_string_equal(app_clipboard(a), "02 61 91 55 42");
+	/* A third it does not have: said, nothing sent. */
+	app_key(a, K_F(4));
+	assert_int_equal(app_key(a, '3') & REACT_COPY, 0);
+	assert_string_equal(a->st.status, "This centre has no phone number 3.");
+	app_key(a, K_CTRL('y'));
 	assert_true(app_key(a, 'e') & REACT_COPY);
 	assert_string_equal(app_clipboard(a), "contact@cr-cdi.example");
 	/* No website: said, nothing to send. */
-	app_key(a, 'y');
+	app_key(a, K_F(4));
 	assert_int_equal(app_key(a, 'w') & REACT_COPY, 0);
 	assert_string_equal(a->st.status, "This centre has no website.");
-	/* The whole card, with the screen's labels, in the screen's order. */
-	app_key(a, 'y');
+	/* The whole card, with the screen's labels, in the screen's order:
+	 * no id, no status that most centres share. */
+	app_key(a, K_F(4));
 	assert_true(app_key(a, 'c') & REACT_COPY);
 	assert_string_equal(app_clipboard(a),
 	    "Name: Centre de ressources Cohésion des Îles\n"
-	    "Acronym: CR-CDI\n"
-	    "Territory: Îles du Levant\n"
-	    "Region: Îles du Levant\n"
-	    "Status: actif\n"
-	    "E-mail: contact@cr-cdi.example\n"
 	    "Phone: 02 61 91 55 42\n"
 	    "Phone: 02 61 91 55 43\n"
-	    "id: 14\n");
-	assert_string_equal(a->st.status, "Copied the contact card to the clipboard.");
-	/* A centre with no phone at all. */
-	app_key(a, K_ESC);
-	type(a, "/archipel");
-	app_key(a, '\r');
-	app_key(a, 'y');
-	assert_int_equal(app_key(a, 'p') & REACT_COPY, 0);
+	    "E-mail: contact@cr-cdi.example\n"
+	    "Territory: Îles du Levant\n"
+	    "Region: Îles du Levant\n"
+	    "Acronym: CR-CDI\n");
+	assert_string_equal(a->st.status, "Sent the contact card to your terminal's clipboard.");
+	/* A centre with no phone at all: Enter copies what it has. */
+	app_key(a, K_CTRL('u'));
+	type(a, "archipel");
+	app_key(a, K_F(4));
+	assert_int_equal(app_key(a, '1') & REACT_COPY, 0);
 	assert_string_equal(a->st.status, "This centre has no phone number.");
+}
+
+/* Ctrl-C once says how to quit, for two seconds; twice within them quits
+ * with 130, the status of an interrupted program; apart, it does not. */
+static void
+ctrl_c_twice_quits(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	app_clock(a, 10000);
+	type(a, "lev");
+	assert_int_equal(app_key(a, K_CTRL('c')) & REACT_QUIT, 0);
+	assert_string_equal(a->st.status, "Press Ctrl-C again to quit (or F10).");
+	assert_string_equal(a->st.query.s, "lev");	/* nothing else changed */
+	assert_int_equal(app_wait(a), 2000);
+	/* The message goes after two seconds... */
+	app_clock(a, 11500);
+	assert_int_equal(app_wait(a), 500);
+	assert_int_equal(app_idle(a), REACT_NONE);
+	app_clock(a, 12001);
+	assert_int_equal(app_idle(a), REACT_DRAW);
+	assert_string_equal(a->st.status, "");
+	assert_int_equal(app_wait(a), -1);
+	/* ... and a Ctrl-C after them starts again. */
+	assert_int_equal(app_key(a, K_CTRL('c')) & REACT_QUIT, 0);
+	app_clock(a, 13900);
+	assert_true(app_key(a, K_CTRL('c')) & REACT_QUIT);
+	assert_int_equal(a->exit_status, 130);
+	/* From a page, the copy menu or a prompt too. */
+	const uint32_t opens[] = {K_F(1), K_F(4), K_F(2)};
+	for (size_t i = 0; i < 3; i++) {
+		a->exit_status = 0;
+		app_clock(a, 100000 * (i + 1));
+		app_key(a, opens[i]);
+		assert_int_equal(app_key(a, K_CTRL('c')) & REACT_QUIT, 0);
+		assert_string_equal(a->st.status, "Press Ctrl-C again to quit (or F10).");
+		/* The copy menu and the prompt are left, as a shell leaves a line. */
+		assert_int_equal(a->st.mode, i == 0 ? UI_HELP : UI_BROWSE);
+		assert_true(app_key(a, K_CTRL('c')) & REACT_QUIT);
+		assert_int_equal(a->exit_status, 130);
+		app_key(a, K_ESC);
+	}
+	/* A key in between does not spoil it: still twice within 2 s. */
+	a->exit_status = 0;
+	app_clock(a, 900000);
+	app_key(a, K_CTRL('c'));
+	app_key(a, K_DOWN);
+	assert_true(app_key(a, K_CTRL('c')) & REACT_QUIT);
+	/* F10 quits with 0. */
+	a->exit_status = 0;
+	assert_true(app_key(a, K_F(10)) & REACT_QUIT);
+	assert_int_equal(a->exit_status, 0);
+}
+
+/* Pasted text is the search (or the file name), never a command. */
+static void
+paste_is_the_search(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	const char *p = "02 61 91 55 43\n";
+	assert_int_equal(app_paste(a, p, strlen(p)), REACT_DRAW);
+	assert_string_equal(selected_name(a), "Centre de ressources Cohésion des Îles");
+	assert_int_equal(a->st.nlist, 1);
+	app_key(a, K_CTRL('u'));
+	p = "\x12\x11q";	/* Ctrl-R, Ctrl-Q: not commands in a paste */
+	assert_int_equal(app_paste(a, p, strlen(p)), REACT_DRAW);
+	assert_int_equal(a->reloads, 0);
+	assert_string_equal(a->st.query.s, "q");
 }
 
 static void
@@ -495,7 +572,7 @@ suspend_only_with_a_shell(void **state)
 	struct app_config alone = {.screen = {.job_control = false}};
 	start(fx, &alone);
 	assert_int_equal(app_key(a, K_CTRL('z')), REACT_DRAW);
-	assert_string_equal(a->st.status, "Cannot suspend: no shell to come back to (q quits).");
+	assert_string_equal(a->st.status, "Cannot suspend: no shell to come back to (F10 quits).");
 }
 
 static void
@@ -508,22 +585,22 @@ restricted_writes_and_reads_nothing(void **state)
 	start(fx, &restricted);
 	char out[256];
 	snprintf(out, sizeof out, "%s/x.csv", fx->dir);
-	/* s only says so; what follows is no file name, Enter opens nothing. */
-	app_key(a, 's');
+	/* F2 only says so; what follows is no file name, Enter opens nothing. */
+	app_key(a, K_F(2));
 	assert_string_equal(a->st.status,
 	    "Export the centres shown to a CSV file: disabled in restricted mode.");
 	assert_int_equal(a->st.mode, UI_BROWSE);
 	export_to(a, out);
 	assert_false(exists(out));
-	app_key(a, 'o');
+	app_key(a, K_F(3));
 	assert_int_equal(a->st.mode, UI_BROWSE);
 	assert_int_equal(app_key(a, K_CTRL('z')) & REACT_SUSPEND, 0);
 	/* Reload still reads the same file; the title shows its name only. */
-	app_key(a, 'r');
+	app_key(a, K_F(5));
 	app_idle(a);
 	assert_string_equal(a->st.status, "Reloaded annuaire.csv: 18 centres.");
-	/* q quits. */
-	assert_true(app_key(a, 'q') & REACT_QUIT);
+	/* F10 quits. */
+	assert_true(app_key(a, K_F(10)) & REACT_QUIT);
 }
 
 /* The loaded file's notice and warnings on the status line at start. */
@@ -560,6 +637,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(reload_keeps_or_says_why_not, setup, teardown),
 		cmocka_unit_test_setup_teardown(reloads_typed_ahead_read_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(copy_text_for_the_clipboard, setup, teardown),
+		cmocka_unit_test_setup_teardown(ctrl_c_twice_quits, setup, teardown),
+		cmocka_unit_test_setup_teardown(paste_is_the_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(suspend_only_with_a_shell, setup, teardown),
 		cmocka_unit_test_setup_teardown(restricted_writes_and_reads_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(start_tells_of_warnings, setup, teardown),

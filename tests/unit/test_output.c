@@ -673,14 +673,14 @@ card(void **state)
 	(void)state;
 	struct table t;
 	load_small(&t);
-	/* The screen's card: its order and its labels; each value on a line. */
+	/* The screen's card: its order (name, phones, territory, acronym,
+	 * then the other columns) and its labels; each value on a line; no id. */
 	char *s = card_text(&t, 1);
 	assert_string_equal(s, "Name: Centre \"X\", Lyon\n"
-	    "Acronym: CR\xe2\x80\xa2" "DSU\n"
-	    "Territory: Rh\xc3\xb4ne\n"
 	    "Phone: 04 78\n"
 	    "Phone: 04 79\n"
-	    "id: 2\n"
+	    "Territory: Rh\xc3\xb4ne\n"
+	    "Acronym: CR\xe2\x80\xa2" "DSU\n"
 	    "Note: tab here\n");
 	free(s);
 	table_free(&t);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT
  * The screen's state machine without a terminal, on the test directory
- * tests/data/annuaire.csv: navigation, the filter (narrowing, clearing, Esc
- * restoring), the one-pane layout, the copy request, reload, layouts for
- * each size, the card and pages kept for the view, and the key table the
- * help screen and the key bar read. */
+ * tests/data/annuaire.csv: navigation, search as you type (narrowing,
+ * erasing, Esc), no printable key running a command, paste, the one-pane
+ * layout, the copy menu, reload, layouts for each size, the card and pages
+ * kept for the view, and the key table the help screen and the key bar
+ * read. */
 #include "unit.h"
 
 #include <stdio.h>
@@ -98,7 +99,7 @@ navigate_to_bocagevilles(void **state)
 	while (strcmp(selected_entry(st), "Normeaux") != 0 ||
 	    st->d->ix.e[state_entry(st)].kind != ENTRY_TERRITORY) {
 		size_t before = st->c[PANE_MENU].cur;
-		press(st, 'j');
+		press(st, K_DOWN);
 		assert_true(st->c[PANE_MENU].cur == before + 1);
 	}
 	assert_int_equal(st->nlist, 1);
@@ -123,30 +124,35 @@ region_lists_its_territories(void **state)
 		press(st, K_DOWN);
 	assert_int_equal(st->d->ix.e[state_entry(st)].kind, ENTRY_REGION);
 	assert_int_equal(st->nlist, 4);
-	press(st, 'G');	/* End: the last menu line */
+	press(st, K_END);
 	assert_int_equal(st->c[PANE_MENU].cur, st->nmenu - 1);
-	press(st, 'g');
+	press(st, K_HOME);
 	assert_int_equal(st->c[PANE_MENU].cur, 0);
 	press(st, K_PGDN);
 	assert_int_equal(st->c[PANE_MENU].cur, (size_t)layout_rows(&st->lay, PANE_MENU));
 }
 
+/* Letters typed on the main screen go into the search at once, no key
+ * first: the lists narrow as they come, the list of centres takes the
+ * focus, the arrows move in it while typing; Esc clears the search and
+ * brings back where the person was. */
 static void
-filter_narrows_and_esc_restores(void **state)
+search_as_you_type(void **state)
 {
 	struct fixture *fx = *state;
 	struct state *st = &fx->st;
 	/* Select the centre of Bois Joli first. */
 	while (strcmp(selected_entry(st), "Bois Joli") != 0)
-		press(st, 'j');
+		press(st, K_DOWN);
 	press(st, '\n');
 	assert_string_equal(selected_name(st), "Pôle Quartiers de la Capitale");
-	size_t entry_before = state_entry(st);
+	press(st, K_BACKSPACE);	/* nothing to erase: back to the menu */
+	assert_int_equal(st->focus, PANE_MENU);
 
-	press(st, '/');
-	assert_int_equal(st->mode, UI_FILTER);
-	assert_int_equal(st->lay.filter.h, 1);
 	type(st, "lev");
+	assert_int_equal(st->mode, UI_BROWSE);
+	assert_string_equal(st->query.s, "lev");
+	assert_int_equal(st->focus, PANE_LIST);	/* what is found is in front */
 	size_t after_lev = st->f.n;
 	assert_true(after_lev >= 1);
 	type(st, "ant");
@@ -155,77 +161,156 @@ filter_narrows_and_esc_restores(void **state)
 	assert_int_equal(st->f.examined, after_lev);
 	/* Only territories with matches remain, with their counts. */
 	assert_int_equal(st->nmenu, 3);	/* All, region Îles du Levant, territory */
-	assert_string_equal(selected_entry(st), "All centres");
 	assert_int_equal(st->nlist, 1);
 	assert_string_equal(selected_name(st), "Centre de ressources Cohésion des Îles");
 
 	/* Backspace widens. */
-	press(st, 127);
-	press(st, 127);
+	press(st, K_BACKSPACE);
+	press(st, K_CTRL('h'));
 	assert_true(st->f.n >= 1);
 	assert_string_equal(st->query.s, "leva");
-	/* Esc clears and brings back Bois Joli's centre, focus where it was. */
-	press(st, 27);
+	/* Esc clears the search: every centre is back, the one found still
+	 * selected among them. */
+	press(st, K_ESC);
 	assert_int_equal(st->mode, UI_BROWSE);
 	assert_false(st->f.active);
+	assert_int_equal(st->query.len, 0);
 	assert_int_equal(st->f.n, 18);
-	assert_int_equal(state_entry(st), entry_before);
-	assert_string_equal(selected_name(st), "Pôle Quartiers de la Capitale");
+	assert_int_equal(st->nlist, 18);
+	assert_string_equal(selected_name(st), "Centre de ressources Cohésion des Îles");
+	/* A second Esc, with nothing to clear, goes back a pane; at the menu
+	 * it does nothing. */
 	assert_int_equal(st->focus, PANE_LIST);
-	assert_int_equal(st->lay.filter.h, 0);
+	press(st, K_ESC);
+	assert_int_equal(st->focus, PANE_MENU);
+	assert_int_equal(press(st, K_ESC), REACT_NONE);
+	assert_int_equal(st->nmenu, st->d->ix.n);
+
+	/* The arrows move the selection while the search stays. */
+	type(st, "ville");
+	size_t n = st->nlist;
+	assert_true(n >= 2);
+	long first = state_row(st);
+	press(st, K_DOWN);
+	assert_true(state_row(st) != first);
+	assert_string_equal(st->query.s, "ville");
+	press(st, '\t');
+	assert_int_equal(st->focus, PANE_DETAIL);
+	type(st, "s");	/* typing on the card still searches */
+	assert_string_equal(st->query.s, "villes");
 }
 
+/* Every printable character, typed on the main screen, only adds to the
+ * search: none opens a prompt, reloads, copies, shows a page or quits (the
+ * words that did: seine wrote a file, reunion reloaded, marseille showed
+ * About). Space is a letter of the search, not a page down. */
 static void
-filter_enter_keeps_and_ctrl_u_clears(void **state)
+no_printable_key_runs_a_command(void **state)
 {
 	struct fixture *fx = *state;
 	struct state *st = &fx->st;
-	press(st, K_F(3));
-	type(st, "04657101");
+	for (uint32_t c = 0x20; c < 0x7f; c++) {
+		unsigned r = press(st, c);
+		assert_int_equal(r & ~(unsigned)REACT_DRAW, 0);
+		assert_int_equal(st->mode, UI_BROWSE);
+		assert_int_equal(st->query.s[st->query.len - 1], (char)c);
+		press(st, K_CTRL('u'));
+		assert_int_equal(st->query.len, 0);
+	}
+	const char *words[] = {"seine", "reunion", "marseille", "q", "?", "/", "yp", " "};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		unsigned all = 0;
+		for (const char *k = words[i]; *k; k++)
+			all |= press(st, (unsigned char)*k);
+		assert_int_equal(all & ~(unsigned)REACT_DRAW, 0);
+		assert_int_equal(st->mode, UI_BROWSE);
+		assert_string_equal(st->query.s, words[i]);
+		press(st, K_CTRL('u'));
+	}
+	/* The commands are function keys and Ctrl-keys. */
+	assert_int_equal(press(st, K_F(10)), REACT_QUIT);
+	assert_int_equal(press(st, K_CTRL('q')), REACT_QUIT);
+	assert_int_equal(press(st, K_CTRL('x')), REACT_QUIT);
+	assert_true(press(st, K_F(5)) & REACT_RELOAD);
+	assert_true(press(st, K_CTRL('r')) & REACT_RELOAD);
+	assert_true(press(st, K_CTRL('c')) & REACT_INTERRUPT);
+	assert_int_equal(press(st, K_CTRL('c')) & REACT_QUIT, 0);	/* app.c counts */
+}
+
+/* Erasing: Backspace a character (a whole accented one), Ctrl-W the last
+ * word, Ctrl-U everything; a control character is not typed. */
+static void
+erasing_the_search(void **state)
+{
+	struct fixture *fx = *state;
+	struct state *st = &fx->st;
+	type(st, "maison des ");
+	press(st, 0x00E9);	/* é */
+	assert_string_equal(st->query.s, "maison des é");
+	press(st, K_BACKSPACE);
+	assert_string_equal(st->query.s, "maison des ");
+	press(st, K_CTRL('w'));
+	assert_string_equal(st->query.s, "maison ");
+	type(st, "des lucioles");
+	assert_string_equal(selected_name(st), "Maison des Lucioles");
+	press(st, K_CTRL('w'));
+	press(st, K_CTRL('w'));
+	assert_string_equal(st->query.s, "maison ");
+	press(st, K_CTRL('u'));
+	assert_int_equal(st->query.len, 0);
+	assert_int_equal(st->f.n, 18);
+	assert_int_equal(press(st, K_CTRL('u')), REACT_NONE);
+	assert_int_equal(press(st, 0x02), REACT_NONE);	/* Ctrl-B: nothing, not typed */
+	press(st, 0x07);	/* Ctrl-G: help, not a letter */
+	assert_int_equal(st->mode, UI_HELP);
+	press(st, K_ESC);
+	assert_int_equal(st->query.len, 0);
+	press(st, 0x202E);	/* a bidi override is not typed */
+	assert_int_equal(st->query.len, 0);
+}
+
+/* A phone number, typed key by key or pasted, finds its centre, whatever
+ * the spelling; a paste never runs a command and its line breaks are
+ * spaces. */
+static void
+phone_number_typed_or_pasted(void **state)
+{
+	struct fixture *fx = *state;
+	struct state *st = &fx->st;
+	type(st, "04 65 71 01");
 	assert_int_equal(st->f.n, 1);
 	assert_string_equal(selected_name(st),
 	    "Atelier Régional des Solidarités et du Développement Urbain et Local");
-	press(st, '\r');
+	press(st, K_CTRL('u'));
+	const char *spellings[] = {"0465710143", "+33 4 65 71 01 43", "0033465710143",
+	    "+33 (0)4 65 71 01 43", "04.65.71.01.43"};
+	for (size_t i = 0; i < 5; i++) {
+		const char *s = spellings[i];
+		state_paste(st, s, strlen(s));
+		assert_string_equal(st->query.s, s);
+		assert_int_equal(st->f.n, 1);
+		assert_string_equal(selected_name(st),
+		    "Atelier Régional des Solidarités et du Développement Urbain et Local");
+		press(st, K_CTRL('u'));
+	}
+	/* A paste from a help page or the copy menu goes to the search. */
+	press(st, K_F(1));
+	const char *multi = "Bocage\r\nvilles\tx\x1b[31m";
+	state_paste(st, "q\n", 2);
 	assert_int_equal(st->mode, UI_BROWSE);
-	assert_true(st->f.active);
-	assert_int_equal(st->focus, PANE_LIST);
-	assert_int_equal(st->lay.filter.h, 1);	/* the kept filter stays visible */
-	/* Back to the line: Ctrl-U empties it, all centres return. */
-	press(st, '/');
-	press(st, 'U' & 0x1f);
+	assert_string_equal(st->query.s, "q ");
+	press(st, K_CTRL('u'));
+	state_paste(st, multi, strlen(multi));
+	assert_string_equal(st->query.s, "Bocage villes x[31m");
+	press(st, K_CTRL('u'));
+	/* In the file-name prompt, a paste is the name. */
+	press(st, K_F(3));
+	state_paste(st, "autre.csv", 9);
+	assert_string_equal(st->input.s, "autre.csv");
 	assert_int_equal(st->query.len, 0);
-	assert_int_equal(st->f.n, 18);
-	/* In the filter line, q is a letter, not quit. */
-	assert_int_equal(press(st, 'q') & REACT_QUIT, 0);
-	assert_string_equal(st->query.s, "q");
 }
 
-/* Esc while browsing: with a kept filter it clears it and goes back; with
- * none it changes nothing. */
-static void
-esc_while_browsing(void **state)
-{
-	struct fixture *fx = *state;
-	struct state *st = &fx->st;
-	press(st, '\t');
-	while (strcmp(selected_name(st), "Bocagevilles") != 0)
-		press(st, 'j');
-	assert_int_equal(press(st, 27), REACT_NONE);
-	assert_string_equal(selected_name(st), "Bocagevilles");
-	assert_int_equal(st->focus, PANE_LIST);
-	/* Filter, keep it, move, then Esc: back to Bocagevilles, all shown. */
-	press(st, '/');
-	type(st, "ville");
-	press(st, '\n');
-	press(st, 'j');
-	press(st, 27);
-	assert_false(st->f.active);
-	assert_int_equal(st->nlist, 18);
-	assert_string_equal(selected_name(st), "Bocagevilles");
-	/* And a second Esc does nothing more. */
-	assert_int_equal(press(st, 27), REACT_NONE);
-	assert_string_equal(selected_name(st), "Bocagevilles");
-}
+
 
 static void
 filter_keeps_selected_centre(void **state)
@@ -234,8 +319,7 @@ filter_keeps_selected_centre(void **state)
 	struct state *st = &fx->st;
 	press(st, '\t');
 	while (strcmp(selected_name(st), "Villes en Réseau") != 0)
-		press(st, 'j');
-	press(st, '/');
+		press(st, K_DOWN);
 	type(st, "ville");
 	assert_string_equal(selected_name(st), "Villes en Réseau");
 	type(st, "s en reseau");
@@ -243,22 +327,6 @@ filter_keeps_selected_centre(void **state)
 	assert_int_equal(st->f.n, 1);
 }
 
-static void
-filter_with_accented_and_wide_input(void **state)
-{
-	struct fixture *fx = *state;
-	struct state *st = &fx->st;
-	press(st, '/');
-	press(st, 0x00E9);	/* é */
-	assert_string_equal(st->query.s, "é");
-	press(st, 127);		/* erases the whole character */
-	assert_int_equal(st->query.len, 0);
-	press(st, 0x1B);
-	/* A control character typed in the line is ignored. */
-	press(st, '/');
-	assert_int_equal(press(st, 0x07), REACT_NONE);
-	assert_int_equal(st->query.len, 0);
-}
 
 static void
 narrow_layout_one_pane_at_a_time(void **state)
@@ -286,8 +354,9 @@ narrow_layout_one_pane_at_a_time(void **state)
 	assert_int_equal(state_row(st), row);
 	state_resize(st, 1, 1);
 	assert_int_equal(st->lay.kind, LAYOUT_TOO_SMALL);
-	assert_int_equal(press(st, 'j') & REACT_QUIT, 0);
-	assert_true(press(st, 'q') & REACT_QUIT);
+	assert_int_equal(press(st, 'q') & REACT_QUIT, 0);
+	assert_true(press(st, K_F(10)) & REACT_QUIT);
+	assert_true(press(st, K_CTRL('q')) & REACT_QUIT);
 }
 
 /* At 40x10 the card scrolls to its last line (the phones); back at a wide
@@ -306,8 +375,14 @@ card_scrolls_to_the_end_at_every_size(void **state)
 	assert_true(dt->n > (size_t)rows);	/* it does need scrolling */
 	press(st, K_END);
 	assert_int_equal(st->c[PANE_DETAIL].top + (size_t)rows, dt->n);
-	/* The last line shown is the last of the card: the id, after the phone. */
-	assert_string_equal(dt->lines[dt->n - 1].s, "1");
+	/* The last line shown is the last of the card: the acronym (the id
+	 * and the common status are not shown). */
+	assert_string_equal(dt->lines[dt->n - 1].s, "ARS•DUL");
+	/* The phone comes right after the name, even at 40x10. */
+	bool phone = false;
+	for (size_t i = 0; i < (size_t)rows && i < dt->n; i++)
+		phone |= strcmp(dt->lines[i].s, "04 65 71 01 43") == 0;
+	assert_true(phone);
 	state_resize(st, 132, 40);
 	dt = state_card(st);
 	rows = layout_rows(&st->lay, PANE_DETAIL);
@@ -315,33 +390,68 @@ card_scrolls_to_the_end_at_every_size(void **state)
 	assert_int_equal(st->c[PANE_DETAIL].top, 0);
 }
 
-/* y then p, e, w or c: the state asks for the field (app.c builds the
- * text: tests/unit/test_app.c); Esc asks for nothing. */
+/* F4 (or Ctrl-Y) opens the copy menu on the status line: each phone number
+ * its own entry, then e-mail, website, card; the state asks app.c for the
+ * field (which builds the text: tests/unit/test_app.c); Esc asks nothing. */
 static void
-copy_asks_for_a_field(void **state)
+copy_menu(void **state)
 {
 	struct fixture *fx = *state;
 	struct state *st = &fx->st;
-	press(st, '/');
 	type(st, "levant");
-	press(st, '\n');
-	press(st, 'y');
+	assert_string_equal(selected_name(st), "Centre de ressources Cohésion des Îles");
+	press(st, K_F(4));
 	assert_int_equal(st->mode, UI_COPY);
-	assert_true(press(st, 'p') & REACT_COPY);
+	assert_int_equal(st->copy_phones, 2);
+	assert_non_null(strstr(st->status, "1 02 61 91 55 42"));
+	assert_non_null(strstr(st->status, "2 02 61 91 55 43"));
+	assert_non_null(strstr(st->status, "e e-mail"));
+	assert_null(strstr(st->status, "w website"));	/* it has none */
+	assert_non_null(strstr(st->status, "c card"));
+	/* So does its key bar. */
+	struct keybar_entry bar[16];
+	size_t nbar = state_keybar(st, bar, 16);
+	bool web = false, mail = false;
+	for (size_t i = 0; i < nbar; i++) {
+		web |= bar[i].act == ACT_COPY_WEBSITE;
+		mail |= bar[i].act == ACT_COPY_EMAIL;
+	}
+	assert_false(web);
+	assert_true(mail);
+	/* In the menu, digits choose: they are not the search. */
+	assert_true(press(st, '2') & REACT_COPY);
 	assert_int_equal(st->copy_role, ROLE_PHONE);
+	assert_int_equal(st->copy_index, 1);
 	assert_int_equal(st->mode, UI_BROWSE);
-	const struct { uint32_t key; enum role role; } asks[] = {
-		{'e', ROLE_EMAIL}, {'w', ROLE_WEBSITE}, {'c', ROLE_NONE},
+	assert_string_equal(st->query.s, "levant");
+	const struct { uint32_t menu, key; enum role role; unsigned index; } asks[] = {
+		{K_F(4), '1', ROLE_PHONE, 0}, {K_CTRL('y'), 'e', ROLE_EMAIL, 0},
+		{K_F(4), 'w', ROLE_WEBSITE, 0}, {K_F(4), 'c', ROLE_NONE, 0},
+		{K_F(4), '\r', ROLE_PHONE, 0},
 	};
-	for (size_t i = 0; i < 3; i++) {
-		press(st, 'y');
+	for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
+		press(st, asks[i].menu);
+		assert_int_equal(st->mode, UI_COPY);
 		assert_true(press(st, asks[i].key) & REACT_COPY);
 		assert_int_equal(st->copy_role, asks[i].role);
+		assert_int_equal(st->copy_index, asks[i].index);
 	}
-	press(st, 'y');
-	assert_int_equal(press(st, 27) & REACT_COPY, 0);
-	assert_int_equal(st->mode, UI_BROWSE);
-	assert_string_equal(st->status, "Nothing copied.");
+	/* Esc, q or F4 again: nothing copied. */
+	const uint32_t cancel[] = {K_ESC, 'q', K_F(4)};
+	for (size_t i = 0; i < 3; i++) {
+		press(st, K_F(4));
+		assert_int_equal(press(st, cancel[i]) & REACT_COPY, 0);
+		assert_int_equal(st->mode, UI_BROWSE);
+		assert_string_equal(st->status, "Nothing copied.");
+	}
+	/* A centre with one phone: F4 then Enter (or 1) copies it. */
+	press(st, K_CTRL('u'));
+	type(st, "lucioles");
+	press(st, K_F(4));
+	assert_int_equal(st->copy_phones, 1);
+	assert_true(press(st, '\n') & REACT_COPY);
+	assert_int_equal(st->copy_role, ROLE_PHONE);
+	assert_int_equal(st->copy_index, 0);
 }
 
 static void
@@ -349,27 +459,34 @@ help_and_about_pages(void **state)
 {
 	struct fixture *fx = *state;
 	struct state *st = &fx->st;
-	press(st, '?');
+	press(st, K_F(1));
 	assert_int_equal(st->mode, UI_HELP);
 	press(st, 'q');	/* q closes help, it does not quit */
 	assert_int_equal(st->mode, UI_BROWSE);
-	press(st, K_F(1));
+	press(st, K_CTRL('g'));
 	assert_int_equal(st->mode, UI_HELP);
-	press(st, 27);
-	press(st, 'a');
+	press(st, 'j');	/* the pages keep their letter keys */
+	assert_int_equal(st->pager_top, 1);
+	press(st, K_ESC);
+	press(st, K_F(6));
 	assert_int_equal(st->mode, UI_ABOUT);
-	press(st, 27);
+	press(st, K_ESC);
+	press(st, K_CTRL('a'));
+	assert_int_equal(st->mode, UI_ABOUT);
+	press(st, K_F(1));
 	assert_int_equal(st->mode, UI_BROWSE);
-	/* F1 while typing a filter, then Esc: back to typing, text kept. */
-	press(st, '/');
+	/* F1 while searching, then Esc: back to the search, text kept. */
 	type(st, "bre");
 	press(st, K_F(1));
 	assert_int_equal(st->mode, UI_HELP);
-	press(st, 27);
-	assert_int_equal(st->mode, UI_FILTER);
+	press(st, K_ESC);
+	assert_int_equal(st->mode, UI_BROWSE);
 	assert_string_equal(st->query.s, "bre");
 	type(st, "t");
 	assert_string_equal(st->query.s, "bret");
+	/* F10 quits from a page too. */
+	press(st, K_F(1));
+	assert_true(press(st, K_F(10)) & REACT_QUIT);
 }
 
 /* The view only reads the state: the card and the page it draws are laid
@@ -381,7 +498,7 @@ card_and_pages_kept_for_the_view(void **state)
 	struct state *st = &fx->st;
 	/* The card follows the selection, laid out for the contact pane. */
 	press(st, '\t');
-	press(st, 'j');
+	press(st, K_DOWN);
 	const struct detail *dt = state_card(st);
 	assert_int_equal(st->card_row, state_row(st));
 	assert_string_equal(dt->lines[0].s, "Maison des Lucioles");
@@ -414,8 +531,8 @@ card_and_pages_kept_for_the_view(void **state)
 			assert_true(text_width(text, strlen(text)) <= 39);
 	}
 	/* The About page is its own. */
-	press(st, 27);
-	press(st, 'a');
+	press(st, K_ESC);
+	press(st, K_F(6));
 	assert_int_equal(st->page_mode, UI_ABOUT);
 	bool about = false;
 	for (size_t i = 0; i < st->page.n && !about; i++)
@@ -460,13 +577,32 @@ key_table_feeds_help_and_bar(void **state)
 			assert_true(buf[0] != '\0');
 		}
 	}
-	assert_int_equal(keymap_lookup(UI_BROWSE, K_F(10)), ACT_QUIT);
-	assert_int_equal(keymap_lookup(UI_BROWSE, 'q'), ACT_QUIT);
-	assert_int_equal(keymap_lookup(UI_BROWSE, K_F(5)), ACT_RELOAD);
-	assert_int_equal(keymap_lookup(UI_BROWSE, 'r'), ACT_RELOAD);
-	assert_int_equal(keymap_lookup(UI_FILTER, 'r'), ACT_FILTER_INSERT);
+	/* Every command of the main screen is a function key and a Ctrl-key,
+	 * both named on the key bar ("F1/^G"); no printable key is bound there. */
+	const struct { enum action act; uint32_t f, ctrl; } commands[] = {
+		{ACT_HELP, K_F(1), K_CTRL('g')}, {ACT_EXPORT, K_F(2), K_CTRL('s')},
+		{ACT_LOAD, K_F(3), K_CTRL('o')}, {ACT_COPY, K_F(4), K_CTRL('y')},
+		{ACT_RELOAD, K_F(5), K_CTRL('r')}, {ACT_ABOUT, K_F(6), K_CTRL('a')},
+		{ACT_QUIT, K_F(10), K_CTRL('q')},
+	};
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		assert_int_equal(keymap_lookup(UI_BROWSE, commands[i].f), commands[i].act);
+		assert_int_equal(keymap_lookup(UI_BROWSE, commands[i].ctrl), commands[i].act);
+		char keys[64], want[16];
+		keymap_keys_joined(UI_BROWSE, commands[i].act, 2, false, "/", keys, sizeof keys);
+		snprintf(want, sizeof want, "F%u/^%c", commands[i].f - (uint32_t)K_F0,
+		    (char)(commands[i].ctrl + '@'));
+		assert_string_equal(keys, want);
+	}
+	for (size_t i = 0; i < keymap_len; i++)
+		if (keymap[i].mode == UI_BROWSE)
+			assert_false(keymap[i].key >= 0x20 && keymap[i].key < 0x7f);
+	assert_int_equal(keymap_lookup(UI_BROWSE, 'q'), ACT_TYPE);
+	assert_int_equal(keymap_lookup(UI_BROWSE, 0xE9), ACT_TYPE);
+	assert_int_equal(keymap_lookup(UI_COPY, 'q'), ACT_CANCEL);
+	assert_int_equal(keymap_lookup(UI_COPY, 'x'), ACT_NONE);
 	/* A named key is never typed into a line. */
-	assert_int_equal(keymap_lookup(UI_FILTER, K_DELETE), ACT_NONE);
+	assert_int_equal(keymap_lookup(UI_BROWSE, K_DELETE), ACT_NONE);
 	assert_int_equal(keymap_lookup(UI_PROMPT, K_F(12)), ACT_NONE);
 	char name[32];
 	assert_string_equal(keymap_key_name(K_PGDN, false, name, sizeof name), "PgDn");
@@ -488,13 +624,13 @@ help_has(bool restricted, const char *text)
 	return found;
 }
 
-/* s and o open a file-name prompt; Enter hands the name to the loop (which
+/* F2 and F3 open a file-name prompt; Enter hands the name to the loop (which
  * writes or reads the file), Esc drops it; the name is kept for a retry. */
 static void
 export_and_open_prompt(void **state)
 {
 	struct state *st = &((struct fixture *)*state)->st;
-	assert_int_equal(press(st, 's') & REACT_DRAW, REACT_DRAW);
+	assert_int_equal(press(st, K_F(2)) & REACT_DRAW, REACT_DRAW);
 	assert_int_equal(st->mode, UI_PROMPT);
 	assert_int_equal(st->prompt, PROMPT_EXPORT);
 	assert_string_equal(st->input.s, "centres-export.csv");
@@ -510,21 +646,21 @@ export_and_open_prompt(void **state)
 	assert_int_equal(press(st, '\r') & REACT_EXPORT, REACT_EXPORT);
 	assert_int_equal(st->mode, UI_BROWSE);
 	/* Again: the name typed last comes back, to correct it. */
-	press(st, K_F(2));
+	press(st, K_CTRL('s'));
 	assert_string_equal(st->input.s, "liste é.cs");
 	press(st, 27);
 	assert_int_equal(st->mode, UI_BROWSE);
 	assert_string_equal(st->status, "Nothing exported.");
-	/* o: an empty prompt; Enter on nothing does nothing. */
-	press(st, 'o');
+	/* F3: an empty prompt; Enter on nothing does nothing. */
+	press(st, K_F(3));
 	assert_int_equal(st->prompt, PROMPT_LOAD);
 	assert_string_equal(st->input.s, "");
 	assert_int_equal(press(st, '\r') & (REACT_LOAD | REACT_EXPORT), 0);
 	assert_string_equal(st->status, "No file name: nothing done.");
-	press(st, 'o');
+	press(st, K_CTRL('o'));
 	type(st, "autre.csv");
 	assert_int_equal(press(st, '\r') & REACT_LOAD, REACT_LOAD);
-	/* The filter line is untouched by all this. */
+	/* The search is untouched by all this. */
 	assert_int_equal(st->query.len, 0);
 	assert_true(help_has(false, "Export the centres shown"));
 	assert_true(help_has(false, "Suspend"));
@@ -540,15 +676,13 @@ restricted_mode_refuses(void **state)
 	const struct state_opts restricted = {.restricted = true, .job_control = true};
 	state_free(st);
 	state_init(st, &fx->d, &restricted, 80, 24);
-	const uint32_t keys[] = {'s', 'o', 26};
-	for (size_t i = 0; i < 3; i++) {
+	const uint32_t keys[] = {K_F(2), K_CTRL('s'), K_F(3), K_CTRL('o'), K_CTRL('z')};
+	for (size_t i = 0; i < 5; i++) {
 		unsigned r = press(st, keys[i]);
 		assert_int_equal(r & (REACT_EXPORT | REACT_LOAD | REACT_SUSPEND), 0);
 		assert_int_equal(st->mode, UI_BROWSE);
 		assert_non_null(strstr(st->status, "disabled in restricted mode"));
 	}
-	assert_int_equal(press(st, K_F(2)) & REACT_EXPORT, 0);
-	assert_int_equal(st->mode, UI_BROWSE);
 	assert_false(help_has(true, "Export"));
 	assert_false(help_has(true, "Open another"));
 	assert_false(help_has(true, "Suspend"));
@@ -571,13 +705,13 @@ restricted_mode_refuses(void **state)
 	n = state_keybar(&free_st, bar, 16);
 	bool export = false;
 	for (size_t i = 0; i < n; i++)
-		export |= bar[i].act == ACT_EXPORT && strcmp(bar[i].keys, "s F2") == 0;
+		export |= bar[i].act == ACT_EXPORT && strcmp(bar[i].keys, "F2/^S") == 0;
 	assert_true(export);
 	state_free(&free_st);
 	assert_true(action_allowed(ACT_RELOAD, true));
 	assert_true(action_allowed(ACT_COPY, true));
 	/* Reload still works: it reads the same file again. */
-	assert_int_equal(press(st, 'r') & REACT_RELOAD, REACT_RELOAD);
+	assert_int_equal(press(st, K_F(5)) & REACT_RELOAD, REACT_RELOAD);
 }
 
 static void
@@ -621,9 +755,7 @@ reload_keeps_selection_by_id(void **state)
 {
 	struct fixture *fx = *state;
 	struct state *st = &fx->st;
-	press(st, '/');
 	type(st, "bocagevilles");
-	press(st, '\n');
 	assert_string_equal(selected_name(st), "Bocagevilles");
 	/* The same data with rows reordered and a phone changed. */
 	char path[] = "/tmp/centres-state-XXXXXX";
@@ -683,7 +815,7 @@ card_of_huge_rows(void **state)
 	assert_string_equal(dt->lines[dt->n - 1].s, "… 99940 more fields not shown");
 	/* Every field is still in the copy. */
 	assert_int_equal(dt->card.n, 100000);
-	press(&st, 'j');
+	press(&st, K_DOWN);
 	assert_string_equal(selected_name(&st), "Longue");
 	dt = state_card(&st);
 	assert_true(dt->n <= DETAIL_FIELD_LINES + 3);
@@ -715,11 +847,11 @@ empty_directory(void **state)
 	state_init(&st, &d, &plain, 80, 24);
 	assert_int_equal(st.nlist, 0);
 	assert_int_equal(state_row(&st), -1);
-	const char *keys = "jkG\tgl\n\n/x\x7f\x1by\x1b?q";
-	for (const char *k = keys; *k; k++)
-		press(&st, (unsigned char)*k);
-	press(&st, K_PGDN);
-	press(&st, 'y');
+	const uint32_t keys[] = {K_DOWN, K_UP, K_END, '\t', K_HOME, K_RIGHT, '\n', '\n', 'x',
+	    K_BACKSPACE, K_ESC, K_F(4), K_ESC, K_F(1), 'q', K_CTRL('w'), K_PGDN, ' ', K_CTRL('u')};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		press(&st, keys[i]);
+	press(&st, K_F(4));
 	assert_int_equal(st.mode, UI_BROWSE);	/* nothing to copy: not waiting */
 	assert_non_null(strstr(st.status, "Nothing to copy"));
 	state_free(&st);
@@ -734,14 +866,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(first_screen, setup, teardown),
 		cmocka_unit_test_setup_teardown(navigate_to_bocagevilles, setup, teardown),
 		cmocka_unit_test_setup_teardown(region_lists_its_territories, setup, teardown),
-		cmocka_unit_test_setup_teardown(filter_narrows_and_esc_restores, setup, teardown),
-		cmocka_unit_test_setup_teardown(filter_enter_keeps_and_ctrl_u_clears, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_as_you_type, setup, teardown),
+		cmocka_unit_test_setup_teardown(no_printable_key_runs_a_command, setup, teardown),
+		cmocka_unit_test_setup_teardown(erasing_the_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(phone_number_typed_or_pasted, setup, teardown),
 		cmocka_unit_test_setup_teardown(filter_keeps_selected_centre, setup, teardown),
-		cmocka_unit_test_setup_teardown(esc_while_browsing, setup, teardown),
-		cmocka_unit_test_setup_teardown(filter_with_accented_and_wide_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(narrow_layout_one_pane_at_a_time, setup, teardown),
 		cmocka_unit_test_setup_teardown(card_scrolls_to_the_end_at_every_size, setup, teardown),
-		cmocka_unit_test_setup_teardown(copy_asks_for_a_field, setup, teardown),
+		cmocka_unit_test_setup_teardown(copy_menu, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_and_about_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(card_and_pages_kept_for_the_view, setup, teardown),
 		cmocka_unit_test(key_table_feeds_help_and_bar),
