@@ -141,7 +141,7 @@ export(struct app *a, const char *name)
 		/* The first error is the one to tell (no space left on the
 		 * device, the file too large), not what closing says after. */
 		errno = 0;
-		output_rows(f, &a->dir.t, st->f.rows, st->f.n, FORMAT_CSV, 0);
+		output_rows(f, &a->dir.t, st->f.rows, st->f.n, FORMAT_CSV, 0, 0);
 		if (fflush(f) != 0 || ferror(f))
 			err = errno ? errno : EIO;
 		if (fclose(f) != 0 && !err)

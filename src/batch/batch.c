@@ -2,6 +2,10 @@
  * batch: --list, --filter and --check on top of the filter and output. */
 #include "batch.h"
 
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include "../core/filter.h"
 
 #define SHOWN_WARNINGS 5
@@ -17,6 +21,23 @@ batch_warnings(const struct table *t, FILE *err)
 		    t->nwarn_total - SHOWN_WARNINGS);
 }
 
+/* The width text output fits: the terminal's when out is one (else
+ * COLUMNS, else 80); 0 into a pipe or a file, where each centre is one
+ * full line. */
+static int
+text_width_of(FILE *out)
+{
+	int fd = fileno(out);
+	if (fd < 0 || !isatty(fd))
+		return 0;
+	struct winsize ws;
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *c = getenv("COLUMNS");
+	long n = c ? strtol(c, NULL, 10) : 0;
+	return n > 0 && n < 10000 ? (int)n : 80;
+}
+
 int
 batch_list(const struct directory *d, const char *query, enum format format, unsigned flags,
     FILE *out, FILE *err)
@@ -28,7 +49,7 @@ batch_list(const struct directory *d, const char *query, enum format format, uns
 	struct filter f;
 	filter_init(&f);
 	filter_set(&f, t, query ? query : "");
-	output_rows(out, t, f.rows, f.n, format, flags);
+	output_rows(out, t, f.rows, f.n, format, flags, format == FORMAT_TEXT ? text_width_of(out) : 0);
 	/* A header and no row is a valid directory, empty: listing it finds
 	 * all there is. */
 	int rc = f.n || (!f.active && t->nrows == 0) ? 0 : 1;

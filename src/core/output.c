@@ -29,14 +29,6 @@ put_oneline(FILE *out, const char *s, size_t n)
 		fputc(text_oneline_char(s[i]), out);
 }
 
-static void
-put_padded(FILE *out, const char *s, size_t n, int width)
-{
-	put_oneline(out, s, n);
-	for (int w = text_width(s, n); w < width; w++)
-		fputc(' ', out);
-}
-
 /* "Name (ACR)" for the text format, in a malloc'd string. */
 static char *
 name_with_acronym(const struct table *t, size_t r)
@@ -57,10 +49,66 @@ name_with_acronym(const struct table *t, size_t r)
 }
 
 
+/* s in a column of width columns: cut with "…" when wider (never inside a
+ * character), padded when pad. */
 static void
-output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
+put_fitted(FILE *out, const char *s, size_t n, int width, bool pad)
 {
-	int wname = 0, wterr = 0;
+	int w = text_width(s, n);
+	if (w > width) {
+		size_t k = text_fit(s, n, width - 1, &w);
+		put_oneline(out, s, k);
+		fputs("…", out);
+		w++;
+	} else {
+		put_oneline(out, s, n);
+	}
+	for (; pad && w < width; w++)
+		fputc(' ', out);
+}
+
+/* The widths of the name and territory columns, so that a line fits width
+ * columns (0: as wide as they are) next to a phone number of phones
+ * columns: the territory gets up to a third of the room, the name the
+ * rest. Names keep 16 columns at least: a line of long phone numbers
+ * overflows rather than showing no name. */
+static void
+fit_columns(int width, int phones, bool has_terr, int *wname, int *wterr)
+{
+	if (width <= 0)
+		return;
+	int room = width - (has_terr ? 2 : 0) - (phones ? 2 + phones : 0);
+	if (*wname + (has_terr ? *wterr : 0) <= room)
+		return;
+	if (room < 16)
+		room = 16;
+	int t = has_terr ? *wterr : 0;
+	if (t > room / 3)
+		t = room / 3;
+	int nm = room - t < *wname ? room - t : *wname;
+	if (has_terr && nm < *wname)
+		*wterr = t;
+	else if (has_terr)
+		*wterr = room - nm < *wterr ? room - nm : *wterr;
+	*wname = nm;
+}
+
+/* The width of the first of the phone numbers joined by card_phones(). */
+static int
+first_phone_width(const struct arena *phones)
+{
+	size_t k = 0;
+	while (k + 3 <= phones->len && memcmp(phones->base + k, " / ", 3) != 0)
+		k++;
+	return text_width(phones->base, k + 3 <= phones->len ? k : phones->len);
+}
+
+static void
+output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n, int width)
+{
+	int wname = 0, wterr = 0, wphone = 0;
+	struct arena phones = {0};
+	bool has_terr = t->role_col[ROLE_TERRITORY] >= 0 || t->role_col[ROLE_TERRITORY_2017] >= 0;
 	for (size_t i = 0; i < n; i++) {
 		char *nm = name_with_acronym(t, rows[i]);
 		int w = text_width(nm, strlen(nm));
@@ -72,22 +120,35 @@ output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
 		w = text_width(ter, tl);
 		if (w > wterr)
 			wterr = w;
+		phones.len = 0;
+		if (width && card_phones(&phones, t, rows[i]) && (w = first_phone_width(&phones)) > wphone)
+			wphone = w;
 	}
-	struct arena phones = {0};
+	/* The columns are laid out for one phone number; a line with more
+	 * takes the room from its own territory, then its name. */
+	fit_columns(width, wphone, has_terr, &wname, &wterr);
 	for (size_t i = 0; i < n; i++) {
 		char *nm = name_with_acronym(t, rows[i]);
 		size_t tl;
 		const char *ter = table_territory(t, rows[i], &tl);
-		bool has_terr = t->role_col[ROLE_TERRITORY] >= 0 ||
-		    t->role_col[ROLE_TERRITORY_2017] >= 0;
 		phones.len = 0;
 		bool has_phone = card_phones(&phones, t, rows[i]) > 0;
+		int nw = wname, tw = wterr;
+		int over = width && has_phone ? nw + (has_terr ? 2 + tw : 0) + 2 +
+		    text_width(phones.base, phones.len) - width : 0;
+		if (over > 0 && has_terr) {
+			int cut = tw - 4 < over ? (tw > 4 ? tw - 4 : 0) : over;
+			tw -= cut;
+			over -= cut;
+		}
+		if (over > 0)
+			nw -= nw - 16 < over ? (nw > 16 ? nw - 16 : 0) : over;
 		/* Padding only where something follows: no trailing spaces. */
-		put_padded(out, nm, strlen(nm), has_terr || has_phone ? wname : 0);
+		put_fitted(out, nm, strlen(nm), nw, has_terr || has_phone);
 		free(nm);
 		if (has_terr) {
 			fputs("  ", out);
-			put_padded(out, ter, tl, has_phone ? wterr : 0);
+			put_fitted(out, ter, tl, tw, has_phone);
 		}
 		if (has_phone) {
 			fputs("  ", out);
@@ -304,11 +365,11 @@ output_json(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
 
 void
 output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f,
-    unsigned flags)
+    unsigned flags, int width)
 {
 	bool raw = flags & OUTPUT_RAW;
 	switch (f) {
-	case FORMAT_TEXT: output_text(out, t, rows, n); break;
+	case FORMAT_TEXT: output_text(out, t, rows, n, width); break;
 	case FORMAT_CSV: output_csv(out, t, rows, n, ',', raw); break;
 	case FORMAT_TSV: output_csv(out, t, rows, n, '\t', raw); break;
 	case FORMAT_JSON: output_json(out, t, rows, n); break;

@@ -21,9 +21,11 @@ int output_format_parse(const char *s);
 enum { OUTPUT_RAW = 1 };
 
 /* Prints rows[0..n) of t in format f to out. Every CSV written reads back
- * (csvload) to the same header and rows, given OUTPUT_RAW. */
+ * (csvload) to the same header and rows, given OUTPUT_RAW. Text, one line
+ * a centre, fits width columns (0: no limit): names and territories cut
+ * with "…", phone numbers never. */
 void output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f,
-    unsigned flags);
+    unsigned flags, int width);
 /* The unique key of each column for JSON: its header, with " (2)", " (3)"...
  * for repeats and "colonne N" for an empty header. Caller frees each and the
  * array. */

@@ -42,7 +42,20 @@ render(const struct table *t, const uint32_t *rows, size_t n, enum format f)
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 	assert_non_null(out);
-	output_rows(out, t, rows, n, f, OUTPUT_RAW);
+	output_rows(out, t, rows, n, f, OUTPUT_RAW, 0);
+	fclose(out);
+	return buf;
+}
+
+/* Text output of rows[0..n) of t for a terminal width columns wide. */
+static char *
+render_width(const struct table *t, const uint32_t *rows, size_t n, int width)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_non_null(out);
+	output_rows(out, t, rows, n, FORMAT_TEXT, 0, width);
 	fclose(out);
 	return buf;
 }
@@ -58,7 +71,7 @@ render_with(const struct table *t, enum format f, unsigned flags)
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 	assert_non_null(out);
-	output_rows(out, t, rows, t->nrows, f, flags);
+	output_rows(out, t, rows, t->nrows, f, flags, 0);
 	fclose(out);
 	free(rows);
 	return buf;
@@ -309,6 +322,37 @@ format_names(void **state)
 	assert_int_equal(output_format_parse("json"), FORMAT_JSON);
 	assert_int_equal(output_format_parse("xml"), -1);
 	assert_int_equal(output_format_parse(""), -1);
+}
+
+/* For a terminal: the columns fit its width, the phone numbers whole; a
+ * line with two numbers takes the room from its own territory, then its
+ * name; a name is cut between characters, with "…". */
+static void
+text_fits_a_width(void **state)
+{
+	(void)state;
+	struct table t;
+	load_small(&t);
+	uint32_t rows[] = {0, 1, 2};
+	char *s = render_width(&t, rows, 3, 40);
+	assert_string_equal(s,
+	    "R\xc3\xa9so Villes" "            " "  Bretagne  02 40\n"
+	    "Centre \"X\", Lyon (\xe2\x80\xa6  Rh\xc3\xb4\xe2\x80\xa6  04 78 / 04 79\n"
+	    "Sans tel" "               " "  \xc3\x8ele\n");
+	free(s);
+	/* Wide enough: as into a pipe. */
+	char *full = render(&t, rows, 3, FORMAT_TEXT);
+	s = render_width(&t, rows, 3, 80);
+	assert_string_equal(s, full);
+	free(s);
+	free(full);
+	/* Narrower than any name can take: names keep 16 columns, the phones
+	 * stay whole, the line overflows rather than hiding the number. */
+	s = render_width(&t, rows + 1, 1, 10);
+	assert_non_null(strstr(s, "04 78 / 04 79\n"));
+	assert_non_null(strstr(s, "Centre"));
+	free(s);
+	table_free(&t);
 }
 
 static void
@@ -779,6 +823,7 @@ main(void)
 		cmocka_unit_test(json_parser_itself),
 		cmocka_unit_test(format_names),
 		cmocka_unit_test(text_format),
+		cmocka_unit_test(text_fits_a_width),
 		cmocka_unit_test(csv_format),
 		cmocka_unit_test(csv_round_trip_of_odd_headers),
 		cmocka_unit_test(csv_round_trip_of_the_corpus),
