@@ -797,9 +797,16 @@ state_keybar(const struct state *st, struct keybar_entry *out, size_t max)
 		if ((a == ACT_COPY_PHONE && !st->copy_phones) || (a == ACT_COPY_EMAIL && !st->copy_email) ||
 		    (a == ACT_COPY_WEBSITE && !st->copy_website))
 			continue;
+		/* Esc says what it would do: clear the search, else go back. */
+		const char *label = action_label(a);
+		if (a == ACT_ESCAPE && !st->query.len) {
+			if (st->focus == PANE_MENU || narrow)
+				continue;	/* nothing to do; narrow: Back is there */
+			label = "Back";
+		}
 		out[k].act = a;
 		out[k].priority = items[i].priority;
-		out[k].label = action_label(a);
+		out[k].label = label;
 		keymap_keys_joined(st->mode, a, 2, st->opt.ascii, "/", out[k].keys, sizeof out[k].keys);
 		k++;
 	}

@@ -186,6 +186,12 @@ search_as_you_type(void **state)
 	assert_int_equal(press(st, K_ESC), REACT_NONE);
 	assert_int_equal(st->nmenu, st->d->ix.n);
 
+	/* The key bar says what Esc does: nothing at the menu with no search,
+	 * so it is not there. */
+	struct keybar_entry bar[16];
+	size_t nbar = state_keybar(st, bar, 16);
+	for (size_t i = 0; i < nbar; i++)
+		assert_true(bar[i].act != ACT_ESCAPE);
 	/* The arrows move the selection while the search stays. */
 	type(st, "ville");
 	size_t n = st->nlist;
@@ -194,10 +200,22 @@ search_as_you_type(void **state)
 	press(st, K_DOWN);
 	assert_true(state_row(st) != first);
 	assert_string_equal(st->query.s, "ville");
+	nbar = state_keybar(st, bar, 16);
+	const char *esc = NULL;
+	for (size_t i = 0; i < nbar; i++)
+		if (bar[i].act == ACT_ESCAPE)
+			esc = bar[i].label;
+	assert_string_equal(esc, "Clear");
 	press(st, '\t');
 	assert_int_equal(st->focus, PANE_DETAIL);
 	type(st, "s");	/* typing on the card still searches */
 	assert_string_equal(st->query.s, "villes");
+	press(st, K_CTRL('u'));
+	nbar = state_keybar(st, bar, 16);
+	for (size_t i = 0; i < nbar; i++)
+		if (bar[i].act == ACT_ESCAPE)
+			esc = bar[i].label;
+	assert_string_equal(esc, "Back");
 }
 
 /* Every printable character, typed on the main screen, only adds to the
