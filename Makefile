@@ -94,7 +94,7 @@ build/helpers/%: tests/helpers/%.c
 # compiled by clang with the program's warnings as errors (make test runs
 # it; gcc stays the compiler of the build).
 CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c \
-	tests/fuzz/fuzz_load.c $(HELPER_SRC)
+	tests/monkey/monkey.c tests/fuzz/fuzz_load.c $(HELPER_SRC)
 clang-werror: $(patsubst %.c,$(CLG)/%.o,$(CLANG_C))
 $(CLG)/%.o: %.c
 	@mkdir -p $(@D)
@@ -108,7 +108,7 @@ run: all
 # FUZZ_TEST_SECONDS (default 10) of new inputs; ends with the totals.
 test: deps deps-test
 	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) \
-		$(FUZZ_BIN) $(REL)/ttybytes $(HELPERS) clang-werror
+		$(FUZZ_BIN) $(REL)/ttybytes $(REL)/monkey $(HELPERS) clang-werror
 	@FUZZ_BIN=$(FUZZ_BIN) sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
 
 check: test
@@ -124,6 +124,12 @@ build/release/bench: tests/bench/bench.c $(call rel_objs,$(CORE_SRC)) $(REL)/src
 # Bytes written to the terminal per key, the real binary in a pseudo-terminal
 # (make bench; tests/cli/tty_bytes.sh).
 $(REL)/ttybytes: tests/bench/ttybytes.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< -lutil $(CURSES_LIBS)
+
+# Raw bytes thrown at the binary in a pseudo-terminal: it must survive them
+# (tests/cli/monkey_pty.sh).
+$(REL)/monkey: tests/monkey/monkey.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< -lutil $(CURSES_LIBS)
 
