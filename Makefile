@@ -46,7 +46,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
 HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPERS    := $(patsubst tests/helpers/%.c,build/helpers/%,$(HELPER_SRC))
 
-.PHONY: all deps deps-test run test check bench fuzz install uninstall clean clang-werror
+.PHONY: all deps deps-test run test check bench soak fuzz install uninstall clean clang-werror
 .DEFAULT_GOAL := all
 
 all: deps
@@ -128,10 +128,16 @@ $(REL)/ttybytes: tests/bench/ttybytes.c
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< -lutil $(CURSES_LIBS)
 
 # Raw bytes thrown at the binary in a pseudo-terminal: it must survive them
-# (tests/cli/monkey_pty.sh).
+# (tests/cli/monkey_pty.sh; make soak).
 $(REL)/monkey: tests/monkey/monkey.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< -lutil $(CURSES_LIBS)
+
+# The monkey's long run: 20,000 inputs and 500 resizes on each of three
+# directories, on the sanitizer build (tests/monkey/soak.sh).
+soak: deps deps-test
+	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) $(SAN)/centres $(REL)/monkey
+	@sh tests/monkey/soak.sh $(SAN)/centres
 
 FUZZ_BIN := build/fuzz/fuzz_load
 $(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC) src/builtin.S data/centres.csv
