@@ -1311,11 +1311,11 @@ alive(const char *when, long i)
 	if (check_child())
 		return 1;
 	char st[100];
-	char num[32] = "";
+	char num[64] = "";
 	if (i >= 0)
-		snprintf(num, sizeof num, " #%ld", i);
-	failf(r_alive, sizeof r_alive, "the program ended (%s) %s%s of %ld",
-	    status_text(child_status, st, sizeof st), when, num, opt.inputs);
+		snprintf(num, sizeof num, " #%ld of %ld", i, opt.inputs);
+	failf(r_alive, sizeof r_alive, "the program ended (%s) %s%s",
+	    status_text(child_status, st, sizeof st), when, num);
 	return 0;
 }
 
