@@ -46,7 +46,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
 HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPERS    := $(patsubst tests/helpers/%.c,build/helpers/%,$(HELPER_SRC))
 
-.PHONY: all deps deps-test run test check bench fuzz install uninstall clean clang-werror
+.PHONY: all deps deps-test run test check bench soak fuzz install uninstall clean clang-werror
 .DEFAULT_GOAL := all
 
 all: deps
@@ -94,7 +94,7 @@ build/helpers/%: tests/helpers/%.c
 # compiled by clang with the program's warnings as errors (make test runs
 # it; gcc stays the compiler of the build).
 CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c tests/bench/frame.c \
-	tests/fuzz/fuzz_load.c $(HELPER_SRC)
+	tests/monkey/monkey.c tests/fuzz/fuzz_load.c $(HELPER_SRC)
 clang-werror: $(patsubst %.c,$(CLG)/%.o,$(CLANG_C))
 $(CLG)/%.o: %.c
 	@mkdir -p $(@D)
@@ -108,7 +108,7 @@ run: all
 # FUZZ_TEST_SECONDS (default 10) of new inputs; ends with the totals.
 test: deps deps-test
 	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) \
-		$(FUZZ_BIN) $(REL)/ttybytes $(HELPERS) clang-werror
+		$(FUZZ_BIN) $(REL)/ttybytes $(REL)/monkey $(HELPERS) clang-werror
 	@FUZZ_BIN=$(FUZZ_BIN) sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
 
 check: test
@@ -129,6 +129,18 @@ build/release/frame: tests/bench/frame.c $(call rel_objs,$(CORE_SRC) $(APP_SRC) 
 $(REL)/ttybytes: tests/bench/ttybytes.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< -lutil $(CURSES_LIBS)
+
+# Raw bytes thrown at the binary in a pseudo-terminal: it must survive them
+# (tests/cli/monkey_pty.sh; make soak).
+$(REL)/monkey: tests/monkey/monkey.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< -lutil $(CURSES_LIBS)
+
+# The monkey's long run: 20,000 inputs and 500 resizes on each of three
+# directories, on the sanitizer build (tests/monkey/soak.sh).
+soak: deps deps-test
+	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) $(SAN)/centres $(REL)/monkey
+	@sh tests/monkey/soak.sh $(SAN)/centres
 
 FUZZ_BIN := build/fuzz/fuzz_load
 $(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC) src/builtin.S data/centres.csv
