@@ -293,13 +293,15 @@ app_key(struct app *a, uint32_t key)
 	enum action act = keymap_lookup(st->mode, key);
 	if (act != ACT_RELOAD)
 		settle(a);
-	/* A message stays until the next key (the copy menu is its own). */
+	/* A message stays until the next key (the copy menu is its own): a
+	 * key that changes nothing else still takes it off the screen. */
+	bool had_message = st->status[0] != '\0';
 	st->status[0] = '\0';
 	if (act != ACT_INTERRUPT)
 		a->status_until = 0;
 	unsigned react = state_apply(st, act, key);
-	if (act == ACT_NONE && st->mode == UI_BROWSE && key < K_NAMED)
-		react |= REACT_DRAW;	/* the status line was cleared */
+	if (had_message)
+		react |= REACT_DRAW;
 	return perform(a, react);
 }
 

@@ -653,8 +653,10 @@ apply(struct state *st, enum action a, uint32_t ch)
 	case ACT_ACCEPT:
 		return accept_prompt(st);
 	case ACT_COPY_FIRST:
-		/* The first entry: the (first) phone number, else what there is. */
-		return st->copy_phones ? copy(st, ROLE_PHONE, 0) : copy(st, ROLE_EMAIL, 0);
+		/* The first entry: the (first) phone number, else the e-mail,
+		 * the website, the card, as the menu lists them. */
+		return copy(st, st->copy_phones ? ROLE_PHONE : st->copy_email ? ROLE_EMAIL :
+		    st->copy_website ? ROLE_WEBSITE : ROLE_NONE, 0);
 	case ACT_COPY_PHONE: return copy(st, ROLE_PHONE, ch >= '1' && ch <= '9' ? ch - '1' : 0);
 	case ACT_COPY_EMAIL: return copy(st, ROLE_EMAIL, 0);
 	case ACT_COPY_WEBSITE: return copy(st, ROLE_WEBSITE, 0);
@@ -791,7 +793,8 @@ state_keybar(const struct state *st, struct keybar_entry *out, size_t max)
 	for (size_t i = 0; i < n && k < max; i++) {
 		enum action a = items[i].act;
 		/* Back only where panes come one at a time; Tab only where not. */
-		if ((a == ACT_LEFT && !narrow) || (a == ACT_NEXT_PANE && narrow) || !state_offers(st, a))
+		if ((a == ACT_LEFT && (!narrow || st->focus == PANE_MENU)) ||
+		    (a == ACT_NEXT_PANE && narrow) || !state_offers(st, a))
 			continue;
 		/* The copy menu offers what the centre has. */
 		if ((a == ACT_COPY_PHONE && !st->copy_phones) || (a == ACT_COPY_EMAIL && !st->copy_email) ||

@@ -14,12 +14,12 @@
  * answer Ctrl-L at 80x24, exit 0 on F10, and have written no sanitizer
  * report to its stderr (STDERR_FILE).
  * What would end it on purpose is never sent, nor formed with the bytes
- * sent before: q (it quits while browsing; not in pastes either, bracketed
- * or not: a program that does not turn bracketed paste on, as centres,
- * takes a paste's bytes as keys; -Q sends q between the markers), F10 in
- * any form, and the terminal's interrupt and quit characters (Ctrl-C,
- * Ctrl-\). The terminal's stop character (Ctrl-S, when XON/XOFF is on) is
- * always followed by its start character (Ctrl-Q) in the next input.
+ * sent before: F10 in any form (with modifiers too), Ctrl-Q and Ctrl-X
+ * (centres quits on them), Ctrl-C (twice quits) and the terminal's quit
+ * character (Ctrl-\); with -Q, q too (a program that quits on q while
+ * browsing: then q is sent only between bracketed-paste markers). Where the
+ * terminal's flow control is on, its stop character (Ctrl-S) is always
+ * followed by its start character in the next input.
  * Every wait has a timeout: a program that stops reading its input, or
  * works no more without waiting for input, or does not answer, is
  * reported stuck and killed.
@@ -341,12 +341,12 @@ gen_invalid_piece(struct buf *b)
 	}
 }
 
-/* A printable ASCII byte other than q (while browsing q quits). */
+/* A printable ASCII byte (other than q with -Q: q quits that program). */
 static int
 ascii_char(void)
 {
 	int c = 0x20 + (int)below(95);
-	return c == 'q' ? 'Q' : c;
+	return c == 'q' && opt.allow_q ? 'Q' : c;
 }
 
 static void
@@ -1115,8 +1115,12 @@ read_terminfo(void)
 static void
 set_forbidden(void)
 {
-	add_forbidden("q", 1);
+	if (opt.allow_q)
+		add_forbidden("q", 1);
 	add_forbidden("\033[21~", 5);	/* F10: xterm, rxvt, PuTTY, the Linux console */
+	add_forbidden("\033[21;", 5);	/* F10 with a modifier */
+	add_forbidden("\021", 1);	/* Ctrl-Q, Ctrl-X: quit in centres */
+	add_forbidden("\030", 1);
 	add_forbidden("\033Ox", 3);	/* F10: vt100 */
 	if (f10)
 		add_forbidden(f10, strlen(f10));

@@ -484,12 +484,17 @@ copy_text_for_the_clipboard(void **state)
 	    "Region: Îles du Levant\n"
 	    "Acronym: CR-CDI\n");
 	assert_string_equal(a->st.status, "Sent the contact card to your terminal's clipboard.");
-	/* A centre with no phone at all: Enter copies what it has. */
+	/* A centre with no phone at all: 1 says so; Enter copies the first
+	 * entry the menu offers (here the card: it has nothing else). */
 	app_key(a, K_CTRL('u'));
 	type(a, "archipel");
 	app_key(a, K_F(4));
 	assert_int_equal(app_key(a, '1') & REACT_COPY, 0);
 	assert_string_equal(a->st.status, "This centre has no phone number.");
+	app_key(a, K_F(4));
+	assert_true(app_key(a, '\r') & REACT_COPY);
+	assert_non_null(strstr(app_clipboard(a), "Name: "));
+	assert_string_equal(a->st.status, "Sent the contact card to your terminal's clipboard.");
 }
 
 /* Ctrl-C once says how to quit, for two seconds; twice within them quits
@@ -513,9 +518,21 @@ ctrl_c_twice_quits(void **state)
 	assert_int_equal(app_idle(a), REACT_DRAW);
 	assert_string_equal(a->st.status, "");
 	assert_int_equal(app_wait(a), -1);
+	/* A message goes at the next key, and the screen is drawn again even
+	 * when the key changes nothing else (Esc at the menu, Up at the top). */
+	app_key(a, K_CTRL('c'));
+	app_key(a, K_CTRL('u'));
+	app_key(a, K_ESC);
+	assert_int_equal(a->st.focus, PANE_MENU);
+	app_clock(a, 15000);
+	assert_int_equal(app_key(a, K_CTRL('c')) & REACT_QUIT, 0);
+	assert_int_equal(app_key(a, K_ESC) & REACT_DRAW, REACT_DRAW);
+	assert_string_equal(a->st.status, "");
+	assert_int_equal(app_key(a, K_ESC), REACT_NONE);	/* nothing to take off */
+	app_clock(a, 20000);
 	/* ... and a Ctrl-C after them starts again. */
 	assert_int_equal(app_key(a, K_CTRL('c')) & REACT_QUIT, 0);
-	app_clock(a, 13900);
+	app_clock(a, 21900);
 	assert_true(app_key(a, K_CTRL('c')) & REACT_QUIT);
 	assert_int_equal(a->exit_status, 130);
 	/* From a page, the copy menu or a prompt too. */

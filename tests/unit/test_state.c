@@ -355,9 +355,19 @@ narrow_layout_one_pane_at_a_time(void **state)
 	assert_int_equal(st->lay.kind, LAYOUT_NARROW);
 	assert_true(st->lay.pane[PANE_MENU].w == 50);
 	assert_int_equal(st->lay.pane[PANE_LIST].w, 0);
+	/* At the menu, Back does nothing: not on the key bar. */
+	struct keybar_entry bar[16];
+	size_t nbar = state_keybar(st, bar, 16);
+	for (size_t i = 0; i < nbar; i++)
+		assert_true(bar[i].act != ACT_LEFT);
 	press(st, '\n');
 	assert_int_equal(st->focus, PANE_LIST);
 	assert_true(st->lay.pane[PANE_LIST].w == 50);
+	bool back = false;
+	nbar = state_keybar(st, bar, 16);
+	for (size_t i = 0; i < nbar; i++)
+		back |= bar[i].act == ACT_LEFT;
+	assert_true(back);
 	assert_int_equal(st->lay.pane[PANE_MENU].w, 0);
 	press(st, '\n');
 	assert_int_equal(st->focus, PANE_DETAIL);
@@ -462,6 +472,19 @@ copy_menu(void **state)
 		assert_int_equal(st->mode, UI_BROWSE);
 		assert_string_equal(st->status, "Nothing copied.");
 	}
+	/* On a narrow terminal, where the menu's line is cut, its key bar
+	 * keeps the phone numbers, the card and Cancel. */
+	state_resize(st, 50, 20);
+	press(st, K_F(4));
+	char bartext[256] = "";
+	nbar = state_keybar(st, bar, 16);
+	for (size_t i = 0; i < nbar; i++)
+		if (bar[i].priority == 0)
+			snprintf(bartext + strlen(bartext), sizeof bartext - strlen(bartext), "%s %s  ",
+			    bar[i].keys, bar[i].label);
+	assert_string_equal(bartext, "1-9 Phone  c Card  Esc/F4 Cancel  ");
+	press(st, K_ESC);
+	state_resize(st, 80, 24);
 	/* A centre with one phone: F4 then Enter (or 1) copies it. */
 	press(st, K_CTRL('u'));
 	type(st, "lucioles");
