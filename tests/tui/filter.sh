@@ -6,7 +6,8 @@
 # used to be commands (s r o a y q...) only search. Esc clears the search,
 # the selected centre staying selected, then goes back a pane (nothing at
 # the menu); Backspace widens, then goes back; Ctrl-W erases a word, Ctrl-U
-# the whole search; Enter opens the contact with the search kept. At 80x24,
+# the whole search; Enter opens the contact with the search kept; a
+# bracketed paste goes into the search, never runs keys. At 80x24,
 # 132x40, 50x20, on the test directory tests/data/annuaire.csv.
 . tests/tui/tmux.sh
 
@@ -138,6 +139,13 @@ done
 keys C-u
 send_text quartiers
 see "80x24: quartiers: q does not quit, 5 of 18 match" "Search: quartiers" "5 of 18 centres match"
+# A bracketed paste goes into the search, keys in it never run: its
+# newline a space, its Ctrl-Q and F10 dropped.
+keys C-u
+wait_for "$EMPTY"
+send_text "$(printf '\033[200~villes\n\021garri\033[21~gues\033[201~')"
+see "80x24: a paste goes into the search, its keys do not run" "Search: villes garrigues  (Esc: clear)"
+see "80x24: the paste searched: Villes et Garrigues" "1 of 18 centres match" "Name         Villes et Garrigues"
 keys F10
 expect_exit "80x24 F10" 0
 
