@@ -57,12 +57,35 @@ while read -r kind a b; do
 done <"$TMPD/monkey"
 # Back to a usable size: the program is alive and draws the screen.
 resize 80 24
+# idle: waits until every input so far is read: the program asleep and its
+# screen unchanged over 0.2 s (longer than the 50 ms wait that tells an Esc
+# from the start of a sequence). Keys sent after are read on their own: an
+# Esc then a letter read together are one Alt+letter.
+idle() {
+	j=0
+	while [ $j -lt 50 ]; do
+		capture
+		before=$screen
+		sleep 0.2
+		capture
+		[ "$screen" = "$before" ] && [ "$(proc_state)" = S ] && return 0
+		j=$((j + 1))
+	done
+	return 1
+}
 # Esc closes a page, cancels the copy menu or a prompt, clears the search
-# and goes back: three of them leave the main screen, its search empty.
-keys Escape Escape Escape
+# and goes back: three of them leave the main screen, its search empty,
+# where a text typed is the whole search.
+for n in 1 2 3; do
+	idle || fail "monkey: the program settles before Esc $n"
+	keys Escape
+done
+idle || fail "monkey: the program settles after the Esc"
 keys C-l
+send_text zzmonkey
 see "monkey: still drawing after 400 random inputs" "centres — " "F10/^Q Quit"
-see "monkey: three Esc: the main screen with an empty search" "Search:  a name, a town"
+see "monkey: three Esc then text: the main screen, the text alone in the search" \
+	"Search: zzmonkey  (Esc: clear)" "0 of 18 centres match"
 keys F10	# quits from every mode
 wait_exit
 case $status in
