@@ -1,6 +1,8 @@
 #!/bin/sh
 # The first screen at the usual sizes, in colour and without: title, menu,
-# list, contact detail and key bar; the layout of each width; an unknown TERM.
+# list, contact detail, the empty search line with its hint, the status
+# line's hint and the key bar (function keys with their Ctrl-keys, more of
+# them on wider terminals); the layout of each width; an unknown TERM.
 # On the test directory tests/data/annuaire.csv (the built-in one:
 # tests/tui/shipped_data.sh).
 . tests/tui/tmux.sh
@@ -10,16 +12,19 @@ common() {
 	sz=$1x$2
 	see "$sz: title with source and count" "centres — tests/data/annuaire.csv" "18 of 18"
 	expect_contains "$sz: the title is the top line" "$(printf '%s\n' "$screen" | head -n 1)" "18 of 18"
-	keybar_has "$sz: key bar F1 Help, / Filter, F10 Quit" "*F1*Help*" "*/*Filter*" "*F10*Quit*"
+	keybar_has "$sz: key bar F1/^G Help, F4/^Y Copy, F10/^Q Quit" "F1/^G Help  *" "*  F4/^Y Copy  *" "*  F10/^Q Quit"
+	expect_eq "$sz: the empty search line, third from the bottom" \
+		"$(printf '%s\n' "$screen" | tail -n 3 | head -n 1 | sed 's/ *$//')" "Search:  a name, a town, a phone number..."
 	selected "$sz: 'All centres' selected first" "All centres"
 	expect_contains "$sz: 'All centres' counts 18" "$(line_with 'All centres')" "18"
-	expect_contains "$sz: status line says how to start" "$(printf '%s\n' "$screen" | tail -n 2 | head -n 1)" "Press / and type"
+	expect_contains "$sz: status line says how to start" "$(printf '%s\n' "$screen" | tail -n 2 | head -n 1)" "Type a name, a place or a phone number."
 }
 
 # --- 80x24: territories | list above the detail
 start 80 24
 common 80 24
-keybar_has "80x24: key bar has F5 Reload" "*F5*Reload*"
+expect_eq "80x24: the whole key bar" "$(last_line | sed 's/ *$//')" \
+	"F1/^G Help  Esc Clear  Tab Pane  Enter Open  F4/^Y Copy  F10/^Q Quit"
 see "80x24: list heading beside the menu heading" "Territories by region      │ Centres: All centres (18)"
 selected "80x24: first centre selected" "Atelier Régional"
 see "80x24: contact detail below the list" "│ Contact" "Phone        04 65 71 01 43" "Website      www.ars-dul.example"
@@ -36,13 +41,14 @@ else
 fi
 keys Tab
 focused "80x24: Tab focuses the list (reverse heading)" "Centres: All centres"
-keys q
-expect_exit "80x24 q" 0
+keys F10
+expect_exit "80x24 F10" 0
 
 # --- 132x40: three columns
 start 132 40
 common 132 40
-keybar_has "132x40: key bar has F5 Reload and a About" "*F5*Reload*" "*a*About*"
+keybar_has "132x40: key bar has Export, File, Reload and About too" "*  Esc Clear  Tab Pane  Enter Open  *" \
+	"*  F2/^S Export  *" "*  F3/^O File  *" "*  F5/^R Reload  *" "*  F6/^A About  *"
 see "132x40: three columns on one line" "Territories by region"
 case "$(line_with 'Territories by region')" in
 *"│ Centres: All centres (18)"*"│ Contact"*) pass "132x40: menu | list | contact side by side" ;;
@@ -70,8 +76,10 @@ expect_contains "200x60: Bocage - Marais under Bocage" \
 	"$(printf '%s\n' "$screen" | grep -A1 '^ Bocage ' | tail -n 1)" "   Bocage - Marais"
 expect_contains "200x60: Bocage - Marais under Marais" \
 	"$(printf '%s\n' "$screen" | grep -A1 '^ Marais' | tail -n 1)" "   Bocage - Marais"
-keys q
-expect_exit "200x60 q" 0
+keybar_has "200x60: the whole key bar" \
+	"F1/^G Help  Esc Clear  Tab Pane  Enter Open  F4/^Y Copy  F2/^S Export  F3/^O File  F5/^R Reload  F6/^A About  F10/^Q Quit*"
+keys C-q
+expect_exit "200x60 Ctrl-Q" 0
 
 # --- 50x20: one pane at a time, the menu first
 start 50 20
@@ -80,8 +88,9 @@ see "50x20: the menu alone" " Territories by region"
 not_see "50x20: no list pane beside it" "Centres:"
 not_see "50x20: no contact pane" "Contact"
 not_see "50x20: no separator" "│"
-keys q
-expect_exit "50x20 q" 0
+expect_eq "50x20: the key bar, Back for Tab" "$(last_line | sed 's/ *$//')" "F1/^G Help  ← Back  F4/^Y Copy  F10/^Q Quit"
+keys F10
+expect_exit "50x20 F10" 0
 
 # --- colours (used by default, see above): absent with NO_COLOR or
 # --no-color, and the selection still visible (reverse video).
@@ -101,11 +110,9 @@ for how in "NO_COLOR=1" "--no-color"; do
 	else
 		fail "$how: the selection is in reverse video" "$(line_with 'All centres')"
 	fi
-	# and it still works: a filter narrows the list
-	keys /
-	wait_for "Filter:"
+	# and it still works: typing narrows the list
 	send_text iles
-	see "$how: filtering works" "1 of 18 centres match" "02 61 91 55 42"
+	see "$how: searching works" "Search: iles" "1 of 18 centres match" "02 61 91 55 42"
 	keys F10
 	expect_exit "$how F10" 0
 done
@@ -114,7 +121,8 @@ done
 TERM_ENV=nonexistent-term start 80 24
 see "unknown TERM: a notice on the status line" "TERM nonexistent-term is not installed here: drawing as xterm-256color."
 see "unknown TERM: the screen is drawn" "18 of 18" "All centres" "Phone        04 65 71 01 43" "F10"
-keys q
-expect_exit "unknown TERM q" 0 xterm-256color
+keybar_has "unknown TERM: the key bar" "F1/^G Help  *" "*  F10/^Q Quit"
+keys F10
+expect_exit "unknown TERM F10" 0 xterm-256color
 
 finish first_screen

@@ -2,6 +2,7 @@
 # A hostile file on screen: fields with terminal escape sequences (set the
 # title, clear the screen, write the clipboard), C1 controls and a bidi
 # override are shown as visible placeholders; none reaches the terminal.
+# Searching (typed straight in) finds the text after a sequence.
 . tests/tui/tmux.sh
 
 H=$TMPD/hostile.csv
@@ -24,13 +25,13 @@ keys Tab
 see "hostile: placeholders instead of the title sequence" "Titre ␛]0;pwned␇ fin"
 see "hostile: placeholder instead of clear-screen" "␛[2Jeffacer"
 # Every centre's contact is drawn, one after the other.
-keys j
+keys Down
 see "hostile: row 2: OSC 52 shown, not sent" "␛]52;c;cHduZWQ=␇papiers"
 see "hostile: row 2: colour sequence shown as text" "␛[31mrouge␛[0m"
-keys j
+keys Down
 see "hostile: row 3: the phone with its placeholder" "03 33 ␛[2J33 33 33"
 see "hostile: row 3: rest of the C1 field" "2J csi"
-keys j
+keys Down
 see "hostile: row 4: bidi override neutralised, the text shown" "edcba bidi"
 see "hostile: row 4: OSC 2 shown as text" "␛]2;pwned"
 keys Tab
@@ -38,7 +39,7 @@ keys Tab
 # After drawing all of it, the screen is intact and the terminal untouched.
 see "hostile: the title line still there (no clear-screen)" "centres — "
 expect_contains "hostile: the top line is the title" "$(printf '%s\n' "$screen" | head -n 1)" "4 of 4"
-see "hostile: the key bar still there" "F10"
+see "hostile: the key bar still there" "F10/^Q Quit"
 t=$(tm display -p -t "$S" '#{pane_title}')
 expect_not_contains "hostile: the pane title is not 'pwned'" "$t" "pwned"
 expect_eq "hostile: the pane title unchanged" "$t" "before"
@@ -50,13 +51,11 @@ else
 	pass "hostile: no red from the file"
 fi
 # Searching still works on the rest of the field.
-keys /
-wait_for "Filter:"
 send_text effacer
-see "hostile: filter finds the text after the sequence" "1 of 4 centres match"
+see "hostile: the search finds the text after the sequence" "Search: effacer" "1 of 4 centres match"
 keys Escape
-see "hostile: Esc" "4 of 4"
-keys q
-expect_exit "hostile q" 0
+see "hostile: Esc" "4 of 4 centres shown"
+keys F10
+expect_exit "hostile F10" 0
 
 finish hostile
