@@ -37,7 +37,7 @@
 	X(COPY_FIRST,    "First", "Copy the first entry (a centre's only phone number)")  \
 	X(COPY_PHONE,    "Phone", "Copy phone number 1, 2, ...")                         \
 	X(COPY_EMAIL,    "E-mail", "Copy the e-mail address")                            \
-	X(COPY_WEBSITE,  "Website", "Copy the website")                                  \
+	X(COPY_WEBSITE,  "Web", "Copy the website")                                      \
 	X(COPY_CARD,     "Card", "Copy the whole contact card")                          \
 	X(CANCEL,        "Cancel", "Cancel")                                             \
 	X(ACCEPT,        "OK", "Confirm the file name")                                  \

@@ -75,7 +75,7 @@ static const struct keybar_item bar_browse[] = {
 	{ACT_QUIT, 0},
 };
 static const struct keybar_item bar_copy[] = {
-	{ACT_COPY_FIRST, 1}, {ACT_COPY_PHONE, 0}, {ACT_COPY_EMAIL, 1}, {ACT_COPY_WEBSITE, 2},
+	{ACT_COPY_FIRST, 2}, {ACT_COPY_PHONE, 0}, {ACT_COPY_EMAIL, 1}, {ACT_COPY_WEBSITE, 1},
 	{ACT_COPY_CARD, 0}, {ACT_CANCEL, 0},
 };
 static const struct keybar_item bar_prompt[] = {

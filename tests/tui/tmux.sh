@@ -291,7 +291,7 @@ expect_exit() {
 	# A vt100 has no alternate screen: what was drawn stays.
 	if [ "${3:-}" != vt100 ]; then
 		case "$screen" in
-		*"F10 q Quit"*) fail "$1: the program's screen is gone" "its key bar is still on screen"; show_or_ended ;;
+		*"^Q Quit"*) fail "$1: the program's screen is gone" "its key bar is still on screen"; show_or_ended ;;
 		*) pass "$1: the program's screen is gone" ;;
 		esac
 	fi
