@@ -236,12 +236,14 @@ perform(struct app *a, unsigned react)
 	return react & (REACT_DRAW | REACT_FULL | REACT_COPY | REACT_SUSPEND | REACT_QUIT);
 }
 
-/* A reload asked for is done before anything else happens. */
+/* A reload asked for, and letters typed ahead, are done before anything
+ * else happens. */
 static void
 settle(struct app *a)
 {
 	if (a->reload_pending)
 		reload(a);
+	state_search_now(&a->st);
 }
 
 void
@@ -258,6 +260,7 @@ app_idle(struct app *a)
 		reload(a);
 		react |= REACT_DRAW;
 	}
+	react |= state_search_now(&a->st);
 	if (a->status_until && a->now >= a->status_until) {
 		a->status_until = 0;
 		a->interrupted = 0;
@@ -270,7 +273,7 @@ app_idle(struct app *a)
 long
 app_wait(const struct app *a)
 {
-	if (a->reload_pending)
+	if (a->reload_pending || a->st.search_waiting)
 		return 0;
 	if (!a->status_until)
 		return -1;
@@ -291,7 +294,10 @@ app_key(struct app *a, uint32_t key)
 {
 	struct state *st = &a->st;
 	enum action act = keymap_lookup(st->mode, key);
-	if (act != ACT_RELOAD)
+	/* Letters typed ahead narrow the lists once, when no more key is
+	 * waiting (app_idle), or before the next other key. */
+	bool ahead = act == ACT_TYPE && st->mode == UI_BROWSE && !a->reload_pending;
+	if (act != ACT_RELOAD && !ahead)
 		settle(a);
 	/* A message stays until the next key (the copy menu is its own): a
 	 * key that changes nothing else still takes it off the screen. */
@@ -299,7 +305,8 @@ app_key(struct app *a, uint32_t key)
 	st->status[0] = '\0';
 	if (act != ACT_INTERRUPT)
 		a->status_until = 0;
-	unsigned react = state_apply(st, act, key);
+	unsigned react = !ahead ? state_apply(st, act, key) :
+	    state_type_ahead(st, key) ? REACT_DRAW : REACT_NONE;
 	if (had_message)
 		react |= REACT_DRAW;
 	return perform(a, react);

@@ -244,6 +244,8 @@ entry_changed(struct state *st, long keep_row)
 static void
 refilter(struct state *st)
 {
+	st->search_waiting = false;
+	st->searches++;
 	uint32_t e = state_entry(st);
 	long row = state_row(st);
 	filter_set(&st->f, T(st), st->query.s);
@@ -388,9 +390,29 @@ line_backspace(struct state *st)
 	return st->mode == UI_PROMPT ? REACT_DRAW : searched(st);
 }
 
+bool
+state_type_ahead(struct state *st, uint32_t ch)
+{
+	if (st->mode != UI_BROWSE || !line_insert(&st->query, ch))
+		return false;
+	st->search_waiting = true;
+	return true;
+}
+
+unsigned
+state_search_now(struct state *st)
+{
+	if (!st->search_waiting)
+		return REACT_NONE;
+	unsigned react = searched(st);
+	sync(st);
+	return react;
+}
+
 void
 state_paste(struct state *st, const char *s, size_t n)
 {
+	state_search_now(st);
 	if (st->mode != UI_PROMPT)
 		st->mode = UI_BROWSE;	/* pasted text goes into the search */
 	struct lineedit *l = typed_line(st);
@@ -679,7 +701,8 @@ apply(struct state *st, enum action a, uint32_t ch)
 unsigned
 state_apply(struct state *st, enum action a, uint32_t ch)
 {
-	unsigned react = apply(st, a, ch);
+	unsigned react = state_search_now(st);	/* keys apply in their order */
+	react |= apply(st, a, ch);
 	sync(st);
 	return react;
 }

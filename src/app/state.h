@@ -71,6 +71,8 @@ struct state {
 	unsigned copy_index;	/* which phone number, from 0 */
 	size_t copy_phones;	/* in the copy menu: the centre's phone numbers */
 	bool copy_email, copy_website;	/* and whether it has these */
+	bool search_waiting;	/* state_type_ahead() typed, not narrowed yet */
+	unsigned long searches;	/* how many times the lists were narrowed */
 	char status[512];
 };
 
@@ -83,6 +85,15 @@ void state_resize(struct state *st, int width, int height);
  * of ACT_COPY_PHONE). Actions that restricted mode takes away are refused
  * here, and only here. */
 unsigned state_apply(struct state *st, enum action a, uint32_t ch);
+/* A character typed into the search, the lists not narrowed yet: keys
+ * typed ahead (a paste without brackets, a held key over a slow link)
+ * narrow once, at state_search_now(). False when nothing was added (the
+ * copy menu, a page or the prompt is open, or the character is refused). */
+bool state_type_ahead(struct state *st, uint32_t ch);
+/* Narrows the lists to the search typed so far; REACT_DRAW, or REACT_NONE
+ * when nothing was waiting. */
+unsigned state_search_now(struct state *st);
+
 /* Pasted text (UTF-8): into the file name in the prompt, else into the
  * search (closing a menu or page), line breaks and tabs made spaces,
  * controls dropped; the lists narrow once, not once a character. */

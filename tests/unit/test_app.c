@@ -98,14 +98,15 @@ teardown(void **state)
 	return 0;
 }
 
-/* Keys as typed: each byte of s (ASCII) a key. Returns the reactions. */
+/* Keys as typed: each byte of s (ASCII) a key, then no more key waiting
+ * (the loop calls app_idle). Returns the reactions. */
 static unsigned
 type(struct app *a, const char *s)
 {
 	unsigned r = 0;
 	for (; *s; s++)
 		r |= app_key(a, (unsigned char)*s);
-	return r;
+	return r | app_idle(a);
 }
 
 static const char *
@@ -561,6 +562,45 @@ ctrl_c_twice_quits(void **state)
 	assert_int_equal(a->exit_status, 0);
 }
 
+/* Letters typed ahead (a held key over a slow link, a paste from a
+ * terminal without bracketed paste) narrow the lists once, when no more key
+ * is waiting; a key of another kind sees them narrowed first. */
+static void
+letters_typed_ahead_narrow_once(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	unsigned long before = a->st.searches;
+	const char *word = "levant";
+	for (const char *k = word; *k; k++)
+		assert_int_equal(app_key(a, (unsigned char)*k), REACT_DRAW);
+	assert_string_equal(a->st.query.s, "levant");
+	assert_int_equal(a->st.searches, before);	/* not yet */
+	assert_int_equal(app_wait(a), 0);		/* something to do at once */
+	assert_int_equal(app_idle(a), REACT_DRAW);
+	assert_int_equal(a->st.searches, before + 1);
+	assert_int_equal(a->st.f.n, 1);
+	assert_int_equal(app_idle(a), REACT_NONE);
+	/* Letters, then Down: narrowed before the move, in the order typed. */
+	app_key(a, K_CTRL('u'));
+	before = a->st.searches;
+	app_key(a, 'v');
+	app_key(a, 'i');
+	app_key(a, 'l');
+	app_key(a, K_DOWN);
+	assert_int_equal(a->st.searches, before + 1);
+	assert_true(a->st.f.n > 1);
+	assert_int_equal(a->st.c[PANE_LIST].cur, 1);
+	/* Letters, then F4: the copy menu of the centre found. */
+	app_key(a, K_CTRL('u'));
+	app_key(a, 'l');
+	app_key(a, 'u');
+	app_key(a, 'c');
+	app_key(a, K_F(4));
+	assert_non_null(strstr(a->st.status, "01 99 00 26 36"));
+	app_key(a, K_ESC);
+}
+
 /* Pasted text is the search (or the file name), never a command. */
 static void
 paste_is_the_search(void **state)
@@ -656,6 +696,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(copy_text_for_the_clipboard, setup, teardown),
 		cmocka_unit_test_setup_teardown(ctrl_c_twice_quits, setup, teardown),
 		cmocka_unit_test_setup_teardown(paste_is_the_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(letters_typed_ahead_narrow_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(suspend_only_with_a_shell, setup, teardown),
 		cmocka_unit_test_setup_teardown(restricted_writes_and_reads_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(start_tells_of_warnings, setup, teardown),
