@@ -94,7 +94,7 @@ build/helpers/%: tests/helpers/%.c
 # compiled by clang with the program's warnings as errors (make test runs
 # it; gcc stays the compiler of the build).
 CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c \
-	tests/fuzz/fuzz_load.c $(HELPER_SRC)
+	tests/fuzz/fuzz_common.c tests/fuzz/fuzz_load.c $(HELPER_SRC)
 clang-werror: $(patsubst %.c,$(CLG)/%.o,$(CLANG_C))
 $(CLG)/%.o: %.c
 	@mkdir -p $(@D)
@@ -127,11 +127,29 @@ $(REL)/ttybytes: tests/bench/ttybytes.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< -lutil $(CURSES_LIBS)
 
-FUZZ_BIN := build/fuzz/fuzz_load
-$(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC) src/builtin.S data/centres.csv
+# The fuzz targets (tests/fuzz/README.md): libFuzzer with ASan and UBSan
+# against the core sources and the built-in directory, which are compiled
+# once for all the targets.
+FUZZ := build/fuzz
+FUZZ_TARGETS := fuzz_load
+FUZZ_BIN := $(addprefix $(FUZZ)/,$(FUZZ_TARGETS))
+FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
+FUZZ_OBJS := $(patsubst %.c,$(FUZZ)/obj/%.o,$(CORE_SRC) tests/fuzz/fuzz_common.c) \
+	$(FUZZ)/obj/src/builtin.o
+$(FUZZ)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
-		-o $@ $(filter %.c %.S,$^) $(call static_or,csv) $(call static_or,utf8proc)
+	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+# The targets' own code (the checks) without coverage: what guides the
+# fuzzer is the program's code, and the checks run at full speed.
+$(FUZZ)/obj/tests/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(FUZZ_FLAGS) -c -o $@ $<
+$(FUZZ)/obj/src/builtin.o: src/builtin.S data/centres.csv
+	@mkdir -p $(@D)
+	$(CLANG) -c -o $@ src/builtin.S
+$(FUZZ_BIN): $(FUZZ)/%: $(FUZZ)/obj/tests/fuzz/%.o $(FUZZ_OBJS)
+	$(CLANG) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $(filter %.o,$^) \
+		$(call static_or,csv) $(call static_or,utf8proc)
 
 fuzz: deps
 	@sh tools/deps.sh fuzz
