@@ -105,11 +105,12 @@ run: all
 
 # Unit tests, then batch-mode tests, then screen tests in tmux, then valgrind,
 # all on the sanitizer build, then the fuzzer: every seed and past crash, and
-# FUZZ_TEST_SECONDS (default 10) of new inputs; ends with the totals.
+# FUZZ_TEST_SECONDS (default 20) of new inputs for each fuzz target, all at
+# once; ends with the totals.
 test: deps deps-test
 	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) \
 		$(FUZZ_BIN) $(REL)/ttybytes $(HELPERS) clang-werror
-	@FUZZ_BIN=$(FUZZ_BIN) sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
+	@FUZZ_BIN="$(FUZZ_BIN)" sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
 
 check: test
 
@@ -151,12 +152,12 @@ $(FUZZ_BIN): $(FUZZ)/%: $(FUZZ)/obj/tests/fuzz/%.o $(FUZZ_OBJS)
 	$(CLANG) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $(filter %.o,$^) \
 		$(call static_or,csv) $(call static_or,utf8proc)
 
+# Each target for FUZZ_SECONDS (default 60), all at once, each on its
+# corpus under build/fuzz/ (seeded from tests/fuzz/); says what each found.
 fuzz: deps
 	@sh tools/deps.sh fuzz
-	@$(MAKE) --no-print-directory $(FUZZ_BIN)
-	@mkdir -p build/fuzz/corpus
-	$(FUZZ_BIN) -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 \
-		-dict=tests/fuzz/csv.dict build/fuzz/corpus tests/fuzz/corpus
+	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) $(FUZZ_BIN)
+	@sh tests/fuzz/fuzz.sh $${FUZZ_SECONDS:-60} $(FUZZ_TARGETS)
 
 # The binary, the data file (a copy to edit; the binary carries its own) and
 # the man page: nothing else.

@@ -1,0 +1,45 @@
+#!/bin/sh
+# fuzz.sh SECONDS TARGET...: runs each fuzz target (build/fuzz/TARGET) for
+# SECONDS on its corpus under build/fuzz/ (seeded from tests/fuzz/; see
+# targets.sh), all at once, then says for each what it found: the inputs
+# run, the corpus kept, and every failing input (saved as
+# build/fuzz/TARGET-crash-..., -leak-..., -timeout-...) with its first
+# error line. Exits 1 when one was found. `make fuzz` runs it.
+set -u
+secs=$1; shift
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/fuzz/targets.sh"
+export CENTRES_TOP="$top"
+cd "$top" || exit 2
+stamp=build/fuzz/.started
+mkdir -p build/fuzz && : >"$stamp"
+for t in "$@"; do
+	fuzz_params "$t" || exit 2
+	mkdir -p "$corpus"
+	echo "$t: $secs s on $corpus ($(count_files "$corpus") inputs) and $seeds"
+	"build/fuzz/$t" -max_total_time="$secs" -max_len="$maxlen" -timeout="$FUZZ_TIMEOUT" \
+		-dict="$dict" -artifact_prefix="build/fuzz/$t-" -print_final_stats=1 \
+		"$corpus" "$seeds" >"build/fuzz/$t.log" 2>&1 &
+done
+wait
+found=0
+for t in "$@"; do
+	fuzz_params "$t"
+	log=build/fuzz/$t.log
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1)
+	arts=$(find build/fuzz -maxdepth 1 -name "$t-*" -newer "$stamp" -type f | sort)
+	if [ -z "$arts" ]; then
+		echo "$t: nothing found (${runs:-?} inputs run, $cov, corpus $(count_files "$corpus") inputs; log: $log)"
+		continue
+	fi
+	found=1
+	echo "$t: FOUND (${runs:-?} inputs run; log: $log):"
+	for a in $arts; do
+		why=$(grep -m1 -E "^$t: |ERROR: |runtime error|SUMMARY" "$log")
+		echo "  $a: $why"
+		echo "  rerun: build/fuzz/$t $a"
+	done
+done
+rm -f "$stamp"
+exit $found
