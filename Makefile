@@ -94,7 +94,7 @@ build/helpers/%: tests/helpers/%.c
 # compiled by clang with the program's warnings as errors (make test runs
 # it; gcc stays the compiler of the build).
 CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c \
-	tests/fuzz/fuzz_common.c tests/fuzz/fuzz_load.c $(HELPER_SRC)
+	tests/fuzz/fuzz_common.c tests/fuzz/fuzz_load.c tests/fuzz/fuzz_query.c $(HELPER_SRC)
 clang-werror: $(patsubst %.c,$(CLG)/%.o,$(CLANG_C))
 $(CLG)/%.o: %.c
 	@mkdir -p $(@D)
@@ -132,7 +132,7 @@ $(REL)/ttybytes: tests/bench/ttybytes.c
 # against the core sources and the built-in directory, which are compiled
 # once for all the targets.
 FUZZ := build/fuzz
-FUZZ_TARGETS := fuzz_load
+FUZZ_TARGETS := fuzz_load fuzz_query
 FUZZ_BIN := $(addprefix $(FUZZ)/,$(FUZZ_TARGETS))
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 FUZZ_OBJS := $(patsubst %.c,$(FUZZ)/obj/%.o,$(CORE_SRC) tests/fuzz/fuzz_common.c) \
