@@ -94,7 +94,8 @@ build/helpers/%: tests/helpers/%.c
 # compiled by clang with the program's warnings as errors (make test runs
 # it; gcc stays the compiler of the build).
 CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c \
-	tests/fuzz/fuzz_common.c tests/fuzz/fuzz_load.c tests/fuzz/fuzz_query.c $(HELPER_SRC)
+	tests/fuzz/fuzz_common.c tests/fuzz/fuzz_load.c tests/fuzz/fuzz_query.c \
+	tests/fuzz/fuzz_text.c $(HELPER_SRC)
 clang-werror: $(patsubst %.c,$(CLG)/%.o,$(CLANG_C))
 $(CLG)/%.o: %.c
 	@mkdir -p $(@D)
@@ -105,8 +106,8 @@ run: all
 
 # Unit tests, then batch-mode tests, then screen tests in tmux, then valgrind,
 # all on the sanitizer build, then the fuzzer: every seed and past crash, and
-# FUZZ_TEST_SECONDS (default 20) of new inputs for each fuzz target, all at
-# once; ends with the totals.
+# FUZZ_TEST_SECONDS (default 20) of new inputs for each fuzz target, the
+# three at once; ends with the totals.
 test: deps deps-test
 	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) \
 		$(FUZZ_BIN) $(REL)/ttybytes $(HELPERS) clang-werror
@@ -132,7 +133,7 @@ $(REL)/ttybytes: tests/bench/ttybytes.c
 # against the core sources and the built-in directory, which are compiled
 # once for all the targets.
 FUZZ := build/fuzz
-FUZZ_TARGETS := fuzz_load fuzz_query
+FUZZ_TARGETS := fuzz_load fuzz_query fuzz_text
 FUZZ_BIN := $(addprefix $(FUZZ)/,$(FUZZ_TARGETS))
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 FUZZ_OBJS := $(patsubst %.c,$(FUZZ)/obj/%.o,$(CORE_SRC) tests/fuzz/fuzz_common.c) \
@@ -152,7 +153,7 @@ $(FUZZ_BIN): $(FUZZ)/%: $(FUZZ)/obj/tests/fuzz/%.o $(FUZZ_OBJS)
 	$(CLANG) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $(filter %.o,$^) \
 		$(call static_or,csv) $(call static_or,utf8proc)
 
-# Each target for FUZZ_SECONDS (default 60), all at once, each on its
+# Each target for FUZZ_SECONDS (default 60), the three at once, each on its
 # corpus under build/fuzz/ (seeded from tests/fuzz/); says what each found.
 fuzz: deps
 	@sh tools/deps.sh fuzz
