@@ -121,6 +121,8 @@ fi
 # (tests/fuzz/findings/, checked strictly) are said, not counted: they fail
 # until src/ is fixed.
 if [ -n "${FUZZ_BIN:-}" ]; then
+	seeds='' dict='' maxlen=''	# fuzz_params sets them
+	# shellcheck disable=SC1091
 	. "$top/tests/fuzz/targets.sh"
 	fsecs=${FUZZ_TEST_SECONDS:-20}
 	ftargets=
@@ -143,6 +145,14 @@ if [ -n "${FUZZ_BIN:-}" ]; then
 			grep -E "^$t: |ERROR|runtime error|SUMMARY|Running: " "$log/$t-seeds.log" | tail -n 10
 		fi
 	done
+	# FUZZ_TEST_SECONDS=0: no new inputs (libFuzzer would take 0 as no limit).
+	[ "$fsecs" -gt 0 ] 2>/dev/null || {
+		for t in $ftargets; do
+			skip=$((skip + 1))
+			echo "fuzz/$t: FUZZ_TEST_SECONDS=$fsecs: no new inputs tried" >>"$log/skipped"
+		done
+		ftargets=
+	}
 	t0=$(date +%s)
 	for t in $ftargets; do
 		fuzz_params "$t"

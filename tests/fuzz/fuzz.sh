@@ -7,7 +7,11 @@
 # error line. Exits 1 when one was found. `make fuzz` runs it.
 set -u
 secs=$1; shift
+# libFuzzer takes 0 as no limit: say so rather than run for ever unasked.
+[ "$secs" -gt 0 ] 2>/dev/null || { echo "fuzz.sh: FUZZ_SECONDS must be a number of seconds above 0" >&2; exit 2; }
 top=$(cd "$(dirname "$0")/../.." && pwd)
+seeds='' corpus='' dict='' maxlen=''	# fuzz_params sets them
+# shellcheck disable=SC1091
 . "$top/tests/fuzz/targets.sh"
 export CENTRES_TOP="$top"
 cd "$top" || exit 2
