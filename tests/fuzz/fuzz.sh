@@ -4,7 +4,9 @@
 # targets.sh), all at once, then says for each what it found: the inputs
 # run, the corpus kept, and every failing input (saved as
 # build/fuzz/TARGET-crash-..., -leak-..., -timeout-...) with its first
-# error line. Exits 1 when one was found. `make fuzz` runs it.
+# error line. Exits 1 when one was found. `make fuzz` runs it. FUZZ_ARGS:
+# more libFuzzer options for every target, split at spaces
+# (FUZZ_ARGS=-len_control=0: long inputs from the start).
 set -u
 secs=$1; shift
 # libFuzzer takes 0 as no limit: say so rather than run for ever unasked.
@@ -21,9 +23,10 @@ for t in "$@"; do
 	fuzz_params "$t" || exit 2
 	mkdir -p "$corpus"
 	echo "$t: $secs s on $corpus ($(count_files "$corpus") inputs) and $seeds"
+	# shellcheck disable=SC2086	# FUZZ_ARGS: options, split
 	"build/fuzz/$t" -max_total_time="$secs" -max_len="$maxlen" -timeout="$FUZZ_TIMEOUT" \
 		-dict="$dict" -artifact_prefix="build/fuzz/$t-" -print_final_stats=1 \
-		"$corpus" "$seeds" >"build/fuzz/$t.log" 2>&1 &
+		${FUZZ_ARGS:-} "$corpus" "$seeds" >"build/fuzz/$t.log" 2>&1 &
 done
 wait
 found=0
