@@ -94,7 +94,8 @@ build/helpers/%: tests/helpers/%.c
 # compiled by clang with the program's warnings as errors (make test runs
 # it; gcc stays the compiler of the build).
 CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c tests/bench/frame.c \
-	tests/monkey/monkey.c tests/fuzz/fuzz_load.c $(HELPER_SRC)
+	tests/monkey/monkey.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_load.c tests/fuzz/fuzz_query.c \
+	tests/fuzz/fuzz_text.c $(HELPER_SRC)
 clang-werror: $(patsubst %.c,$(CLG)/%.o,$(CLANG_C))
 $(CLG)/%.o: %.c
 	@mkdir -p $(@D)
@@ -105,11 +106,12 @@ run: all
 
 # Unit tests, then batch-mode tests, then screen tests in tmux, then valgrind,
 # all on the sanitizer build, then the fuzzer: every seed and past crash, and
-# FUZZ_TEST_SECONDS (default 10) of new inputs; ends with the totals.
+# FUZZ_TEST_SECONDS (default 20) of new inputs for each fuzz target, the
+# three at once; ends with the totals.
 test: deps deps-test
 	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) \
 		$(FUZZ_BIN) $(REL)/ttybytes $(REL)/monkey $(HELPERS) clang-werror
-	@FUZZ_BIN=$(FUZZ_BIN) sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
+	@FUZZ_BIN="$(FUZZ_BIN)" sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
 
 check: test
 
@@ -142,18 +144,36 @@ soak: deps deps-test
 	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) $(SAN)/centres $(REL)/monkey
 	@sh tests/monkey/soak.sh $(SAN)/centres
 
-FUZZ_BIN := build/fuzz/fuzz_load
-$(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC) src/builtin.S data/centres.csv
+# The fuzz targets (tests/fuzz/README.md): libFuzzer with ASan and UBSan
+# against the core sources and the built-in directory, which are compiled
+# once for all the targets.
+FUZZ := build/fuzz
+FUZZ_TARGETS := fuzz_load fuzz_query fuzz_text
+FUZZ_BIN := $(addprefix $(FUZZ)/,$(FUZZ_TARGETS))
+FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
+FUZZ_OBJS := $(patsubst %.c,$(FUZZ)/obj/%.o,$(CORE_SRC) tests/fuzz/fuzz_common.c) \
+	$(FUZZ)/obj/src/builtin.o
+$(FUZZ)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
-		-o $@ $(filter %.c %.S,$^) $(call static_or,csv) $(call static_or,utf8proc)
+	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+# The targets' own code (the checks) without coverage: what guides the
+# fuzzer is the program's code, and the checks run at full speed.
+$(FUZZ)/obj/tests/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(FUZZ_FLAGS) -c -o $@ $<
+$(FUZZ)/obj/src/builtin.o: src/builtin.S data/centres.csv
+	@mkdir -p $(@D)
+	$(CLANG) -c -o $@ src/builtin.S
+$(FUZZ_BIN): $(FUZZ)/%: $(FUZZ)/obj/tests/fuzz/%.o $(FUZZ_OBJS)
+	$(CLANG) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $(filter %.o,$^) \
+		$(call static_or,csv) $(call static_or,utf8proc)
 
+# Each target for FUZZ_SECONDS (default 60), the three at once, each on its
+# corpus under build/fuzz/ (seeded from tests/fuzz/); says what each found.
 fuzz: deps
 	@sh tools/deps.sh fuzz
-	@$(MAKE) --no-print-directory $(FUZZ_BIN)
-	@mkdir -p build/fuzz/corpus
-	$(FUZZ_BIN) -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 \
-		-dict=tests/fuzz/csv.dict build/fuzz/corpus tests/fuzz/corpus
+	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) $(FUZZ_BIN)
+	@sh tests/fuzz/fuzz.sh $${FUZZ_SECONDS:-60} $(FUZZ_TARGETS)
 
 # The binary, the data file (a copy to edit; the binary carries its own) and
 # the man page: nothing else.
