@@ -95,7 +95,11 @@ card_text(const struct table *t, size_t r)
 	for (size_t i = 0; i < c.n; i++) {
 		if (!c.f[i].n)
 			continue;
-		arena_append(&out, c.f[i].label, strlen(c.f[i].label));
+		/* A header name may hold a line break (a quoted one): the
+		 * label too is one line. */
+		size_t ln = strlen(c.f[i].label);
+		size_t lat = arena_append(&out, c.f[i].label, ln);
+		text_oneline(out.base + lat, ln);
 		arena_append(&out, ": ", 2);
 		size_t at = arena_append(&out, c.f[i].s, c.f[i].n);
 		text_oneline(out.base + at, c.f[i].n);

@@ -728,6 +728,15 @@ card(void **state)
 	    "Note: tab here\n");
 	free(s);
 	table_free(&t);
+	/* A header name with a line break (quoted): its label is one line
+	 * too (the fuzzer's load-card-label-newline.csv). */
+	static const char broken[] = "\"a\nb\",nom\nx,y\n";
+	struct err e;
+	assert_int_equal(load_mem(&t, broken, sizeof broken - 1, NULL, &e), 0);
+	s = card_text(&t, 0);
+	assert_string_equal(s, "Name: y\na b: x\n");
+	free(s);
+	table_free(&t);
 }
 
 /* ---- --check ---- */
