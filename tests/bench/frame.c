@@ -55,10 +55,8 @@ measure(const struct directory *d, const char *query, const struct view_opts *vo
 	struct state_opts so = {0};
 	struct state st;
 	state_init(&st, d, &so, 132, 40);
-	state_apply(&st, ACT_FILTER, 0);
 	for (const char *q = query; *q; q++)
-		state_apply(&st, ACT_FILTER_INSERT, (unsigned char)*q);
-	state_apply(&st, ACT_FILTER_ACCEPT, 0);
+		state_apply(&st, ACT_TYPE, (unsigned char)*q);
 	double m = keystroke(&st, vo);
 	state_free(&st);
 	return m;

@@ -94,16 +94,17 @@ check_narrowing(const struct table *t, const char *wide, const char *q)
 	filter_free(&fresh);
 }
 
-/* rows[0..n) of t in format f, malloc'd (*len bytes, NUL-terminated). */
+/* rows[0..n) of t in format f, malloc'd (*len bytes, NUL-terminated);
+ * text fitted to width columns (0: whole lines). */
 static char *
 render(const struct table *t, const uint32_t *rows, size_t n, enum format f, unsigned flags,
-    size_t *len)
+    int width, size_t *len)
 {
 	char *buf = NULL;
 	FILE *out = open_memstream(&buf, len);
 	if (!out)
 		fuzz_fail("open_memstream failed");
-	output_rows(out, t, rows, n, f, flags);
+	output_rows(out, t, rows, n, f, flags, width);
 	if (fclose(out) != 0)
 		fuzz_fail("writing the %s output failed", format_names[f]);
 	return buf;
@@ -361,11 +362,14 @@ check_outputs(const struct table *t, const uint32_t *rows, size_t n)
 {
 	for (int f = FORMAT_TEXT; f <= FORMAT_JSON; f++)
 		for (unsigned flags = 0; flags <= OUTPUT_RAW; flags++) {
+			/* Text has no raw form: that turn, it is fitted to a
+			 * terminal of 40 columns. */
+			int width = f == FORMAT_TEXT && (flags & OUTPUT_RAW) ? 40 : 0;
 			char what[32];
 			snprintf(what, sizeof what, "%s%s", format_names[f],
-			    flags & OUTPUT_RAW ? " (raw)" : "");
+			    width ? " (40 columns)" : flags & OUTPUT_RAW ? " (raw)" : "");
 			size_t len;
-			char *s = render(t, rows, n, (enum format)f, flags, &len);
+			char *s = render(t, rows, n, (enum format)f, flags, width, &len);
 			if (strlen(s) != len)
 				fuzz_fail("%s: a NUL byte in the output", what);
 			fuzz_check_clean(what, s, len, true);
