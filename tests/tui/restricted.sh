@@ -190,7 +190,10 @@ EXTRA_ENV="CENTRES_RESTRICTED=0" start 100 24 "$work/annuaire.csv"
 see "CENTRES_RESTRICTED=0: started" "18 of 18"
 keys F2
 see "CENTRES_RESTRICTED=0: export offered" "Export 18 centres to"
-keys Escape F10
+# Esc alone: an Esc with another key in the same read is that key with Alt.
+keys Escape
+see "CENTRES_RESTRICTED=0: Esc cancels the export" "Nothing exported."
+keys F10
 expect_exit "CENTRES_RESTRICTED=0: F10" 0
 
 # A terminal description in the person's ~/.terminfo is read as usual, but
