@@ -2,12 +2,17 @@
  * ttybytes: how many bytes a terminal program writes per key. Runs BINARY in
  * a pseudo-terminal (forkpty) of 80x24, waits for the first screen, then
  * sends keys one at a time and records what each one made the program write:
- * Ctrl-L (a full repaint, the reference), 100 down-arrows, "/" and a filter
- * word, Escape, then Home and 100 down-arrows in one write (were the pending
- * keys applied before drawing?), then q. Prints a report, or key=value lines
- * with -k for tests/cli/tty_bytes.sh. Counts bytes, not time: the waits only
- * decide when a key's output is complete (the program waits for input again
- * as /proc tells, and the output has gone quiet).
+ * Ctrl-L (a full repaint, the reference), 100 down-arrows, then Home and 100
+ * down-arrows in one write (were the pending keys applied before drawing?),
+ * then a search word typed a letter at a time (on the main screen every
+ * printable key goes into the search), Escape (clears it), then F10 (quits).
+ * The keys are sent as a terminal sends them in the modes the program sets
+ * (cursor keys in normal mode: ESC [ B, ESC [ H; the program decodes the
+ * bytes itself, whatever TERM says): TERM chooses what the program writes.
+ * Prints a report, or key=value lines with -k for tests/cli/tty_bytes.sh.
+ * Counts bytes, not time: the waits only decide when a key's output is
+ * complete (the program waits for input again as /proc tells, and the
+ * output has gone quiet).
  * Used by `make bench` (tests/bench/run.sh) and `make test`. */
 #define _GNU_SOURCE
 #include <curses.h>
@@ -60,7 +65,11 @@ static struct {
 static pid_t child = -1;
 static int master = -1;
 static int child_gone;		/* the pty hung up: the program has exited */
-static char *cap_down, *cap_home, *cap_clear;
+/* Down and Home as a terminal in normal cursor mode (DECCKM reset, as the
+ * program leaves it: it sends no keypad-transmit) sends them; vt100 has no
+ * Home key, and its emulators send xterm's. F10 quits. */
+static const char seq_down[] = "\033[B", seq_home[] = "\033[H", seq_quit[] = "\033[21~";
+static char *cap_clear;
 static int use_proc = 1;	/* 0: /proc cannot tell when the program is idle */
 
 static void
@@ -435,13 +444,15 @@ usage(void)
 	    "                [-q QUIET_MS] [-Q FIRST_QUIET_MS] [-r REPLY_MS] [-T MAX_MS]\n"
 	    "                [-s KEYS] [-d DIR] BINARY [ARGS...]\n"
 	    "Runs BINARY in a COLSxLINES pseudo-terminal (80x24) and reports the bytes it\n"
-	    "writes per key: Ctrl-L, MOVES (100) down-arrows one at a time, / and WORD\n"
-	    "(reunio), Escape, then Home and MOVES down-arrows in one write, then q.\n"
+	    "writes per key: Ctrl-L, MOVES (100) down-arrows one at a time, Home and\n"
+	    "MOVES down-arrows in one write, WORD (reunio) typed into the search a\n"
+	    "letter at a time, Escape (clears it), then F10 (quits).\n"
 	    "A key's output is complete when the program waits for input again with\n"
 	    "its output read (Linux /proc) and has been quiet for QUIET_MS.\n"
 	    "  -k   key=value lines instead of the report\n"
-	    "  -t   TERM for the program (default: $TERM, else xterm-256color)\n"
-	    "  -f   the filter word (reunio)\n"
+	    "  -t   TERM for the program (default: $TERM, else xterm-256color); the\n"
+	    "       keys are sent as in normal cursor mode whatever it is (ESC [ B)\n"
+	    "  -f   the search word (reunio)\n"
 	    "  -q   QUIET_MS (50)\n"
 	    "  -Q   the same for the first screen (200)\n"
 	    "  -r   a key that must draw and wrote nothing in REPLY_MS wrote nothing (1000)\n"
@@ -518,13 +529,13 @@ proc_kb(const char *field)
 	return kb;
 }
 
-/* Sends q and waits for the program to end; its exit status, or -1 when it
- * had to be killed (128 + N for a signal). */
+/* Sends F10 and waits for the program to end; its exit status, or -1 when
+ * it had to be killed (128 + N for a signal). */
 static int
 finish(struct buf *b)
 {
 	if (!child_gone)
-		send_keys("q", 1);
+		send_keys(seq_quit, strlen(seq_quit));
 	long start_t = now_ms();
 	int status = 0;
 	for (;;) {
@@ -576,18 +587,12 @@ main(int argc, char **argv)
 	if (opt.dump && mkdir(opt.dump, 0777) < 0 && errno != EEXIST)
 		die("cannot create %s: %s", opt.dump, strerror(errno));
 
-	/* The keys and sequences of the program's terminal type. */
+	/* The clear-screen sequence of the program's terminal type. */
 	int err;
 	if (setupterm((char *)opt.term, -1, &err) != OK)
 		die("terminal type '%s' is unknown here (no terminfo entry)", opt.term);
-	cap_down = cap("kcud1");
-	cap_home = cap("khome");
 	cap_clear = cap("clear");
 	del_curterm(cur_term);
-	if (!cap_down)
-		die("terminal type '%s' has no down-arrow key (kcud1)", opt.term);
-	if (!cap_home)
-		cap_home = xstrdup("g");	/* vt100: no Home key; centres takes g */
 
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -617,10 +622,9 @@ main(int argc, char **argv)
 
 	struct phase full = {.name = "full repaint (Ctrl-L)"};
 	struct phase move = {.name = "move (down, one at a time)"};
-	struct phase slash = {.name = "open filter (/)"};
-	struct phase filt = {.name = "filter keystroke"};
-	struct phase esc = {.name = "leave filter (Escape)"};
 	struct phase home = {.name = "back to the top (Home)"};
+	struct phase filt = {.name = "search keystroke"};
+	struct phase esc = {.name = "clear the search (Escape)"};
 	char name[64];
 
 	if (opt.setup) {
@@ -633,22 +637,18 @@ main(int argc, char **argv)
 
 	for (int i = 0; i < opt.moves; i++) {
 		snprintf(name, sizeof name, "move-%03d", i + 1);
-		key(&move, name, cap_down, strlen(cap_down), 0, &b);
+		key(&move, name, seq_down, strlen(seq_down), 0, &b);
 	}
-	key(&slash, "slash", "/", 1, 1, &b);
-	for (const char *w = opt.word; *w; w++) {
-		snprintf(name, sizeof name, "filter-%d", (int)(w - opt.word) + 1);
-		key(&filt, name, w, 1, 0, &b);
-	}
-	key(&esc, "escape", "\033", 1, 1, &b);	/* after ESCDELAY */
-	key(&home, "home", cap_home, strlen(cap_home), 0, &b);
+	key(&home, "home", seq_home, strlen(seq_home), 0, &b);
 
 	/* The burst: the same moves in one write, as a held key over a slow
-	 * link delivers them. Drawn once per key, it writes about what the
-	 * single moves wrote in all; drawn once per burst, about one frame. */
+	 * link delivers them, in the same pane as the single moves (typing
+	 * comes after it: the first letter takes the focus to the list).
+	 * Drawn once per key, it writes about what the single moves wrote in
+	 * all; drawn once per burst, about one frame. */
 	struct buf burst_keys = {0};
 	for (int i = 0; i < opt.moves; i++)
-		buf_add(&burst_keys, cap_down, strlen(cap_down));
+		buf_add(&burst_keys, seq_down, strlen(seq_down));
 	long long rchar0 = use_proc ? proc_rchar() : 0;
 	send_keys(burst_keys.p, burst_keys.n);
 	struct buf b_burst = {0};
@@ -660,14 +660,22 @@ main(int argc, char **argv)
 	dump("burst", &b_burst);
 	size_t burst_bytes = b_burst.n, burst_clears = count(&b_burst, cap_clear);
 
+	/* The search, typed where the burst left the selection (where the 100
+	 * single moves left it too), then cleared. */
+	for (const char *w = opt.word; *w; w++) {
+		snprintf(name, sizeof name, "search-%d", (int)(w - opt.word) + 1);
+		key(&filt, name, w, 1, 0, &b);
+	}
+	key(&esc, "escape", "\033", 1, 1, &b);	/* after the program's escape wait */
+
 	long rss_kb = proc_kb("VmRSS:"), hwm_kb = proc_kb("VmHWM:");
 	int status = finish(&b);
 
 	size_t moves_total = total(&move);
 	double share = moves_total ? (double)burst_bytes / (double)moves_total : 0;
 	char v1[64];
-	struct phase *phases[] = {&full, &move, &slash, &filt, &esc, &home};
-	const char *keys[] = {"full", "move", "slash", "filter", "escape", "home"};
+	struct phase *phases[] = {&full, &move, &home, &filt, &esc};
+	const char *keys[] = {"full", "move", "home", "search", "escape"};
 	if (opt.keyvals) {
 		printf("term=%s\ncols=%d\nlines=%d\nproc=%d\nfirst_bytes=%zu\n", opt.term,
 		    opt.cols, opt.rows, use_proc, first);
@@ -680,7 +688,7 @@ main(int argc, char **argv)
 		    (int)(share * 1000 + 0.5), status, rss_kb, hwm_kb);
 	} else {
 		printf("%s in a %dx%d pseudo-terminal, TERM=%s, down = %s\n", argv[optind],
-		    opt.cols, opt.rows, opt.term, visible(v1, sizeof v1, cap_down, strlen(cap_down)));
+		    opt.cols, opt.rows, opt.term, visible(v1, sizeof v1, seq_down, strlen(seq_down)));
 		printf("(a key's output is complete when %s)\n", use_proc ?
 		    "the program waits for input again and it is read" :
 		    "the output has been quiet a while");
@@ -693,26 +701,23 @@ main(int argc, char **argv)
 		    "    same moves wrote one at a time (%zu), %.1f full repaints\n", opt.moves,
 		    burst_bytes, 100 * share, moves_total,
 		    full_bytes ? (double)burst_bytes / (double)full_bytes : 0.0);
-		printf("  clear-screen (%s) in: Ctrl-L %s, moves %zu, filter keys %zu, burst %zu\n",
+		printf("  clear-screen (%s) in: Ctrl-L %s, moves %zu, search keys %zu, burst %zu\n",
 		    cap_clear ? visible(v1, sizeof v1, cap_clear, strlen(cap_clear)) : "none in terminfo",
-		    full.clears ? "yes" : "no", move.clears, filt.clears + slash.clears, burst_clears);
+		    full.clears ? "yes" : "no", move.clears, filt.clears, burst_clears);
 		if (hwm_kb >= 0)
-			printf("  resident memory before q: %ld KB (peak %ld KB)\n", rss_kb, hwm_kb);
+			printf("  resident memory before F10: %ld KB (peak %ld KB)\n", rss_kb, hwm_kb);
 		if (status < 0)
-			printf("  after q: still running after %d ms, killed\n", opt.exit_ms);
+			printf("  after F10: still running after %d ms, killed\n", opt.exit_ms);
 		else
-			printf("  after q: exit status %d\n", status);
+			printf("  after F10: exit status %d\n", status);
 	}
 	free(b.p);
 	free(b_burst.p);
 	phase_free(&full);
 	phase_free(&move);
-	phase_free(&slash);
 	phase_free(&filt);
 	phase_free(&esc);
 	phase_free(&home);
-	free(cap_down);
-	free(cap_home);
 	free(cap_clear);
 	cleanup();
 	return 0;

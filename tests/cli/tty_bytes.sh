@@ -1,18 +1,16 @@
 #!/bin/sh
 # tty_bytes.sh: terminal economy, counted in bytes (not time) on the release
 # binary in an 80x24 pseudo-terminal by build/release/ttybytes: each of 100
-# moves writes at most 1 KB, each filter keystroke at most 3 KB, only Ctrl-L
-# clears the screen, 100 moves arriving at once are drawn about once, and q
-# exits 0. For TERM xterm-256color, xterm and vt100, run side by side, with
-# the moves in the menu (where they also change the list and the card) and,
-# after a Tab, in the list of centres (each move a new card). On the test
-# directory tests/data/annuaire.csv, filtered with "levant" (make bench
-# measures the built-in directory), but for one budget: the moves in the
-# menu are held to 1 KB on the built-in directory, as before: on the test
-# directory one of them writes more (1044 bytes with xterm: the menu scrolls
-# to Sud-Garrigue as ARS•DUL's card gives way to another), which is for the
-# program to answer, not for this move of the tests. The check's name shows
-# the largest move on the test directory too.
+# moves writes at most 1 KB, each keystroke of a search typed on the main
+# screen at most 3 KB, only Ctrl-L clears the screen, 100 moves arriving at
+# once are drawn about once, and F10 exits 0. For TERM xterm-256color, xterm
+# and vt100, run side by side, with the moves in the menu (where they also
+# change the list and the card) and, after a Tab, in the list of centres
+# (each move a new card). On the test directory tests/data/annuaire.csv,
+# searched with "levant" (make bench measures the built-in directory); the
+# moves in the menu are held to 1 KB on the built-in directory too, where
+# that budget was first measured (on the test directory one move wrote 1044
+# bytes with xterm before the card lost its id and common status: 948 now).
 . tests/lib.sh
 REL=${CENTRES_REL:-./centres}
 TB=$CENTRES_TOP/build/release/ttybytes
@@ -50,42 +48,51 @@ for t in $TERMS "xterm-256color in the list" "xterm in the list" "vt100 in the l
 	full=$(kv full_total)
 	ctx="full repaint (Ctrl-L): $full bytes"
 
-	# mv: the run the move budget is checked on; where: its data, said
-	mv=$t where='' also='' data=$FX opts="-f $WORD "
-	case $t in
-	*" in the list") ;;
-	*)	mv="$t built-in" data='' opts=''
-		where=", on the built-in directory" also="; on $FX: $(kv move_max)" ;;
-	esac
-	mkv() { sed -n "s/^$1=//p" "$TMPD/$mv.kv"; }
-	max=$(mkv move_max)
-	if [ "$(cat "$TMPD/$mv.rc")" != 0 ] || [ -z "$max" ]; then
-		fail "$t: each of the moves wrote at most 1024 bytes$where" \
-			"ttybytes could not measure the program: $(cat "$TMPD/$mv.err")"
-	elif [ "$max" -le 1024 ]; then
-		pass "$t: each of $(mkv move_count) moves wrote at most 1024 bytes$where (max $max$also)"
-	else
-		fail "$t: each of $(mkv move_count) moves wrote at most 1024 bytes$where" \
-			"largest move: $max bytes$also; median of the $(mkv moves_drawn) that drew: $(mkv move_median_drawn); full repaint (Ctrl-L): $(mkv full_total) bytes" \
-			"(see them: $TB -t $t ${opts}-d DIR $REL${data:+ $data}; cat -v DIR/move-*.out)"
-	fi
+	# The move budget, on each run it is checked on: mv the run, where its
+	# data, said; the moves in the menu on the built-in directory too.
+	runs="$t"
+	case $t in *" in the list") ;; *) runs="$t|$t built-in" ;; esac
+	old_ifs=$IFS
+	IFS='|'
+	for mv in $runs; do
+		IFS=$old_ifs
+		where='' data=$FX opts="-f $WORD "
+		case $mv in *" built-in") where=", on the built-in directory" data='' opts='' ;; esac
+		mkv() { sed -n "s/^$1=//p" "$TMPD/$mv.kv"; }
+		max=$(mkv move_max)
+		if [ "$(cat "$TMPD/$mv.rc")" != 0 ] || [ -z "$max" ]; then
+			fail "$t: each of the moves wrote at most 1024 bytes$where" \
+				"ttybytes could not measure the program: $(cat "$TMPD/$mv.err")"
+		elif [ "$max" -le 1024 ]; then
+			pass "$t: each of $(mkv move_count) moves wrote at most 1024 bytes$where (max $max)"
+		else
+			fail "$t: each of $(mkv move_count) moves wrote at most 1024 bytes$where" \
+				"largest move: $max bytes; median of the $(mkv moves_drawn) that drew: $(mkv move_median_drawn); full repaint (Ctrl-L): $(mkv full_total) bytes" \
+				"(see them: $TB -t $t ${opts}-d DIR $REL${data:+ $data}; cat -v DIR/move-*.out)"
+		fi
+	done
+	IFS=$old_ifs
 
-	max=$(kv filter_max); smax=$(kv slash_max)
-	[ "$smax" -gt "$max" ] && max=$smax
-	if [ "$max" -le 3072 ]; then
-		pass "$t: / and each filter keystroke wrote at most 3072 bytes (max $max)"
+	max=$(kv search_max)
+	if [ "$(kv search_count)" != "${#WORD}" ]; then
+		fail "$t: each keystroke of the search was measured" "$(kv search_count) of ${#WORD}"
+	elif [ "$(kv search_silent)" != 0 ]; then
+		fail "$t: each keystroke of the search typed is drawn (the search line changes)" \
+			"$(kv search_silent) of ${#WORD} wrote nothing"
+	elif [ "$max" -le 3072 ]; then
+		pass "$t: each keystroke of the search typed is drawn, and wrote at most 3072 bytes (max $max)"
 	else
-		fail "$t: / and each filter keystroke wrote at most 3072 bytes" \
-			"largest: $max bytes (/: $smax; filter median $(kv filter_median)); $ctx"
+		fail "$t: each keystroke of the search typed wrote at most 3072 bytes" \
+			"largest: $max bytes (median $(kv search_median)); $ctx"
 	fi
 
 	# The clear-screen sequence is recognised (Ctrl-L sends it), and no
 	# other key sends it.
 	expect_eq "$t: Ctrl-L repaints the whole screen (clear-screen sent)" "$(kv full_clears)" 1
 	expect_eq "$t: no move clears the screen" "$(kv move_clears)" 0
-	expect_eq "$t: no filter key, Escape, Home or burst clears the screen" \
-		"$(kv slash_clears) $(kv filter_clears) $(kv escape_clears) $(kv home_clears) $(kv burst_clears)" \
-		"0 0 0 0 0"
+	expect_eq "$t: no search key, Escape, Home or burst clears the screen" \
+		"$(kv search_clears) $(kv escape_clears) $(kv home_clears) $(kv burst_clears)" \
+		"0 0 0 0"
 
 	# The burst covers the same moves as the single keys (Home first), so a
 	# program that draws once per key writes about as much again; one that
@@ -101,5 +108,5 @@ for t in $TERMS "xterm-256color in the list" "xterm in the list" "vt100 in the l
 			"$ctx"
 	fi
 
-	expect_eq "$t: q exits with status 0" "$(kv exit_status)" 0
+	expect_eq "$t: F10 exits with status 0" "$(kv exit_status)" 0
 done

@@ -6,10 +6,12 @@
  * the first (-n: output stalls, as with an SSH client that stopped
  * reading), waits DELAY ms,
  * sends SIGNAL, then waits for the program to end without reading. Prints
- * one line: "ended=1 ms=N status=S icanon=1 echo=1 ixon=1" (exit status or
- * 128+signal; the terminal's settings after it ended), or "ended=0" when it
- * had not ended after 10 s (it is then killed). Used by
- * tests/cli/signals.sh. */
+ * one line: "busy=B cpu_ms=C ended=1 ms=N status=S icanon=1 echo=1 ixon=1"
+ * (B: 1 when the program was at work as the signal came: running, or in
+ * the kernel, or it used CPU time during the DELAY (C ms), 0 when it sat
+ * waiting for input; the exit status or 128+signal; the terminal's
+ * settings after it ended), or "ended=0" when it had not ended after 10 s
+ * (it is then killed). Used by tests/cli/signals.sh. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -81,6 +83,32 @@ unescape(const char *s, char *out)
 		}
 	}
 	return n;
+}
+
+/* The program's state letter (R running, S asleep, D in the kernel...)
+ * and the CPU time it has used, in clock ticks, from /proc/PID/stat. */
+static char
+proc_state(pid_t pid, long *ticks)
+{
+	char path[64], st[1024];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	*ticks = 0;
+	if (!f)
+		return '?';
+	size_t n = fread(st, 1, sizeof st - 1, f);
+	fclose(f);
+	st[n] = '\0';
+	const char *p = strrchr(st, ')');
+	if (!p || p[1] != ' ')
+		return '?';
+	char state = p[2];
+	unsigned long ut = 0, stime = 0;
+	/* after the state: ppid pgrp session tty tpgid flags minflt cminflt
+	 * majflt cmajflt utime stime */
+	if (sscanf(p + 4, "%*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &stime) == 2)
+		*ticks = (long)(ut + stime);
+	return state;
 }
 
 static int
@@ -156,8 +184,14 @@ usage:
 		usleep(300000);	/* its output fills the terminal and stops */
 	else
 		drain(master, 0, 10, false);
+	long ticks0, ticks1;
+	proc_state(pid, &ticks0);
 	usleep((useconds_t)delay * 1000);
+	char state = proc_state(pid, &ticks1);
 	kill(pid, sig);
+	long hz = sysconf(_SC_CLK_TCK);
+	long cpu_ms = hz > 0 ? (ticks1 - ticks0) * 1000 / hz : 0;
+	int busy = state == 'R' || state == 'D' || cpu_ms > 0;
 	double t0 = now_ms();
 	int st = 0;
 	bool ended = false;
@@ -172,12 +206,13 @@ usage:
 	if (!ended) {
 		kill(pid, SIGKILL);
 		waitpid(pid, &st, 0);
-		printf("ended=0\n");
+		printf("busy=%d cpu_ms=%ld ended=0\n", busy, cpu_ms);
 		return 1;
 	}
 	struct termios tio;
 	int got = tcgetattr(master, &tio) == 0;
-	printf("ended=1 ms=%.0f status=%d icanon=%d echo=%d ixon=%d\n", ms,
+	printf("busy=%d cpu_ms=%ld ended=1 ms=%.0f status=%d icanon=%d echo=%d ixon=%d\n", busy,
+	    cpu_ms, ms,
 	    WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st),
 	    got && (tio.c_lflag & ICANON) ? 1 : 0, got && (tio.c_lflag & ECHO) ? 1 : 0,
 	    got && (tio.c_iflag & IXON) ? 1 : 0);

@@ -1,10 +1,12 @@
 #!/bin/sh
-# Export (s, F2), opening another file (o) and suspending (Ctrl-Z) as a
-# person uses them; then restricted mode (--restricted, CENTRES_RESTRICTED=1)
-# where none of them exists: absent from the key bar and the help, their
-# keys only say so, no file is written or read, the process is never
-# stopped; reload still reads the same file. On copies of the test directory
-# tests/data/annuaire.csv.
+# Export (F2, Ctrl-S), opening another file (F3, Ctrl-O) and suspending
+# (Ctrl-Z) as a person uses them, on the centres a typed search finds; then
+# restricted mode (--restricted, CENTRES_RESTRICTED=1) where none of them
+# exists: absent from the key bar and the help, their keys (F2, ^S, F3, ^O,
+# ^Z) only say so, what is typed after them goes into the search, never a
+# file name, no file is written or read, the process is never stopped;
+# reload (Ctrl-R) still reads the same file. On copies of the test
+# directory tests/data/annuaire.csv.
 . tests/tui/tmux.sh
 
 work=$TMPD/work
@@ -18,10 +20,10 @@ cd "$work" || exit 1
 # --- export: the centres shown, as CSV, never over an existing file
 EXTRA_ENV="HOME=$work" start 132 30 "$work/annuaire.csv"
 see "export: started" "18 of 18"
-keybar_has "export: on the key bar at 132 columns" "*s F2 Export*"
-keys / ; send_text iles ; keys Enter
-see "export: filtered" "1 of 18 centres match"
-keys s
+keybar_has "export: on the key bar at 132 columns" "*F2/^S Export*"
+send_text iles
+see "export: a search" "Search: iles" "1 of 18 centres match"
+keys F2
 see "export: the prompt, with a name to start from" "Export 1 centre to: centres-export.csv"
 keybar_has "export: the prompt's keys" "*Enter OK*" "*Esc Cancel*"
 keys C-u
@@ -37,23 +39,24 @@ else
 fi
 # Again: the name comes back; the file exists, so nothing is overwritten.
 before=$(cksum <"$work/îles.csv")
-keys F2
-see "export again: the last name comes back" "Export 1 centre to: îles.csv"
+keys C-s
+see "export again (Ctrl-S): the last name comes back" "Export 1 centre to: îles.csv"
 keys Enter
-see "export again: refused, the file kept" "Not exported (s to correct the name): it already exists"
+see "export again: refused, the file kept" "Not exported (F2 to correct the name): it already exists"
 expect_eq "export again: the file is unchanged" "$(cksum <"$work/îles.csv")" "$before"
 # A directory that does not exist: said, nothing written.
-keys s C-u
+keys F2 C-u
 send_text "nowhere/x.csv"
 keys Enter
 see "export into a missing directory: said" "Not exported" "No such file or directory"
 # Esc cancels.
-keys s Escape
+keys F2 Escape
 see "export: Esc cancels" "Nothing exported."
-# No filter: every centre.
+see "export: the search still there after the prompt" "Search: iles  (Esc: clear)"
+# No search: every centre.
 keys Escape
-see "export: filter cleared" "18 of 18"
-keys s C-u
+see "export: Esc clears the search" "18 of 18 centres shown" "Search:  a name"
+keys F2 C-u
 send_text "~/tout.csv"
 keys Enter
 see "export: every centre without a filter, ~ is the home directory" "Exported 18 centres to ~/tout.csv."
@@ -61,29 +64,29 @@ n=$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], enco
 expect_eq "export: 18 rows in ~/tout.csv" "$n" 18
 
 # --- open another file, and reload reads that one
-keys o
+keys F3
 see "open: an empty prompt" "Open the file:"
 send_text "$work/absent.csv"
 keys Enter
-see "open a missing file: said, data kept" "Not opened (o to correct the name)" "18 of 18"
-keys o
-see "open: the name comes back to correct" "absent.csv"
+see "open a missing file: said, data kept" "Not opened (F3 to correct the name)" "18 of 18"
+keys C-o
+see "open (Ctrl-O): the name comes back to correct" "absent.csv"
 keys C-u
 send_text "$work/trois.csv"
 keys Enter
 see "open: the other file, said" "Opened $work/trois.csv: 3 centres." "3 of 3 centres"
-keys r
+keys F5
 see "reload reads the opened file" "Reloaded $work/trois.csv: 3 centres."
 
 # Ctrl-Z where no shell could resume it (the program alone in its terminal,
 # as under an SSH forced command): said, and nothing changes.
 keys C-z
-see "Ctrl-Z with no shell: said" "Cannot suspend: no shell to come back to (q quits)."
+see "Ctrl-Z with no shell: said" "Cannot suspend: no shell to come back to (F10 quits)."
 expect_eq "Ctrl-Z with no shell: still running" "$(proc_state)" S
 expect_eq "Ctrl-Z with no shell: still on its own screen" \
 	"$(tm display -p -t "$S" '#{alternate_on}')" 1
-keys q
-expect_exit "export/open: q" 0
+keys F10
+expect_exit "export/open: F10" 0
 
 # --- Ctrl-Z suspends, fg comes back: in an interactive shell with job
 # control, as a person runs it (without one the stop would be discarded).
@@ -94,17 +97,17 @@ tm new-session -d -s "$S" -x 100 -y 24 "env -i PATH=$PATH HOME=$work TERM=tmux-2
 stale=1
 send_text "$BIN $work/trois.csv 2>$TMPD/stderr.jobs"
 keys Enter
-see "Ctrl-Z: started from a shell" "3 of 3 centres" "F10 q Quit"
+see "Ctrl-Z: started from a shell" "3 of 3 centres" "F10/^Q Quit"
 keys C-z
 see "Ctrl-Z: the shell has the terminal back, the program stopped" "Stopped"
 send_text "fg"
 keys Enter
-see "fg: the screen is back" "3 of 3 centres" "F10 q Quit"
-keys j q
-wait_gone "F10 q Quit"
+see "fg: the screen is back" "3 of 3 centres" "F10/^Q Quit"
+keys Down F10
+wait_gone "F10/^Q Quit"
 send_text 'echo STATUS=$?'
 keys Enter
-see "after fg, q quits with status 0" "STATUS=0"
+see "after fg, F10 quits with status 0" "STATUS=0"
 tm kill-session -t "$S"
 
 # --- restricted mode, by option and by environment
@@ -115,23 +118,37 @@ for how in option env; do
 	else
 		EXTRA_ENV="CENTRES_RESTRICTED=1" start 132 30 "$work/annuaire.csv"
 	fi
-	see "restricted ($how): started" "18 of 18" "F10 q Quit"
+	see "restricted ($how): started" "18 of 18" "F10/^Q Quit"
 	capture
 	kb=$(last_line)
 	case "$kb" in *Export* | *" File"*) fail "restricted ($how): no export or open on the key bar" "$kb" ;;
 	*) pass "restricted ($how): no export or open on the key bar" ;; esac
-	keys s
-	see "restricted ($how): s says export is disabled" "Export the centres shown to a CSV file: disabled in restricted mode."
-	not_see "restricted ($how): no prompt" "Export 18 centres to"
 	keys F2
-	see "restricted ($how): F2 the same" "disabled in restricted mode"
-	keys o
-	see "restricted ($how): o says opening a file is disabled" "Open another directory file (CSV): disabled in restricted mode."
-	# What follows o is not a path: x is no key, nothing opens.
+	see "restricted ($how): F2 says export is disabled" "Export the centres shown to a CSV file: disabled in restricted mode."
+	not_see "restricted ($how): no prompt" "Export 18 centres to"
+	# A key typed puts the status line's hint back: the next message is new.
+	send_text "z"
+	see "restricted ($how): z after F2 goes into the search" "Search: z  (Esc: clear)" "Type a name"
+	keys Escape
+	see "restricted ($how): Esc clears that search" "18 of 18 centres shown"
+	keys C-s
+	see "restricted ($how): Ctrl-S the same" "Export the centres shown to a CSV file: disabled in restricted mode."
+	not_see "restricted ($how): no prompt after Ctrl-S" "Export 18 centres to"
+	keys F3
+	see "restricted ($how): F3 says opening a file is disabled" "Open another directory file (CSV): disabled in restricted mode."
+	# What follows F3 is not a path: x goes into the search, nothing opens.
 	send_text "x"
-	sleep 0.3
-	capture
-	not_see "restricted ($how): no prompt after o" "Open the file:"
+	see "restricted ($how): x after F3 goes into the search" "Search: x  (Esc: clear)"
+	not_see "restricted ($how): no prompt after F3" "Open the file:"
+	keys Escape
+	see "restricted ($how): Esc clears the search" "18 of 18 centres shown"
+	keys C-o
+	see "restricted ($how): Ctrl-O the same" "Open another directory file (CSV): disabled in restricted mode."
+	send_text "y"
+	see "restricted ($how): y after Ctrl-O goes into the search" "Search: y  (Esc: clear)"
+	not_see "restricted ($how): no prompt after Ctrl-O" "Open the file:"
+	keys Escape
+	see "restricted ($how): Esc clears the search again" "18 of 18 centres shown"
 	keys C-z
 	see "restricted ($how): Ctrl-Z says suspending is disabled" "Suspend (come back with fg): disabled in restricted mode."
 	sleep 0.3
@@ -148,12 +165,12 @@ for how in option env; do
 		*) pass "restricted ($how): help does not offer '$t'" ;; esac
 	done
 	keys q
-	keys r
-	see "restricted ($how): reload reads the same file" "Reloaded annuaire.csv: 18 centres."
+	keys C-r
+	see "restricted ($how): reload (Ctrl-R) reads the same file" "Reloaded annuaire.csv: 18 centres."
 	case "$screen" in *"$work"*) fail "restricted ($how): the server's folders are not shown" "$(line_with "$work")" ;;
 	*) pass "restricted ($how): the server's folders are not shown" ;; esac
-	keys q
-	expect_exit "restricted ($how): q" 0
+	keys F10
+	expect_exit "restricted ($how): F10" 0
 	if [ -e "$work/centres-export.csv" ]; then
 		fail "restricted ($how): no file written"
 	else
@@ -164,17 +181,20 @@ done
 # An option cannot undo the environment's restriction.
 EXTRA_ENV="CENTRES_RESTRICTED=1" start 100 24 --no-color "$work/annuaire.csv"
 see "CENTRES_RESTRICTED with other options: started" "18 of 18"
-keys s
+keys F2
 see "CENTRES_RESTRICTED with other options: still restricted" "disabled in restricted mode"
-keys q
-expect_exit "CENTRES_RESTRICTED: q" 0
+keys F10
+expect_exit "CENTRES_RESTRICTED: F10" 0
 # CENTRES_RESTRICTED=0 is off.
 EXTRA_ENV="CENTRES_RESTRICTED=0" start 100 24 "$work/annuaire.csv"
 see "CENTRES_RESTRICTED=0: started" "18 of 18"
-keys s
+keys F2
 see "CENTRES_RESTRICTED=0: export offered" "Export 18 centres to"
-keys Escape q
-expect_exit "CENTRES_RESTRICTED=0: q" 0
+# Esc alone: an Esc with another key in the same read is that key with Alt.
+keys Escape
+see "CENTRES_RESTRICTED=0: Esc cancels the export" "Nothing exported."
+keys F10
+expect_exit "CENTRES_RESTRICTED=0: F10" 0
 
 # A terminal description in the person's ~/.terminfo is read as usual, but
 # not in restricted mode (a file of the person's choosing).
@@ -183,13 +203,13 @@ if command -v tic >/dev/null 2>&1 && tic -x -o "$work/.terminfo" "$TMPD/ct.ti" 2
 	TERM_ENV=centres-test EXTRA_ENV="HOME=$work" start 100 24 "$work/annuaire.csv"
 	see "~/.terminfo: started" "18 of 18"
 	not_see "~/.terminfo: its terminal is found (no fallback)" "not installed here"
-	keys q
-	expect_exit "~/.terminfo: q" 0
+	keys F10
+	expect_exit "~/.terminfo: F10" 0
 	TERM_ENV=centres-test EXTRA_ENV="HOME=$work" start 100 24 --restricted "$work/annuaire.csv"
 	see "~/.terminfo, restricted: not read (the fallback, said)" \
 		"TERM centres-test is not installed here: drawing as xterm-256color."
-	keys q
-	expect_exit "~/.terminfo, restricted: q" 0
+	keys F10
+	expect_exit "~/.terminfo, restricted: F10" 0
 else
 	echo "SKIP ~/.terminfo in restricted mode: tic cannot compile a terminal description here"
 fi

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Text screenshots of the program for docs/screenshots, captured from the real
-# program in tmux: each layout (80x24, 132x40, 50x20), the help screen and
-# the filter "reunion". They change only when asked:
+# program in tmux: each layout (80x24, 132x40, 50x20), the help screen (F1)
+# and the search "reunion" (typed on the main screen; the file keeps its
+# name, filter-reunion.txt, that README.md links to). They change only when
+# asked:
 #     UPDATE=1 sh tests/tui/screenshots.sh        (from the top of the repo)
 # Without UPDATE=1 (as run by make test) it checks nothing and says so: the
 # pictures are documentation, not a test of the screen (the other scripts
@@ -29,14 +31,13 @@ for size in "80 24" "132 40" "50 20"; do
 	wait_for "F10" || { echo "screenshots: the program did not start at $1x$2" >&2; exit 1; }
 	shot "$1x$2.txt"
 	if [ "$1" = 80 ]; then
-		keys '?'
+		keys F1
 		wait_for "Help (every key)" && shot help.txt
 		keys q
 		wait_for "Territories by region"
-		keys /
-		wait_for "Filter:"
 		send_text reunion
-		wait_for "1 of 20 centres match" && wait_for "02 62 20 55 43" && shot filter-reunion.txt
+		wait_for "Search: reunion" && wait_for "1 of 20 centres match" &&
+			wait_for "02 62 20 55 43" && shot filter-reunion.txt
 	fi
 	keys F10
 	wait_exit

@@ -2,7 +2,7 @@
 # The built-in directory (data/centres.csv, compiled into the binary) on the
 # screen: the one screen script that depends on the product's data; the
 # others run on tests/data/annuaire.csv. Its title, the region Île-de-France
-# and its four territories, the centre of La Réunion found by a filter with
+# and its four territories, the centre of La Réunion found by a search with
 # both its phones, the first centre's card, and F5 reloading the built-in
 # directory (nothing to read from disk). Edit these checks with
 # data/centres.csv.
@@ -18,26 +18,26 @@ ile=$(printf '%s\n' "$screen" | grep -A4 '^ Île-de-France' | awk -F'│' '{ pri
 for t in Essonne Paris "Seine Saint-Denis" "Val d'Oise"; do
 	expect_contains "built-in: '$t' under Île-de-France" "$ile" "   $t"
 done
-keys /
-wait_for "Filter:"
 send_text reunion
-see "built-in: / reunion: 1 of 20 match" "1 of 20 centres match"
-see "built-in: / reunion: the centre of La Réunion" "Acronym      CR-CSUR" "Region       La Réunion"
-see "built-in: / reunion: both its phones" "02 62 20 55 42" "02 62 20 55 43"
-keys Escape q
+see "built-in: reunion typed: 1 of 20 match" "Search: reunion" "1 of 20 centres match"
+see "built-in: reunion: the centre of La Réunion" "Acronym      CR-CSUR" "Region       La Réunion"
+see "built-in: reunion: both its phones" "02 62 20 55 42" "02 62 20 55 43"
+keys Escape
+see "built-in: Esc: every centre again" "20 of 20 centres shown"
+keys F10
 wait_exit
-expect_eq "built-in: q" "$status" 0
+expect_eq "built-in: F10" "$status" 0
 
 # --- 80x24: the built-in directory reloads too (nothing to read from disk)
 DATA=builtin start 80 24
 see "built-in: started" "20 of 20"
-keys Tab j
+keys Tab Down
 selected "built-in: second centre" "Profession Banlieue"
 keys F5
 see "built-in: F5 reloads" "Reloaded"
 selected "built-in: same centre" "Profession Banlieue"
 see "built-in: the title still says built-in" "built-in directory — 20 of 20"
-keys q
-expect_exit "built-in reload q" 0
+keys F10
+expect_exit "built-in reload F10" 0
 
 finish shipped_data

@@ -8,11 +8,13 @@
 #  - TERM=xterm-kitty (not installed here) and LANG=fr_FR.UTF-8 (not
 #    installed either), LC_ALL unset: the first screen, accents, the notice
 #    of the TERM fallback;
-#  - a filter; restricted mode holds: the help (every page) offers no
-#    Export, no Open (another file), no Suspend, and s, o, Ctrl-Z only say
-#    they are disabled;
-#  - q ends the session: ssh exits 0, the terminal is restored, nothing is
-#    left on the server;
+#  - a search typed, Esc alone clearing it (not taken for the start of a
+#    key's sequence); restricted mode holds: the help (F1, every page)
+#    offers no Export, no Open (another file), no Suspend, and F2, F3,
+#    Ctrl-S, Ctrl-O, Ctrl-Z only say they are disabled (Ctrl-S does not
+#    freeze the terminal); F6 still opens About;
+#  - Ctrl-Q ends the session (no flow control in the way): ssh exits 0, the
+#    terminal is restored, nothing is left on the server;
 #  - `ssh host id` and `ssh -s host sftp` still get only centres (the list);
 #  - a lost connection (the ssh client killed, or its terminal closed) ends
 #    centres and its sshd session within seconds.
@@ -323,21 +325,21 @@ screen_checks() {
 		fail "over ssh: one centres process on the server side" "found: '$sp'"
 	fi
 
-	# --- b. A filter.
-	keys /
-	wait_for "Filter:"
+	# --- b. A search, typed; Esc alone clears it (over SSH, an Esc must
+	# not wait for, or be taken with, the key after it).
 	send_text iles
-	see "over ssh: / iles finds the centre of Îles du Levant" "1 of 18" "CR-CDI" "Îles"
-	keys Enter
-	see "over ssh: Enter keeps the filter" "(/ to edit, Esc to clear)"
+	see "over ssh: iles typed finds the centre of Îles du Levant" "Search: iles" "1 of 18" "CR-CDI" "Îles"
+	keys Escape
+	see "over ssh: Esc clears the search" "18 of 18 centres shown"
+	selected "over ssh: the centre found stays selected" "Centre de ressources Cohésion"
 
 	# --- f. Restricted: the help comes up, offers neither Export nor Open
 	# (another file) nor Suspend, and says it is the restricted mode; those
 	# keys only say they are disabled.
 	keybar=$(last_line)
 	expect_not_contains "over ssh, --restricted: the key bar offers no Export" "$keybar" "Export"
-	keys '?'
-	if see "over ssh: ? opens the help" "Help (every key)"; then
+	keys F1
+	if see "over ssh: F1 opens the help" "Help (every key)"; then
 		# Every page of the help: Space until its header says "A-N of N".
 		help=$screen
 		n=0
@@ -373,20 +375,23 @@ $screen"
 		fail "$1" "no status line with $3 and: disabled in restricted mode"
 		show_or_ended
 	}
-	refused "over ssh, --restricted: s (export) is disabled" s "Export"
-	refused "over ssh, --restricted: o (open another file) is disabled" o "Open"
+	# Each differs from the one before: the message seen is the key's own.
+	refused "over ssh, --restricted: F2 (export) is disabled" F2 "Export"
+	refused "over ssh, --restricted: F3 (open another file) is disabled" F3 "Open"
+	refused "over ssh, --restricted: Ctrl-S (export) is disabled, the terminal not frozen" C-s "Export"
+	refused "over ssh, --restricted: Ctrl-O (open another file) is disabled" C-o "Open"
 	# A suspended forced command would hang the session: no shell to resume it.
 	refused "over ssh, --restricted: Ctrl-Z (suspend) is disabled" C-z "Suspend"
-	keys a
-	see "over ssh: centres still answers (a opens About)" "About the network"
+	keys F6
+	see "over ssh: centres still answers (F6 opens About)" "About the network"
 	keys q
 	wait_gone "About the network"
 
-	# --- c. q ends the session: ssh exits 0, the terminal is restored, and
-	# nothing is left on the server.
-	keys q
-	expect_exit "over ssh: q ends the session" 0
-	wait_nothing_left "over ssh: after q, no centres and no sshd session left on the server"
+	# --- c. Ctrl-Q ends the session: ssh exits 0, the terminal is restored,
+	# and nothing is left on the server.
+	keys C-q
+	expect_exit "over ssh: Ctrl-Q ends the session" 0
+	wait_nothing_left "over ssh: after Ctrl-Q, no centres and no sshd session left on the server"
 
 	# --- e. A lost connection: the ssh client killed (-9: it says nothing to the
 	# server; the kernel closes the connection).
