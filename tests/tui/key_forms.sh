@@ -198,4 +198,19 @@ search_is "$T: lone Esc: the search is empty" ""
 keys C-x
 expect_exit "$T: Ctrl-X quits" 0
 
+# --- ESCDELAY sets the wait: 400 ms, locally, holds an arrow split by 200 ms
+EXTRA_ENV="ESCDELAY=400" TERM_ENV=xterm start 80 24
+T=ESCDELAY=400
+see "$T: started" "20 of 20 centres shown"
+send_text "$Q"
+see "$T: typed $Q" "15 of 20 centres match"
+selected "$T: first centre selected" "$FIRST"
+keys_hex 1b
+sleep 0.2
+keys_hex 5b 42
+selected "$T: ESC, 200 ms later [ B: Down" "$SECOND"
+search_is "$T: the split arrow does not clear the search" "$Q"
+keys C-q
+expect_exit "$T: Ctrl-Q quits" 0
+
 finish key_forms
