@@ -35,7 +35,7 @@ focus() {
 	shift 2
 	keys_hex "$@"
 	reversed "$n" "$h" || return 1
-	others=
+	settle_e	# a whole frame: the old heading may not be redrawn yet
 	# shellcheck disable=SC2086
 	(IFS='|'; for o in $HEADINGS; do [ "$o" = "$h" ] || ! is_reversed "$o" || echo "$o"; done) >"$TMPD/rev"
 	others=$(cat "$TMPD/rev")

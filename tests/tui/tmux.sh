@@ -43,6 +43,8 @@
 #                             start: a vt100's reverse title runs on into
 #                             the heading under it)
 #   is_reversed TEXT          the same test, once, on the last capture_e
+#   settle_e                  capture_e until two captures agree (a whole
+#                             frame, attributes and all)
 #   within S CMD [ARGS...]    runs CMD with WAIT_S=S (a shorter wait where
 #                             the frame is known to be drawn), then puts
 #                             WAIT_S back
@@ -475,4 +477,16 @@ within() {
 	_within_r=$?
 	WAIT_S=$_within_w
 	return $_within_r
+}
+
+# settle_e: $escreen, once two captures agree.
+settle_e() {
+	j=0
+	while [ "$j" -lt 25 ]; do
+		prev=$escreen
+		sleep 0.02
+		capture_e
+		[ "$escreen" = "$prev" ] && return 0
+		j=$((j + 1))
+	done
 }

@@ -133,6 +133,7 @@ for size in "80 24" "64 20" "50 20"; do
 	no_command "$sz" reunion
 	reversed "$sz: the list of centres has the focus" "Centres: All centres"
 	if [ "$1" -ge 64 ]; then
+		settle_e
 		expect_eq "$sz: the menu has not" "$(is_reversed "Territories by region" && echo reversed)" ""
 	fi
 	clear_search "$sz"
@@ -191,6 +192,7 @@ for size in "80 24" "64 20" "50 20"; do
 	no_command "$sz" "the paste"
 	within 2 reversed "$sz: paste: the list still has the focus (its line break opened nothing)" "Centres: All centres"
 	if [ "$1" -ge 64 ]; then
+		settle_e
 		expect_eq "$sz: paste: the contact is not focused" "$(is_reversed "Contact" && echo reversed)" ""
 	fi
 	clear_search "$sz"
