@@ -27,6 +27,27 @@
 #   expect_exit NAME STATUS   its exit status, and the terminal left usable
 #   resize W H                resizes the window
 #   finish NAME               checks that the sanitizer said nothing
+#   keys_hex HEX...           sends bytes given in hex (send-keys -H: 1b 5b
+#                             41 is ESC [ A), whatever TERM says
+#   paste_text TEXT           pastes TEXT as a terminal does (tmux
+#                             set-buffer, paste-buffer -p: bracketed when the
+#                             program asked for it with ESC[?2004h, a line
+#                             break sent as CR)
+#   search_is NAME TEXT       PASS when the search line reads "Search: TEXT
+#                             (Esc: clear)" (TEXT empty: the empty search,
+#                             its hint shown); waits for it, like see
+#   reversed NAME TEXT        PASS when TEXT (a pane heading: the focused
+#                             pane's) is drawn in reverse video; unlike
+#                             focused, follows the attributes from line to
+#                             line (tmux does not repeat them at a line's
+#                             start: a vt100's reverse title runs on into
+#                             the heading under it)
+#   is_reversed TEXT          the same test, once, on the last capture_e
+#   settle_e                  capture_e until two captures agree (a whole
+#                             frame, attributes and all)
+#   within S CMD [ARGS...]    runs CMD with WAIT_S=S (a shorter wait where
+#                             the frame is known to be drawn), then puts
+#                             WAIT_S back
 #
 # The data: every run is on the test directory $FX, tests/data/annuaire.csv
 # (tests/data/README.md), given through CENTRES_FILE, so that editing the
@@ -363,4 +384,109 @@ keybar_has() {
 		case "$kb" in $p) ;; *) fail "$name" "key bar does not match $p" "key bar: $kb"; return 1 ;; esac
 	done
 	pass "$name"
+}
+
+# keys_hex HEX...: bytes, two hex digits each, as a terminal would send them.
+keys_hex() { stale=1; tm send-keys -t "$S" -H "$@"; }
+
+# paste_text TEXT: TEXT pasted into the pane (bracketed if the program asked).
+paste_text() {
+	stale=1
+	tm set-buffer -b centres-paste -- "$1"
+	tm paste-buffer -p -d -b centres-paste -t "$S"
+}
+
+# search_is NAME TEXT: the search line shows the search TEXT ("" for none).
+search_is() {
+	i=0
+	while :; do
+		if [ "$stale" != 0 ] || [ $i -ne 0 ]; then capture; fi
+		sl=$(line_with "Search:" | sed 's/ *$//')
+		if [ -z "$2" ]; then
+			case "$sl" in "Search:  a name"*) pass "$1"; return 0 ;; esac
+		else
+			[ "$sl" = "Search: $2  (Esc: clear)" ] && { pass "$1"; return 0; }
+		fi
+		i=$((i + 1))
+		case "$screen" in *"== END =="*) i=$((WAIT_S * 20)) ;; esac
+		if [ "$i" -ge $((WAIT_S * 20)) ]; then
+			fail "$1" "expected the search: '$2'" "search line: $sl"
+			show_or_ended
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# is_reversed TEXT: whether the first character of TEXT, where it first shows
+# in $escreen (capture_e), is in reverse video. The attributes are carried
+# over from one line to the next; bytes are counted (LC_ALL=C).
+is_reversed() {
+	printf '%s\n' "$escreen" | LC_ALL=C awk -v t="$1" '
+		BEGIN { rev = 0 }
+		function sgr(p,   n, a, k) {
+			n = split(p, a, ";")
+			if (p == "") { rev = 0; return }
+			for (k = 1; k <= n; k++) {
+				if (a[k] == "0" || a[k] == "") rev = 0
+				else if (a[k] == "7") rev = 1
+				else if (a[k] == "27") rev = 0
+			}
+		}
+		{
+			plain = ""; flags = ""; n = length($0); j = 1
+			while (j <= n) {
+				c = substr($0, j, 1)
+				if (c == "\033" && substr($0, j + 1, 1) == "[") {
+					k = j + 2
+					while (k <= n && substr($0, k, 1) ~ /[0-9;:?]/) k++
+					if (substr($0, k, 1) == "m") sgr(substr($0, j + 2, k - j - 2))
+					j = k + 1
+					continue
+				}
+				plain = plain c; flags = flags rev; j++
+			}
+			p = index(plain, t)
+			if (p) { found = substr(flags, p, 1) == "1"; exit }
+		}
+		END { exit !found }'
+}
+# wait_reversed TEXT: waits until is_reversed TEXT.
+wait_reversed() {
+	i=0
+	while :; do
+		capture_e
+		case "$escreen" in *"== END =="*) return 1 ;; esac
+		is_reversed "$1" && return 0
+		i=$((i + 1))
+		[ "$i" -ge $((WAIT_S * 20)) ] && return 1
+		sleep 0.05
+	done
+}
+# reversed NAME TEXT
+reversed() {
+	if wait_reversed "$2"; then pass "$1"; else fail "$1" "not in reverse video: $2"; printf '%s\n' "$escreen" | cat -v | sed 's/^/    | /'; return 1; fi
+}
+
+# within S CMD [ARGS...]: CMD with waits of at most S seconds.
+within() {
+	_within_w=$WAIT_S
+	WAIT_S=$1
+	shift
+	"$@"
+	_within_r=$?
+	WAIT_S=$_within_w
+	return $_within_r
+}
+
+# settle_e: $escreen, once two captures agree.
+settle_e() {
+	j=0
+	while [ "$j" -lt 25 ]; do
+		prev=$escreen
+		sleep 0.02
+		capture_e
+		[ "$escreen" = "$prev" ] && return 0
+		j=$((j + 1))
+	done
 }
