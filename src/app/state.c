@@ -360,13 +360,14 @@ typed_line(struct state *st)
 }
 
 /* The search changed: the lists narrow (or widen) at once; what is found
- * shows in the list of centres, which takes the focus from the menu. */
+ * shows in the list of centres, which takes the focus (from the menu, or
+ * from the card: in the one-pane layout the list is what is shown). */
 static unsigned
 searched(struct state *st)
 {
 	refilter(st);
-	if (st->query.len && st->focus == PANE_MENU) {
-		st->focus = PANE_LIST;
+	if (st->query.len && st->focus != PANE_LIST) {
+		st->focus = PANE_LIST;	/* from the menu, or the card */
 		relayout(st);
 	}
 	return REACT_DRAW;

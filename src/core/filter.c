@@ -175,6 +175,7 @@ void
 query_parse(const struct table *t, const char *s, struct query *q)
 {
 	memset(q, 0, sizeof *q);
+	q->joined = t->role_col[ROLE_ACRONYM] >= 0 ? (size_t)t->role_col[ROLE_ACRONYM] + 1 : 0;
 	size_t n = strlen(s);
 	char *buf = xmalloc(n + 1);
 	struct token *tok = NULL;
@@ -313,6 +314,32 @@ term_find(const struct term *tm, const char *h, size_t n, size_t *mlen)
 	return p;
 }
 
+/* A short field (an acronym: "CR-CSUR", "CR•DSU") also matches a word
+ * typed without its separators ("crcsur"): the field's folded text with
+ * its spaces taken out. Where the term starts and ends in h, in *a, *b. */
+#define JOINED_MAX 32
+static bool
+joined_find(const struct term *tm, const char *h, size_t n, size_t *a, size_t *b)
+{
+	if (tm->digits || tm->len < 2 || n > JOINED_MAX || !memchr(h, ' ', n) ||
+	    memchr(tm->text, ' ', tm->len))
+		return false;
+	char buf[JOINED_MAX];
+	unsigned char pos[JOINED_MAX];
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (h[i] != ' ') {
+			buf[m] = h[i];
+			pos[m++] = (unsigned char)i;
+		}
+	const char *p = memmem(buf, m, tm->text, tm->len);
+	if (!p)
+		return false;
+	*a = pos[p - buf];
+	*b = (size_t)pos[(size_t)(p - buf) + tm->len - 1] + 1;
+	return true;
+}
+
 static bool
 term_has_col(const struct term *tm, size_t col)
 {
@@ -325,20 +352,28 @@ term_has_col(const struct term *tm, size_t col)
 }
 
 static bool
-term_match(const struct table *t, const struct term *tm, size_t r)
+term_match(const struct table *t, const struct term *tm, size_t joined, size_t r)
 {
 	const struct row *row = &t->rows[r];
 	const char *h = arena_at(&t->fold, row->fold);
 	size_t n = row->fold_len, mlen;
-	if (!tm->cols)
-		return term_find(tm, h, n, &mlen) != NULL;
+	if (!tm->cols && term_find(tm, h, n, &mlen))
+		return true;
+	/* Field by field: in the columns the term looks in, and for a word
+	 * typed without the separators of the acronym. */
 	const char *end = h + n;
 	for (size_t col = 0; h < end; col++) {
 		const char *nl = memchr(h, '\n', (size_t)(end - h));
 		if (!nl)
 			nl = end;
-		if (term_has_col(tm, col) && term_find(tm, h, (size_t)(nl - h), &mlen))
+		size_t fl = (size_t)(nl - h);
+		bool acr = col + 1 == joined;
+		if (term_has_col(tm, col) && (tm->cols ? term_find(tm, h, fl, &mlen) ||
+		    (acr && joined_find(tm, h, fl, &mlen, &mlen)) : acr &&
+		    joined_find(tm, h, fl, &mlen, &mlen)))
 			return true;
+		if (!tm->cols && col + 1 >= joined)
+			break;	/* the acronym was all there was to look at */
 		h = nl + 1;
 	}
 	return false;
@@ -348,7 +383,7 @@ bool
 query_match(const struct table *t, const struct query *q, size_t r)
 {
 	for (size_t i = 0; i < q->n; i++)
-		if (!term_match(t, &q->terms[i], r))
+		if (!term_match(t, &q->terms[i], q->joined, r))
 			return false;
 	return true;
 }
@@ -548,8 +583,9 @@ filter_spans(const struct query *q, size_t col, const char *s, size_t n,
 		const struct term *tm = &q->terms[i];
 		if (!term_has_col(tm, col))
 			continue;
-		size_t from = 0, mlen;
+		size_t from = 0, mlen, ja, jb;
 		const char *p;
+		size_t before = k;
 		while (k < max && from < fl &&
 		    (p = term_find(tm, folded.base + from, fl - from, &mlen)) != NULL) {
 			size_t a = (size_t)(p - folded.base), b = a + mlen;
@@ -560,6 +596,15 @@ filter_spans(const struct query *q, size_t col, const char *s, size_t n,
 			out[k].end = map[e];
 			k++;
 			from = a + (mlen ? mlen : 1);
+		}
+		if (k == before && k < max && col + 1 == q->joined &&
+		    joined_find(tm, folded.base, fl, &ja, &jb)) {
+			size_t e = jb;
+			while (e < fl && map[e] == map[jb - 1])
+				e++;
+			out[k].start = map[ja];
+			out[k].end = map[e];
+			k++;
 		}
 	}
 	free(map);

@@ -8,6 +8,8 @@
  *   "Val-d'Oise", "val d oise", "cr-dsu", "CR.DSU" find what they say.
  * - "st" and "ste" also match the words "saint" and "sainte", and the other
  *   way round ("st denis" finds Saint-Denis).
+ * - An acronym also matches written without its separators: "crcsur"
+ *   and "cr-csur" find CR-CSUR, "crdsu" finds CR•DSU.
  * - "quoted phrases" keep their words together; field:value looks only in
  *   the columns a header name designates.
  * - A phone number as people write it is one term, however spaced ("04 78
@@ -42,6 +44,9 @@ struct term {
 struct query {
 	struct term *terms;
 	size_t n;
+	size_t joined;	/* 1 + the acronym column, whose short text also
+			 * matches a word typed without its separators
+			 * ("crcsur" finds CR-CSUR); 0: none */
 };
 
 /* Parses the query text s against t's column names into q. Never fails:

@@ -109,6 +109,7 @@ static int
 loop(struct app *a, struct input *in, const struct view_opts *vo)
 {
 	int fd = terminal_fd(), escdelay = escape_delay();
+	uint64_t last_byte = now_ms();
 	unsigned react = REACT_DRAW;
 	while (!signals_got && !(react & REACT_QUIT)) {
 		if (signals_resized) {
@@ -125,25 +126,34 @@ loop(struct app *a, struct input *in, const struct view_opts *vo)
 			refresh();
 		}
 		react = REACT_NONE;
-		/* Wait for a key, the rest of one, or a message's time. */
-		int wait = input_wait(in, escdelay);
-		long app = app_wait(a);
+		/* Wait for a key, the rest of one (counted from the last byte
+		 * read: a message's time or a resize does not cut it short), or
+		 * a message's time. */
+		int need = input_wait(in, escdelay);
+		uint64_t now = now_ms();
+		long left = need < 0 ? -1 : now - last_byte >= (uint64_t)need ? 0 :
+		    (long)need - (long)(now - last_byte);
+		long app = app_wait(a), wait = left;
 		if (wait < 0 || (app >= 0 && app < wait))
-			wait = app >= 0 ? (int)app : 250;
+			wait = app >= 0 ? app : 250;
 		struct pollfd p = {.fd = fd, .events = POLLIN};
 		signals_busy(false);	/* waiting: a signal ends it by the loop */
-		int r = signals_got || signals_resized ? -1 : poll(&p, 1, wait);
+		int r = signals_got || signals_resized ? -1 : poll(&p, 1, (int)wait);
 		signals_busy(true);	/* working, writing: at once */
-		app_clock(a, now_ms());
+		now = now_ms();
+		app_clock(a, now);
 		if (signals_got)
 			break;
 		if (r < 0)
 			continue;	/* a signal, a resize */
 		struct input_event ev[INPUT_EVENTS];
 		if (r == 0) {
-			react |= events(a, ev, input_expire(in, ev)) | paste_done(a) | app_idle(a);
+			if (need >= 0 && now - last_byte >= (uint64_t)need)
+				react |= events(a, ev, input_expire(in, ev));
+			react |= paste_done(a) | app_idle(a);
 			continue;
 		}
+		last_byte = now;
 		/* Every key already typed is applied before the next frame: a
 		 * held arrow over a slow link draws once, not once per key. */
 		do {

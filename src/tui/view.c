@@ -217,6 +217,25 @@ draw_menu(const struct state *st, const struct view_opts *o)
 	}
 }
 
+/* The list's second column for a row: the territory, which tells apart
+ * centres of the same name; in the one-pane layout, where the card is a
+ * key away, the (first) phone number instead, when there is one. Its
+ * column in *col. */
+static const char *
+list_second(const struct state *st, size_t row, size_t *len, int *col)
+{
+	const struct table *t = &st->d->t;
+	if (st->lay.kind == LAYOUT_NARROW && t->role_col[ROLE_PHONE] >= 0) {
+		const char *ph = table_role(t, row, ROLE_PHONE, len);
+		if (*len) {
+			*col = t->role_col[ROLE_PHONE];
+			return ph;
+		}
+	}
+	*col = table_territory_col(t, row);
+	return table_territory(t, row, len);
+}
+
 static void
 draw_list(const struct state *st, const struct view_opts *o)
 {
@@ -234,13 +253,14 @@ draw_list(const struct state *st, const struct view_opts *o)
 	struct span sp[32];
 	if (st->nlist == 0 && rows > 0)
 		draw_str(r->y + 1, r->x + 1, r->w - 1,
-		    st->f.active ? "No centre matches the filter." : "No centre here.", A_NORMAL, o->ascii);
-	/* The territory tells apart centres of the same name: a column wide
-	 * enough for the visible territories, up to two fifths of the line. */
+		    st->f.active ? "No centre matches the search." : "No centre here.", A_NORMAL, o->ascii);
+	/* The second column: wide enough for what the visible lines show
+	 * there, up to two fifths of the line. */
 	int terr_w = 0;
 	for (int i = 0; i < rows && st->c[PANE_LIST].top + (size_t)i < st->nlist; i++) {
 		size_t tl;
-		const char *terr = table_territory(t, st->list[st->c[PANE_LIST].top + (size_t)i], &tl);
+		int tc;
+		const char *terr = list_second(st, st->list[st->c[PANE_LIST].top + (size_t)i], &tl, &tc);
 		int w = width_upto(terr, tl, r->w);
 		if (w > terr_w)
 			terr_w = w;
@@ -258,8 +278,9 @@ draw_list(const struct state *st, const struct view_opts *o)
 		fill(y, r->x, r->w, sel ? at : A_NORMAL);
 		mvaddstr(y, r->x, sel ? (o->ascii ? ">" : "▸") : " ");
 		size_t nl, tl, al;
+		int tc;
 		const char *name = table_name(t, row, &nl);
-		const char *terr = table_territory(t, row, &tl);
+		const char *terr = list_second(st, row, &tl, &tc);
 		const char *acr = table_role(t, row, ROLE_ACRONYM, &al);
 		int avail = r->w - 2;
 		int tw = tl ? terr_w : 0;
@@ -277,10 +298,11 @@ draw_list(const struct state *st, const struct view_opts *o)
 			draw_str(y, x + used, nw - used, buf, at, o->ascii);
 		}
 		if (tw) {
-			int tc = table_territory_col(t, row);
 			k = spans_shown(st, (size_t)tc, terr, tl, tw, sp, 32);
 			int tx = x + avail - terr_w;
-			draw_text(y, tx, tw, terr, tl, sel ? at : A_DIM, sp, k, hl, o->ascii);
+			bool phone = tc == t->role_col[ROLE_PHONE];
+			draw_text(y, tx, tw, terr, tl, sel ? at : phone ? A_BOLD : A_DIM, sp, k, hl,
+			    o->ascii);
 		}
 	}
 }

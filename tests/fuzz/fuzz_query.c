@@ -117,7 +117,7 @@ check_parse(const struct table *t, const char *s, const struct query *q)
 static bool
 term_found(const struct table *t, const struct query *q, size_t i, size_t r)
 {
-	struct query one = {&q->terms[i], 1};
+	struct query one = {&q->terms[i], 1, q->joined};
 	struct span sp[1];
 	for (size_t c = 0; c < t->ncols; c++) {
 		size_t len;

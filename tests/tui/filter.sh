@@ -110,15 +110,14 @@ keys C-u
 see "80x24: Ctrl-U: all 18 again" "18 of 18 centres"
 see "80x24: Ctrl-U: the search line is empty" "$EMPTY"
 send_text zzzz
-see "80x24: no match: says so" "0 of 18 centres match" "No centre matches the filter."
+see "80x24: no match: says so" "0 of 18 centres match" "No centre matches the search."
 keys Escape
 see "80x24: Esc after no match: all 18" "18 of 18 centres shown"
 # Backspace with nothing to erase goes back a pane, as Esc.
-focused "80x24: the contact still has the focus" "Contact"
+# (Typing from the contact gave the list the focus: what is found is there.)
+focused "80x24: typed from the contact: the list has the focus" "Centres: All centres"
 keys BSpace
-focused "80x24: Backspace with an empty search: back to the list" "Centres: All centres"
-keys BSpace
-focused "80x24: Backspace again: back to the menu" "Territories by region"
+focused "80x24: Backspace with an empty search: back to the menu" "Territories by region"
 see "80x24: Backspace: nothing erased, nothing filtered" "18 of 18 centres shown" "$EMPTY"
 
 # Words made of the letters that were commands (s export, r reload, o open,
@@ -200,7 +199,8 @@ see "50x20: iles: the search line" "Search: iles"
 see "50x20: iles: 1 of 18" "1 of 18"
 see "50x20: iles: the list alone, in front" "Centres: All centres (1)"
 not_see "50x20: iles: the menu is hidden" "Territories by region"
-selected "50x20: iles: the centre of Îles du Levant selected" "Îles du Levant"
+# One pane at a time: the list shows the phone beside the name.
+selected "50x20: iles: the centre of Îles du Levant selected, its phone" "Cohésion d…  $ILES1"
 keys Left
 see "50x20: Left: the menu, narrowed" " Territories by region" "Îles du Levant"
 not_see "50x20: iles: no other territory" "Normeaux"
@@ -213,7 +213,7 @@ see "50x20: Esc: all 18 again" "18 of 18"
 see "50x20: Esc: the contact stays in front" "◂ Contact" "$ILES1"
 keys Escape
 see "50x20: Esc again: back to the list" "Centres: All centres (18)"
-selected "50x20: the centre of Îles du Levant still selected" "Îles du Levant"
+selected "50x20: the centre of Îles du Levant still selected" "Cohésion d…  $ILES1"
 keys Escape
 see "50x20: Esc again: back to the menu" " Territories by region"
 keys F10

@@ -21,7 +21,7 @@ see "132x40: its phone" "$ILES1"
 resize 40 10
 see "40x10: one pane: the list alone" "Centres: All centres"
 not_see "40x10: no menu beside it" "Territories by region"
-selected "40x10: the same centre still selected (and in view)" "Îles du Levant"
+selected "40x10: the same centre still selected (and in view), its phone beside it" "02 61 91 55 42"
 keys Enter
 see "40x10: Enter: its contact, name and phone first" "Contact" "Centre de ressources Cohésion des Îles" "$ILES1"
 keys End

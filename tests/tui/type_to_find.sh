@@ -188,7 +188,13 @@ for size in "80 24" "64 20" "50 20"; do
 "
 	search_is "$sz: pasted $PACA and a line break: the search, a space for the break" "$PACA " && settle
 	found "$sz" "paste" 1
-	see "$sz: paste: the centre of Provence-Alpes-Côte d'Azur" "Provence-Alpes-C"
+	# Its centre, by its territory, or at 50 columns (one pane, the phone
+	# in the list) by its phone number beside its name.
+	if [ "$1" -ge 64 ]; then
+		see "$sz: paste: the centre of Provence-Alpes-Côte d'Azur" "Provence-Alpes-C"
+	else
+		see "$sz: paste: the centre of Provence-Alpes-Côte d'Azur, its phone" "Centre de ressources Politique …  $PACA"
+	fi
 	no_command "$sz" "the paste"
 	within 2 reversed "$sz: paste: the list still has the focus (its line break opened nothing)" "Centres: All centres"
 	if [ "$1" -ge 64 ]; then

@@ -208,8 +208,10 @@ search_as_you_type(void **state)
 	assert_string_equal(esc, "Clear");
 	press(st, '\t');
 	assert_int_equal(st->focus, PANE_DETAIL);
-	type(st, "s");	/* typing on the card still searches */
+	type(st, "s");	/* typing on the card still searches, */
 	assert_string_equal(st->query.s, "villes");
+	assert_int_equal(st->focus, PANE_LIST);	/* and shows what it finds */
+	press(st, '\t');
 	press(st, K_CTRL('u'));
 	nbar = state_keybar(st, bar, 16);
 	for (size_t i = 0; i < nbar; i++)
