@@ -567,6 +567,17 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 	f->q = q;
 }
 
+/* The bytes of the field that folded bytes [a, b) came from (b > a): up
+ * to the end of the character that gave the last one. */
+static struct span
+span_of(const uint32_t *map, size_t fl, size_t a, size_t b)
+{
+	size_t e = b;
+	while (e < fl && map[e] == map[b - 1])
+		e++;
+	return (struct span){map[a], map[e]};
+}
+
 size_t
 filter_spans(const struct query *q, size_t col, const char *s, size_t n,
     struct span *out, size_t max)
@@ -588,24 +599,13 @@ filter_spans(const struct query *q, size_t col, const char *s, size_t n,
 		size_t before = k;
 		while (k < max && from < fl &&
 		    (p = term_find(tm, folded.base + from, fl - from, &mlen)) != NULL) {
-			size_t a = (size_t)(p - folded.base), b = a + mlen;
-			size_t e = b;
-			while (e < fl && map[e] == map[b - 1])
-				e++;
-			out[k].start = map[a];
-			out[k].end = map[e];
-			k++;
+			size_t a = (size_t)(p - folded.base);
+			out[k++] = span_of(map, fl, a, a + mlen);
 			from = a + (mlen ? mlen : 1);
 		}
 		if (k == before && k < max && col + 1 == q->joined &&
-		    joined_find(tm, folded.base, fl, &ja, &jb)) {
-			size_t e = jb;
-			while (e < fl && map[e] == map[jb - 1])
-				e++;
-			out[k].start = map[ja];
-			out[k].end = map[e];
-			k++;
-		}
+		    joined_find(tm, folded.base, fl, &ja, &jb))
+			out[k++] = span_of(map, fl, ja, jb);
 	}
 	free(map);
 	arena_free(&folded);
