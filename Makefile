@@ -65,11 +65,11 @@ $(REL)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
 
-$(REL)/src/builtin.o: src/builtin.S data/centres.csv
+$(REL)/src/builtin.o: src/builtin.S data/centres.csv data/places.txt
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ src/builtin.S
 
-$(SAN)/src/builtin.o: src/builtin.S data/centres.csv
+$(SAN)/src/builtin.o: src/builtin.S data/centres.csv data/places.txt
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ src/builtin.S
 
@@ -131,7 +131,7 @@ $(REL)/ttybytes: tests/bench/ttybytes.c
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< -lutil $(CURSES_LIBS)
 
 FUZZ_BIN := build/fuzz/fuzz_load
-$(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC) src/builtin.S data/centres.csv
+$(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC) src/builtin.S data/centres.csv data/places.txt
 	@mkdir -p $(@D)
 	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
 		-o $@ $(filter %.c %.S,$^) $(call static_or,csv) $(call static_or,utf8proc)
