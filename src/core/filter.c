@@ -534,8 +534,8 @@ has_field_term(const struct query *q)
 	return false;
 }
 
-/* The places query s names, and the rows of t that cover them, into
- * f->places and f->reach (both empty when t says nothing of places). */
+/* The places query s names into f->places (none when t says nothing of
+ * places), the table's areas read if need be. */
 static void
 find_places(struct filter *f, const struct table *t, const char *s, const struct query *q)
 {
@@ -559,8 +559,25 @@ find_places(struct filter *f, const struct table *t, const char *s, const struct
 	if (!f->via && f->cov->col >= 0)
 		f->via = xcalloc(t->nrows ? t->nrows : 1, sizeof *f->via);
 	places_find(p, s, &f->places);
-	if (f->places.n)
-		coverage_reach(f->cov, p, &f->places, &f->reach);
+}
+
+/* The rows of the table covering the places found, into f->reach. The
+ * starts of names are suggestions for a query that finds nothing by its
+ * words ("bord"): where the words found rows ("ville", "sai"), only whole
+ * names count (Villé, Sai). */
+static void
+reach_places(struct filter *f, size_t text_matches)
+{
+	struct place_query *pq = &f->places;
+	if (text_matches) {
+		size_t k = 0;
+		for (size_t i = 0; i < pq->n; i++)
+			if (pq->hit[i].exact)
+				pq->hit[k++] = pq->hit[i];
+		pq->n = k;
+	}
+	if (pq->n)
+		coverage_reach(f->cov, places_get(), pq, &f->reach);
 }
 
 /* Merges the rows the places led to into the n rows matching the words
@@ -656,6 +673,7 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 		f->active = true;
 		f->narrowable = true;
 	}
+	reach_places(f, n);
 	add_places(f, n);
 	query_free(&f->q);
 	f->q = q;

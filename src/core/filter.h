@@ -20,8 +20,9 @@
  *   "bordeaux", "33000", "gironde", "33", "occitanie") also finds the rows
  *   that cover it, each with the place that led to it; when no row covers
  *   the best place named, a note says so and the rows of the nearest area
- *   are offered. A département's number or a postcode alone is that place,
- *   not also phone digits.
+ *   are offered. The start of a name ("bord") counts only when the words
+ *   match no row. A département's number or a postcode alone is that
+ *   place, not also phone digits.
  * Matching runs over the folded text built at load time; when a query
  * narrows the previous one only the previous matches are searched again.
  * No terminal code. */
@@ -88,7 +89,9 @@ struct filter {
 
 	/* Places, for a table with a coverage or postcode column (else
 	 * places.n is 0, via and place_note NULL, matched == n). */
-	struct place_query places;	/* the places the query names, best first */
+	struct place_query places;	/* the places the query names, best first
+					 * (no start of a name when its words
+					 * matched rows) */
 	const char **via;	/* NULL when the table says nothing of places
 				 * (or the query was empty); else one per row:
 				 * what led to row r, for the
