@@ -60,11 +60,12 @@ read_area(const struct coverage *c, const struct places *p, const char *w, size_
 }
 
 /* A coverage field: areas separated by ; , / or |, or département numbers
- * separated by spaces ("33 24 47"). */
-static void
-read_coverage(struct coverage *c, const struct places *p, const char *s, size_t n, uint64_t *m,
-    struct arena *tmp)
+ * separated by spaces ("33 24 47"). Returns how many values named none. */
+static size_t
+read_coverage(const struct coverage *c, const struct places *p, const char *s, size_t n,
+    uint64_t *m, struct arena *tmp)
 {
+	size_t unread = 0;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && !strchr(";,/|", s[j]))
@@ -92,10 +93,11 @@ read_coverage(struct coverage *c, const struct places *p, const char *s, size_t 
 				for (size_t k = 0; k < COVER_WORDS; k++)
 					m[k] |= words[k];
 			else
-				c->unread++;
+				unread++;
 		}
 		i = j + 1;
 	}
+	return unread;
 }
 
 /* The départements of postcode pc: those of the communes that have it,
@@ -118,11 +120,13 @@ postcode_depts(const struct places *p, uint32_t pc, uint64_t *m)
 }
 
 /* A postcode field: every run of 5 digits ("93200", "93200 Saint-Denis",
- * "75011 / 75012"), or 4 digits alone (01400 as a spreadsheet writes it). */
-static void
+ * "75011 / 75012"), or 4 digits alone (01400 as a spreadsheet writes it).
+ * Returns how many postcodes are in no département. */
+static size_t
 read_postcodes(struct coverage *c, const struct places *p, const char *s, size_t n, uint64_t *m,
     size_t *cap, size_t *npc)
 {
+	size_t unread = 0;
 	for (size_t i = 0; i < n;) {
 		if (s[i] < '0' || s[i] > '9') {
 			i++;
@@ -137,12 +141,13 @@ read_postcodes(struct coverage *c, const struct places *p, const char *s, size_t
 			xgrow((void **)&c->pc, cap, *npc + 1, sizeof *c->pc);
 			c->pc[(*npc)++] = v;
 			if (!postcode_depts(p, v, m))
-				c->unread++;
+				unread++;
 		}
 		while (j < n && s[j] >= '0' && s[j] <= '9')
 			j++;
 		i = j;
 	}
+	return unread;
 }
 
 void
@@ -168,12 +173,16 @@ coverage_build(struct coverage *c, const struct table *t, const struct places *p
 	for (size_t r = 0; r < t->nrows; r++) {
 		size_t n;
 		const char *s = table_field(t, r, (size_t)c->col, &n);
+		size_t unread;
 		if (c->by_postcode) {
 			c->pc_at[r] = (uint32_t)npc;
-			read_postcodes(c, p, s, n, c->dept[r], &cap, &npc);
+			unread = read_postcodes(c, p, s, n, c->dept[r], &cap, &npc);
 		} else {
-			read_coverage(c, p, s, n, c->dept[r], &tmp);
+			unread = read_coverage(c, p, s, n, c->dept[r], &tmp);
 		}
+		if (unread && !c->unread)
+			c->first_unread = r;
+		c->unread += unread;
 	}
 	if (c->by_postcode)
 		c->pc_at[t->nrows] = (uint32_t)npc;

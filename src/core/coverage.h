@@ -30,7 +30,9 @@ struct coverage {
 				 * pc_at[r + 1]) */
 	uint32_t *pc;
 	uint64_t (*region)[COVER_WORDS];	/* per region: its départements */
-	size_t nrows, unread;	/* unread: values that named no département */
+	size_t nrows;
+	size_t unread;		/* values that named no département (or postcode) */
+	size_t first_unread;	/* the row of the first of them */
 };
 
 /* Reads the areas of every row of t (the coverage column, else the

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "card.h"
+#include "coverage.h"
 #include "hash.h"
 #include "text.h"
 #include "util.h"
@@ -445,6 +446,31 @@ delimiter_name(char d)
 	return d == ',' ? "comma (,)" : d == ';' ? "semicolon (;)" : d == '\t' ? "tab" : "other";
 }
 
+/* What the place look-up reads of t: which column, and the first value
+ * it cannot read (a note: the row is kept, it covers nothing). */
+static void
+check_places(FILE *out, const struct table *t)
+{
+	if (t->role_col[ROLE_COVERAGE] < 0 && t->role_col[ROLE_POSTCODE] < 0)
+		return;
+	struct coverage c;
+	coverage_build(&c, t, places_get());
+	fputs("places: found through the column '", out);
+	const char *name = t->cols[c.col].name;
+	put_oneline(out, name, strlen(name));
+	fputs(c.by_postcode ? "' (postcodes)\n" : "' (départements)\n", out);
+	if (c.unread) {
+		size_t n;
+		const char *v = table_field(t, c.first_unread, (size_t)c.col, &n);
+		fprintf(out, "note: line %u: '", t->rows[c.first_unread].line);
+		put_oneline(out, v, text_cut(v, n, 80));
+		fprintf(out, "' names no %s (%zu such value%s in the column)\n",
+		    c.by_postcode ? "postcode of a département" : "département",
+		    c.unread, c.unread == 1 ? "" : "s");
+	}
+	coverage_free(&c);
+}
+
 void
 output_check(FILE *out, const struct table *t)
 {
@@ -463,6 +489,7 @@ output_check(FILE *out, const struct table *t)
 	}
 	if (t->role_col[ROLE_NAME] < 0)
 		fputs("note: no name column recognised; the first column serves as the name\n", out);
+	check_places(out, t);
 	/* Header names that repeat an earlier one: JSON has to rename them. */
 	char **keys = output_keys(t);
 	size_t repeats = 0;

@@ -98,6 +98,11 @@ expect_contains "antennes mérignac: the nearest rows" "$err" \
 C=tests/data/couverture.csv
 run --check "$C"
 expect_contains "check couverture.csv: the coverage column" "$out" "couverture -> départements covered"
+expect_contains "check couverture.csv: the column places are found through" "$out" \
+	"places: found through the column 'couverture' (départements)"
+expect_contains "check couverture.csv: a value that names no département" "$out" \
+	"note: line 8: 'Atlantide' names no département (1 such value in the column)"
+expect_eq "check couverture.csv: a note, not a warning (exit 0)" "$rc" 0
 run --filter quimper "$C"
 expect_eq "couverture quimper: the region named Bretagne" "$out" \
 	"Réseau Armor  02 61 91 20 03  via Quimper 29000, Finistère"

@@ -668,6 +668,7 @@ coverage_file(void **state)
 	assert_string_equal(rows_with(t, &f, ALL), "");
 	assert_non_null(f.cov);
 	assert_int_equal(f.cov->unread, 1);
+	assert_string_equal(table_name(t, f.cov->first_unread, NULL), "R\xc3\xa9seau Atlantide");
 	filter_free(&f);
 	directory_free(&d);
 }
