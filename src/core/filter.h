@@ -125,6 +125,13 @@ void filter_free(struct filter *f);
  * places it names, with via[] and place_note. An empty or blank query
  * matches every row. */
 void filter_set(struct filter *f, const struct table *t, const char *query);
+/* What led to row r of the last filter_set()'s table: the via text of a
+ * row reached through a place or offered by place_note, else NULL. */
+static inline const char *
+filter_via(const struct filter *f, size_t r)
+{
+	return f->via && r < f->hit_cap ? f->via[r] : NULL;
+}
 /* Drops the previous result so the next filter_set() scans every row and
  * reads the table's areas again (after a reload). */
 void filter_reset(struct filter *f);

@@ -157,7 +157,8 @@ parse_commune(struct places *p, size_t caps[4], const char **f, const size_t *le
 		c->parent = (int32_t)(k - 1);
 	}
 	put_name(p, f[1], len[1], &c->name, &c->fold);
-	if (parse_postcodes(p, &caps[3], d, f[2], len[2], c) < 0 || parse_num(f[3], len[3], 0, &c->population) < 0)
+	if (parse_postcodes(p, &caps[3], d, f[2], len[2], c) < 0 ||
+	    parse_num(f[3], len[3], 0, &c->population) < 0)
 		return -1;
 	p->ncommune++;
 	return 0;

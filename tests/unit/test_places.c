@@ -392,11 +392,18 @@ homonyms(void **state)
 	struct filter f;
 	filter_init(&f);
 	filter_set(&f, t, "saint-denis");
-	size_t r16 = 0;
-	for (size_t i = 0; i < f.n; i++)
-		if (strcmp(table_role(t, f.rows[i], ROLE_ID, NULL), "16") == 0)
+	size_t r16 = 0, r2 = 0;
+	for (size_t i = 0; i < f.n; i++) {
+		const char *id = table_role(t, f.rows[i], ROLE_ID, NULL);
+		if (strcmp(id, "16") == 0)
 			r16 = f.rows[i];
-	assert_string_equal(f.via[r16], "via Saint-Denis, La R\xc3\xa9union");
+		if (strcmp(id, "2") == 0)
+			r2 = f.rows[i];
+	}
+	assert_string_equal(filter_via(&f, r16), "via Saint-Denis, La R\xc3\xa9union");
+	/* Its words found Profession Banlieue ("Seine Saint-Denis"): no via. */
+	assert_int_equal(f.hit[r2], FILTER_TEXT | FILTER_PLACE);
+	assert_null(filter_via(&f, r2));
 	filter_free(&f);
 	/* A postcode says which. */
 	filter_init(&f);
