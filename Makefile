@@ -65,11 +65,11 @@ $(REL)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
 
-$(REL)/src/builtin.o: src/builtin.S data/centres.csv
+$(REL)/src/builtin.o: src/builtin.S data/centres.csv data/places.txt
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ src/builtin.S
 
-$(SAN)/src/builtin.o: src/builtin.S data/centres.csv
+$(SAN)/src/builtin.o: src/builtin.S data/centres.csv data/places.txt
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ src/builtin.S
 
@@ -161,7 +161,7 @@ $(FUZZ)/obj/%.o: %.c
 $(FUZZ)/obj/tests/fuzz/%.o: tests/fuzz/%.c
 	@mkdir -p $(@D)
 	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(FUZZ_FLAGS) -c -o $@ $<
-$(FUZZ)/obj/src/builtin.o: src/builtin.S data/centres.csv
+$(FUZZ)/obj/src/builtin.o: src/builtin.S data/centres.csv data/places.txt
 	@mkdir -p $(@D)
 	$(CLANG) -c -o $@ src/builtin.S
 $(FUZZ_BIN): $(FUZZ)/%: $(FUZZ)/obj/tests/fuzz/%.o $(FUZZ_OBJS)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "../core/filter.h"
+#include "../core/util.h"
 
 #define SHOWN_WARNINGS 5
 
@@ -49,10 +50,29 @@ batch_list(const struct directory *d, const char *query, enum format format, uns
 	struct filter f;
 	filter_init(&f);
 	filter_set(&f, t, query ? query : "");
-	output_rows(out, t, f.rows, f.n, format, flags, format == FORMAT_TEXT ? text_width_of(out) : 0);
+	/* What was found goes to out; the rows a "no centre covers" note
+	 * offers are not what was asked for: they follow the note on err. */
+	uint32_t *found = xmalloc((f.n ? f.n : 1) * sizeof *found);
+	uint32_t *nearby = xmalloc((f.n ? f.n : 1) * sizeof *nearby);
+	size_t nf = 0, nn = 0;
+	for (size_t i = 0; i < f.n; i++) {
+		if (f.hit[f.rows[i]] & (FILTER_TEXT | FILTER_PLACE))
+			found[nf++] = f.rows[i];
+		else
+			nearby[nn++] = f.rows[i];
+	}
+	if (f.place_note) {
+		fflush(out);
+		fprintf(err, "centres: %s\n", f.place_note);
+		output_rows(err, t, nearby, nn, FORMAT_TEXT, 0, text_width_of(err));
+	}
+	output_rows_via(out, t, found, nf, format, flags,
+	    format == FORMAT_TEXT ? text_width_of(out) : 0, f.via);
 	/* A header and no row is a valid directory, empty: listing it finds
 	 * all there is. */
-	int rc = f.n || (!f.active && t->nrows == 0) ? 0 : 1;
+	int rc = nf || (!f.active && t->nrows == 0) ? 0 : 1;
+	free(found);
+	free(nearby);
 	filter_free(&f);
 	return rc;
 }

@@ -10,8 +10,11 @@
 #include "../core/output.h"
 
 /* Prints the rows matching query (all of them when NULL) in format f
- * (with the OUTPUT_* flags) to out, load notices and the first warnings to
- * err. Returns 0 when rows were printed, 1 when none matched. */
+ * (with the OUTPUT_* flags) to out, each with the place that led to it
+ * (text and JSON); load notices and the first warnings to err, and so a
+ * "No centre covers ..." note, followed by the centres it offers (as text:
+ * they are not matches). Returns 0 when rows were printed, 1 when none
+ * matched. */
 int batch_list(const struct directory *d, const char *query, enum format f, unsigned flags,
     FILE *out, FILE *err);
 /* Prints the first warnings of t (and how many more) to err. */

@@ -10,10 +10,12 @@
 #include "util.h"
 
 /* Card order: what a caller needs first (the name, every phone number, the
- * e-mail, the website), then where the centre works, then the rest. */
+ * e-mail, the website), then where the centre works, then the rest; the
+ * numbers of the départements covered last (a list of codes, which the
+ * place look-up reads: the territory already says it in words). */
 static const enum role card_order[] = {
 	ROLE_NAME, ROLE_PHONE, ROLE_EMAIL, ROLE_WEBSITE, ROLE_TERRITORY, ROLE_TERRITORY_2017,
-	ROLE_REGION, ROLE_ACRONYM, ROLE_STATUS,
+	ROLE_REGION, ROLE_POSTCODE, ROLE_ACRONYM, ROLE_STATUS, ROLE_COVERAGE,
 };
 
 static const char *const role_labels[ROLE_COUNT] = {
@@ -21,6 +23,7 @@ static const char *const role_labels[ROLE_COUNT] = {
 	[ROLE_TERRITORY] = "Territory", [ROLE_TERRITORY_2017] = "Territory since 2017",
 	[ROLE_REGION] = "Region", [ROLE_WEBSITE] = "Website", [ROLE_EMAIL] = "E-mail",
 	[ROLE_PHONE] = "Phone", [ROLE_STATUS] = "Status",
+	[ROLE_COVERAGE] = "Départements", [ROLE_POSTCODE] = "Postcode",
 };
 
 const char *

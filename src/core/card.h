@@ -2,8 +2,9 @@
  * card: one centre as a contact card, in one order and with one set of
  * labels, for the screen's contact pane and for the text copied to the
  * clipboard: the name, every phone number, the e-mail and the website, then
- * territory (and since 2017), region, acronym, status, then every other
- * column that has a value, in file order. Not the id (an internal number),
+ * territory (and since 2017), region, postcode, acronym, status, the
+ * départements covered ("Départements"), then every other column that has
+ * a value, in file order. Not the id (an internal number),
  * nor a status most of the file's centres share. Also the phone numbers of a
  * row on one line, for batch text and the copy. No terminal code. */
 #ifndef CENTRES_CARD_H

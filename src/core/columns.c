@@ -41,11 +41,19 @@ static const struct {
 	{"portable", ROLE_PHONE}, {"mobile", ROLE_PHONE},
 	{"statut", ROLE_STATUS}, {"status", ROLE_STATUS}, {"etat", ROLE_STATUS},
 	{"state", ROLE_STATUS},
+	{"departement", ROLE_COVERAGE}, {"departements", ROLE_COVERAGE},
+	{"department", ROLE_COVERAGE}, {"departments", ROLE_COVERAGE},
+	{"dept", ROLE_COVERAGE}, {"depts", ROLE_COVERAGE},
+	{"codedepartement", ROLE_COVERAGE}, {"codesdepartements", ROLE_COVERAGE},
+	{"couverture", ROLE_COVERAGE}, {"coverage", ROLE_COVERAGE},
+	{"codepostal", ROLE_POSTCODE}, {"codespostaux", ROLE_POSTCODE}, {"cp", ROLE_POSTCODE},
+	{"postcode", ROLE_POSTCODE}, {"postalcode", ROLE_POSTCODE}, {"zip", ROLE_POSTCODE},
+	{"zipcode", ROLE_POSTCODE},
 };
 
 static const char *const role_names[ROLE_COUNT] = {
 	"", "id", "name", "acronym", "territory", "territory since 2017",
-	"region", "website", "e-mail", "phone", "status",
+	"region", "website", "e-mail", "phone", "status", "départements covered", "postcode",
 };
 
 const char *

@@ -517,14 +517,34 @@ void
 filter_init(struct filter *f)
 {
 	memset(f, 0, sizeof *f);
+	f->narrowable = true;
+}
+
+/* Forgets the table's areas (read again by the next query). */
+static void
+drop_coverage(struct filter *f)
+{
+	if (f->cov) {
+		coverage_free(f->cov);
+		free(f->cov);
+	}
+	f->cov = NULL;
+	f->cov_table = NULL;
+	free(f->via);
+	f->via = NULL;
+	f->reach.n = 0;
 }
 
 void
 filter_free(struct filter *f)
 {
 	query_free(&f->q);
+	drop_coverage(f);
+	reach_free(&f->reach);
+	arena_free(&f->via_text);
 	free(f->rows);
 	free(f->hit);
+	free(f->scratch);
 	memset(f, 0, sizeof *f);
 }
 
@@ -532,9 +552,118 @@ void
 filter_reset(struct filter *f)
 {
 	query_free(&f->q);
+	drop_coverage(f);
 	f->active = false;
 	f->n = 0;
 	f->hit_cap = 0;	/* forces a full pass */
+}
+
+/* Whether a term looks in named columns only (field:value): such a query
+ * is about those columns, not a place. */
+static bool
+has_field_term(const struct query *q)
+{
+	for (size_t i = 0; i < q->n; i++)
+		if (q->terms[i].cols)
+			return true;
+	return false;
+}
+
+/* The places query s names into f->places (none when t says nothing of
+ * places), the table's areas read if need be. */
+static void
+find_places(struct filter *f, const struct table *t, const char *s, const struct query *q)
+{
+	/* Only the rows the last places led to have a via to clear. */
+	for (size_t i = 0; f->via && i < f->reach.n; i++)
+		f->via[f->reach.r[i].row] = NULL;
+	f->places.n = 0;
+	f->places.only_place = false;
+	f->reach.n = f->reach.covering = 0;
+	if (q->n == 0 || has_field_term(q) ||
+	    (t->role_col[ROLE_COVERAGE] < 0 && t->role_col[ROLE_POSTCODE] < 0))
+		return;
+	const struct places *p = places_get();
+	if (!f->cov || f->cov_table != t || f->cov_rows != t->nrows) {
+		drop_coverage(f);
+		f->cov = xmalloc(sizeof *f->cov);
+		coverage_build(f->cov, t, p);
+		f->cov_table = t;
+		f->cov_rows = t->nrows;
+	}
+	if (!f->via && f->cov->col >= 0)
+		f->via = xcalloc(t->nrows ? t->nrows : 1, sizeof *f->via);
+	places_find(p, s, &f->places);
+}
+
+/* The rows of the table covering the places found, into f->reach. The
+ * starts of names are suggestions for a query that finds nothing by its
+ * words ("bord"): where the words found rows ("ville", "sai"), only whole
+ * names count (Villé, Sai). */
+static void
+reach_places(struct filter *f, size_t text_matches)
+{
+	struct place_query *pq = &f->places;
+	if (text_matches) {
+		size_t k = 0;
+		for (size_t i = 0; i < pq->n; i++)
+			if (pq->hit[i].exact)
+				pq->hit[k++] = pq->hit[i];
+		pq->n = k;
+	}
+	if (pq->n)
+		coverage_reach(f->cov, places_get(), pq, &f->reach);
+}
+
+/* Merges the rows the places led to into the n rows matching the words
+ * (f->rows[0..n)), in order, marking them in hit[]; sets via[] and
+ * place_note. */
+static void
+add_places(struct filter *f, size_t n)
+{
+	const struct reach *rc = &f->reach;
+	f->place_note = NULL;
+	f->via_text.len = 0;
+	if (!f->places.n) {
+		f->n = f->matched = n;
+		return;
+	}
+	/* The texts first (the arena may move), then the pointers. */
+	size_t *at = xmalloc((f->places.n + 1) * sizeof *at);
+	const struct places *p = places_get();
+	for (size_t i = 0; i < f->places.n; i++) {
+		at[i] = arena_append(&f->via_text, "via ", 4);
+		places_label(p, &f->places.hit[i], &f->via_text);
+		arena_putc(&f->via_text, '\0');
+	}
+	at[f->places.n] = arena_append(&f->via_text, rc->nearby.base, rc->nearby.len);
+	size_t note = rc->note.len ? arena_append(&f->via_text, rc->note.base, rc->note.len) : 0;
+	if (rc->note.len)
+		f->place_note = f->via_text.base + note;
+	xgrow((void **)&f->scratch, &f->scratch_cap, n + 1, sizeof *f->scratch);
+	memcpy(f->scratch, f->rows, n * sizeof *f->rows);
+	size_t a = 0, b = 0, k = 0, nearby = 0;
+	while (a < n || b < rc->n) {
+		uint32_t r;
+		if (b >= rc->n || (a < n && f->scratch[a] < rc->r[b].row)) {
+			r = f->scratch[a++];
+		} else {
+			const struct reached *e = &rc->r[b++];
+			r = e->row;
+			if (a < n && f->scratch[a] == r)
+				a++;
+			bool near = e->hit == REACH_NEARBY;
+			/* A row its own words found needs no other reason. */
+			if (!(f->hit[r] & FILTER_TEXT))
+				f->via[r] = f->via_text.base + at[near ? f->places.n : e->hit];
+			f->hit[r] |= near ? FILTER_NEARBY : FILTER_PLACE;
+			nearby += near && f->hit[r] == FILTER_NEARBY;
+		}
+		f->rows[k++] = r;
+	}
+	f->n = k;
+	f->matched = k - nearby;
+	free(at);
 }
 
 void
@@ -542,27 +671,45 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 {
 	struct query q;
 	query_parse(t, s, &q);
-	bool narrowing = f->active && f->hit_cap == t->nrows && query_implies(&q, &f->q);
+	bool narrowing = f->active && f->narrowable && f->hit_cap == t->nrows &&
+	    query_implies(&q, &f->q);
 	if (f->hit_cap != t->nrows) {
 		free(f->hit);
 		f->hit = xcalloc(t->nrows ? t->nrows : 1, 1);
 		f->hit_cap = t->nrows;
+		f->n = 0;	/* rows of another table */
+		drop_coverage(f);
 	}
 	xgrow((void **)&f->rows, &f->cap, t->nrows, sizeof *f->rows);
 	f->examined = 0;
+	find_places(f, t, s, &q);
+	size_t n;
 	if (q.n == 0) {
 		for (size_t r = 0; r < t->nrows; r++)
-			f->rows[r] = (uint32_t)r, f->hit[r] = 1;
-		f->n = t->nrows;
+			f->rows[r] = (uint32_t)r, f->hit[r] = FILTER_TEXT;
+		n = t->nrows;
 		f->active = false;
+		f->narrowable = true;
+	} else if (f->places.only_place) {
+		/* 33 is the Gironde: its rows alone, no phone digits. The rows
+		 * of the last result lose their marks. */
+		for (size_t i = 0; i < f->n; i++)
+			f->hit[f->rows[i]] = 0;
+		n = 0;
+		query_free(&q);
+		f->active = true;
+		f->narrowable = false;
 	} else {
-		/* Narrowing tests only the previous matches (rows outside them
-		 * already have hit 0); otherwise every row. */
+		/* Narrowing tests only the previous rows (the others already
+		 * have hit 0); otherwise every row. */
 		size_t count = narrowing ? f->n : t->nrows;
-		f->n = scan(t, &q, narrowing ? f->rows : NULL, count, f->hit, f->rows);
+		n = scan(t, &q, narrowing ? f->rows : NULL, count, f->hit, f->rows);
 		f->examined = count;
 		f->active = true;
+		f->narrowable = true;
 	}
+	reach_places(f, n);
+	add_places(f, n);
 	query_free(&f->q);
 	f->q = q;
 }

@@ -17,6 +17,14 @@
  *   +33, 0033 and (0) make a leading 0). Its digits match a number written
  *   in a field when they start at one of the number's groups ("0143" finds
  *   "04 78 77 01 43"; "33" does not find "02 31 43 63 36").
+ * - When the table says where its rows work (a coverage or a postcode
+ *   column: core/coverage.h), a query that names a place (core/places.h:
+ *   "bordeaux", "33000", "gironde", "33", "occitanie") also finds the rows
+ *   that cover it, each with the place that led to it; when no row covers
+ *   the best place named, a note says so and the rows of the nearest area
+ *   are offered. The start of a name ("bord") counts only when the words
+ *   match no row. A département's number or a postcode alone is that
+ *   place, not also phone digits.
  * Matching runs over the folded text built at load time; when a query
  * narrows the previous one only the previous matches are searched again.
  * No terminal code. */
@@ -27,6 +35,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
+#include "coverage.h"
+#include "places.h"
 #include "table.h"
 
 struct term {
@@ -64,23 +75,70 @@ size_t query_reach(const struct query *q);
  * search only wide's matches). */
 bool query_implies(const struct query *narrow, const struct query *wide);
 
+/* Why a row is in a filter's rows: the bits of hit[r]. */
+enum {
+	FILTER_TEXT = 1,	/* it matches the query's words */
+	FILTER_PLACE = 2,	/* it covers a place the query names (via[r]) */
+	FILTER_NEARBY = 4,	/* only offered by place_note: in the nearest area
+				 * of a place no row covers */
+};
+
 struct filter {
-	struct query q;
+	struct query q;		/* no term when the query is only a place */
 	bool active;		/* false: empty query, every row matches */
-	uint32_t *rows;		/* matching rows, ascending (display order) */
+	uint32_t *rows;		/* rows shown, ascending (display order) */
 	size_t n, cap;
-	uint8_t *hit;		/* hit[r] != 0 when row r matches */
+	uint8_t *hit;		/* hit[r]: FILTER_* bits; 0 when row r is not shown */
 	size_t hit_cap;
 	unsigned long examined;	/* rows tested by the last filter_set() */
+
+	/* Places, for a table with a coverage or postcode column (else
+	 * places.n is 0, via and place_note NULL, matched == n). */
+	struct place_query places;	/* the places the query names, best first
+					 * (no start of a name when its words
+					 * matched rows) */
+	const char **via;	/* NULL when the table says nothing of places
+				 * (or the query was empty); else one per row:
+				 * what led to row r, for the
+				 * list and the card ("via Saint-Denis 93200,
+				 * Seine-Saint-Denis"; "in Île-de-France" for a row
+				 * the note offers); NULL for a row its words
+				 * found (the words say why). Valid until the
+				 * next filter_set() */
+	const char *place_note;	/* "No centre covers Hauts-de-Seine (92). Centres
+				 * in Île-de-France:" or "No centre covers Corse.";
+				 * NULL. Valid as via */
+	size_t matched;		/* rows that match the words or cover a place:
+				 * rows[] less the FILTER_NEARBY ones */
+
+	/* The filter's own. */
+	struct coverage *cov;	/* the table's areas, read on the first query
+				 * that may name a place */
+	const struct table *cov_table;
+	size_t cov_rows;
+	struct reach reach;	/* the rows the places led to */
+	struct arena via_text;
+	uint32_t *scratch;
+	size_t scratch_cap;
+	bool narrowable;	/* rows holds every row matching q's words */
 };
 
 void filter_init(struct filter *f);
 void filter_free(struct filter *f);
 /* Applies a new query to t (re-using the previous result when the query
- * narrows it). An empty or blank query matches every row. */
+ * narrows it): the rows that match its words, and those that cover the
+ * places it names, with via[] and place_note. An empty or blank query
+ * matches every row. */
 void filter_set(struct filter *f, const struct table *t, const char *query);
-/* Drops the previous result so the next filter_set() scans every row (after
- * a reload). */
+/* What led to row r of the last filter_set()'s table: the via text of a
+ * row reached through a place or offered by place_note, else NULL. */
+static inline const char *
+filter_via(const struct filter *f, size_t r)
+{
+	return f->via && r < f->hit_cap ? f->via[r] : NULL;
+}
+/* Drops the previous result so the next filter_set() scans every row and
+ * reads the table's areas again (after a reload). */
 void filter_reset(struct filter *f);
 
 /* A match inside a field: bytes [start, end) of the field's text. */

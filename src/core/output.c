@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "card.h"
+#include "coverage.h"
 #include "hash.h"
 #include "text.h"
 #include "util.h"
@@ -50,8 +51,8 @@ name_with_acronym(const struct table *t, size_t r)
 
 
 /* s in a column of width columns: cut with "…" when wider (never inside a
- * character), padded when pad. */
-static void
+ * character), padded when pad. Returns the columns written. */
+static int
 put_fitted(FILE *out, const char *s, size_t n, int width, bool pad)
 {
 	int w = text_width(s, n);
@@ -65,6 +66,7 @@ put_fitted(FILE *out, const char *s, size_t n, int width, bool pad)
 	}
 	for (; pad && w < width; w++)
 		fputc(' ', out);
+	return w;
 }
 
 /* The widths of the name and territory columns, so that a line fits width
@@ -103,10 +105,24 @@ first_phone_width(const struct arena *phones)
 	return text_width(phones->base, k + 3 <= phones->len ? k : phones->len);
 }
 
+/* Where a row of a place's look-up comes from, after the rest of its line,
+ * cut to what is left of width (0: no limit; left out when under 8
+ * columns are left). */
 static void
-output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n, int width)
+put_via(FILE *out, const char *via, int used, int width)
 {
-	int wname = 0, wterr = 0, wphone = 0;
+	int room = width ? width - used - 2 : 1 << 30;
+	if (room < 8)
+		return;
+	fputs("  ", out);
+	put_fitted(out, via, strlen(via), room, false);
+}
+
+static void
+output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n, int width,
+    const char *const *via)
+{
+	int wname = 0, wterr = 0, wphone = 0, wphones = 0;
 	struct arena phones = {0};
 	bool has_terr = t->role_col[ROLE_TERRITORY] >= 0 || t->role_col[ROLE_TERRITORY_2017] >= 0;
 	for (size_t i = 0; i < n; i++) {
@@ -121,8 +137,12 @@ output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n, in
 		if (w > wterr)
 			wterr = w;
 		phones.len = 0;
-		if (width && card_phones(&phones, t, rows[i]) && (w = first_phone_width(&phones)) > wphone)
-			wphone = w;
+		if (card_phones(&phones, t, rows[i])) {
+			if (width && (w = first_phone_width(&phones)) > wphone)
+				wphone = w;
+			if ((w = text_width(phones.base, phones.len)) > wphones)
+				wphones = w;
+		}
 	}
 	/* The columns are laid out for one phone number; a line with more
 	 * takes the room from its own territory, then its name. */
@@ -144,15 +164,26 @@ output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n, in
 		if (over > 0)
 			nw -= nw - 16 < over ? (nw > 16 ? nw - 16 : 0) : over;
 		/* Padding only where something follows: no trailing spaces. */
-		put_fitted(out, nm, strlen(nm), nw, has_terr || has_phone);
+		const char *v = via ? via[rows[i]] : NULL;
+		int used = put_fitted(out, nm, strlen(nm), nw, has_terr || has_phone || v);
 		free(nm);
 		if (has_terr) {
 			fputs("  ", out);
-			put_fitted(out, ter, tl, tw, has_phone);
+			used += 2 + put_fitted(out, ter, tl, tw, has_phone || v);
 		}
 		if (has_phone) {
 			fputs("  ", out);
 			fwrite(phones.base, 1, phones.len, out);
+			used += 2 + text_width(phones.base, phones.len);
+		}
+		if (v) {
+			/* In line after the longest numbers, where the line has room. */
+			int pad = has_phone ? wphones - text_width(phones.base, phones.len) :
+			    wphones ? wphones + 2 : 0;
+			if (width && used + pad + 2 + 8 > width)
+				pad = 0;
+			fprintf(out, "%*s", pad, "");
+			put_via(out, v, used + pad, width);
 		}
 		fputc('\n', out);
 	}
@@ -339,10 +370,23 @@ output_keys(const struct table *t)
 	return keys;
 }
 
+/* The JSON key of the place that led to a row: "via", unless a column has
+ * that key. */
+static const char *
+via_key(char *const *keys, size_t ncols)
+{
+	for (size_t c = 0; c < ncols; c++)
+		if (strcmp(keys[c], "via") == 0)
+			return "via (place)";
+	return "via";
+}
+
 static void
-output_json(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
+output_json(FILE *out, const struct table *t, const uint32_t *rows, size_t n,
+    const char *const *via)
 {
 	char **keys = output_keys(t);
+	const char *vk = via_key(keys, t->ncols);
 	fputs("[", out);
 	for (size_t i = 0; i < n; i++) {
 		fputs(i ? ",\n  {" : "\n  {", out);
@@ -355,6 +399,19 @@ output_json(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
 			fputs(": ", out);
 			put_json_string(out, s, len);
 		}
+		if (via) {
+			fputs(t->ncols ? ", " : "", out);
+			put_json_string(out, vk, strlen(vk));
+			fputs(": ", out);
+			/* The place itself: the key already says "via". */
+			const char *v = via[rows[i]];
+			if (v && strncmp(v, "via ", 4) == 0)
+				v += 4;
+			if (v)
+				put_json_string(out, v, strlen(v));
+			else
+				fputs("null", out);
+		}
 		fputs("}", out);
 	}
 	fputs(n ? "\n]\n" : "]\n", out);
@@ -364,22 +421,54 @@ output_json(FILE *out, const struct table *t, const uint32_t *rows, size_t n)
 }
 
 void
-output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f,
-    unsigned flags, int width)
+output_rows_via(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f,
+    unsigned flags, int width, const char *const *via)
 {
 	bool raw = flags & OUTPUT_RAW;
 	switch (f) {
-	case FORMAT_TEXT: output_text(out, t, rows, n, width); break;
+	case FORMAT_TEXT: output_text(out, t, rows, n, width, via); break;
 	case FORMAT_CSV: output_csv(out, t, rows, n, ',', raw); break;
 	case FORMAT_TSV: output_csv(out, t, rows, n, '\t', raw); break;
-	case FORMAT_JSON: output_json(out, t, rows, n); break;
+	case FORMAT_JSON: output_json(out, t, rows, n, via); break;
 	}
+}
+
+void
+output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f,
+    unsigned flags, int width)
+{
+	output_rows_via(out, t, rows, n, f, flags, width, NULL);
 }
 
 static const char *
 delimiter_name(char d)
 {
 	return d == ',' ? "comma (,)" : d == ';' ? "semicolon (;)" : d == '\t' ? "tab" : "other";
+}
+
+/* What the place look-up reads of t: which column, and the first value
+ * it cannot read (a note: the row is kept, it covers nothing). */
+static void
+check_places(FILE *out, const struct table *t)
+{
+	if (t->role_col[ROLE_COVERAGE] < 0 && t->role_col[ROLE_POSTCODE] < 0)
+		return;
+	struct coverage c;
+	coverage_build(&c, t, places_get());
+	fputs("places: found through the column '", out);
+	const char *name = t->cols[c.col].name;
+	put_oneline(out, name, strlen(name));
+	fputs(c.by_postcode ? "' (postcodes)\n" : "' (départements)\n", out);
+	if (c.unread) {
+		size_t n;
+		const char *v = table_field(t, c.first_unread, (size_t)c.col, &n);
+		fprintf(out, "note: line %u: '", t->rows[c.first_unread].line);
+		put_oneline(out, v, text_cut(v, n, 80));
+		fprintf(out, "' names no %s (%zu such value%s in the column)\n",
+		    c.by_postcode ? "postcode of a département" : "département",
+		    c.unread, c.unread == 1 ? "" : "s");
+	}
+	coverage_free(&c);
 }
 
 void
@@ -400,6 +489,7 @@ output_check(FILE *out, const struct table *t)
 	}
 	if (t->role_col[ROLE_NAME] < 0)
 		fputs("note: no name column recognised; the first column serves as the name\n", out);
+	check_places(out, t);
 	/* Header names that repeat an earlier one: JSON has to rename them. */
 	char **keys = output_keys(t);
 	size_t repeats = 0;

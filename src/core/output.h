@@ -26,6 +26,14 @@ enum { OUTPUT_RAW = 1 };
  * with "…", phone numbers never. */
 void output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f,
     unsigned flags, int width);
+/* The same, with what led to each row (via[r], or NULL; via itself may be
+ * NULL: a filter's via[]): text shows it after the phone numbers (cut to
+ * the width), JSON as the key "via" ("via (place)" when a column has that
+ * key): the place ("Saint-Denis 93200, Seine-Saint-Denis", the text without
+ * its "via ") or null; CSV and TSV leave it out, so that they read back as
+ * the file. */
+void output_rows_via(FILE *out, const struct table *t, const uint32_t *rows, size_t n,
+    enum format f, unsigned flags, int width, const char *const *via);
 /* The unique key of each column for JSON: its header, with " (2)", " (3)"...
  * for repeats and "colonne N" for an empty header. Caller frees each and the
  * array. */

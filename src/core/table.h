@@ -28,6 +28,8 @@ enum role {
 	ROLE_EMAIL,
 	ROLE_PHONE,
 	ROLE_STATUS,
+	ROLE_COVERAGE,	/* the départements a row covers (core/coverage.c) */
+	ROLE_POSTCODE,
 	ROLE_COUNT
 };
 

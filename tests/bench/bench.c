@@ -2,8 +2,12 @@
  * bench: speed and memory of the loader and the filter on a generated
  * directory of N rows (default 1,000,000), as medians of 5 runs, each with a
  * reference measured in the same run: reading the file, and one memmem()
- * over the folded text (the floor for any substring filter). Never part of
- * `make test`: timings on a shared machine are for reading, not asserting. */
+ * over the folded text (the floor for any substring filter). Then the
+ * places: parsing data/places.txt (against folding its text once), and what
+ * a place look-up adds to a keystroke on the built-in directory (against
+ * the same keystroke on the same directory without its coverage column).
+ * Never part of `make test`: timings on a shared machine are for reading,
+ * not asserting. */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +16,11 @@
 #include <time.h>
 
 #include "core/csvload.h"
+#include "core/directory.h"
 #include "core/filter.h"
 #include "core/index.h"
+#include "core/places.h"
+#include "core/text.h"
 #include "core/util.h"
 
 static double
@@ -108,6 +115,137 @@ wide_row(void)
 	    "ratio %.1fx; checksum %zu)\n", NF, mf * 1e3, mr * 1e3, mf / mr, sum);
 	table_free(&t);
 	arena_free(&csv);
+}
+
+/* The whole of a file, NUL-terminated; *n gets its length. */
+static char *
+slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		die("cannot read %s", path);
+	struct arena a = {0};
+	char buf[65536];
+	size_t k;
+	while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+		arena_append(&a, buf, k);
+	fclose(f);
+	*n = a.len;
+	arena_putc(&a, '\0');
+	return a.base;
+}
+
+/* Parsing the places (what the first look-up of a run costs), against one
+ * text_fold() over the same bytes (the folding the parse cannot avoid). */
+static void
+places_parse_time(void)
+{
+	size_t n;
+	char *buf = slurp("data/places.txt", &n);
+	double tp[5], tf[5];
+	size_t communes = 0;
+	for (int run = 0; run < 5; run++) {
+		struct places p;
+		struct err e;
+		double t0 = now();
+		if (places_parse(&p, buf, n, &e) < 0)
+			die("data/places.txt: %s", e.msg);
+		tp[run] = now() - t0;
+		communes = p.ncommune;
+		places_free(&p);
+		struct arena a = {0};
+		t0 = now();
+		text_fold(&a, buf, n, NULL);
+		tf[run] = now() - t0;
+		arena_free(&a);
+	}
+	double mp = median(tp, 5), mf = median(tf, 5);
+	printf("places: parse %zu KB, %zu communes, median %.1f ms  (one text_fold of the file: "
+	    "%.1f ms, ratio %.1fx)\n", n / 1000, communes, mp * 1e3, mf * 1e3, mp / mf);
+	free(buf);
+}
+
+/* Median of 9 keystrokes: the query typed after another one (no narrowing). */
+static double
+keystroke(const struct table *t, const char *q)
+{
+	double tk[9];
+	struct filter fl;
+	filter_init(&fl);
+	filter_set(&fl, t, "x");	/* the places parsed, the areas read */
+	for (int run = 0; run < 9; run++) {
+		filter_set(&fl, t, "");
+		double t0 = now();
+		filter_set(&fl, t, q);
+		tk[run] = now() - t0;
+	}
+	filter_free(&fl);
+	return median(tk, 9);
+}
+
+/* What the place look-up adds to a keystroke on the built-in directory:
+ * each query on it, against the same query on the same directory with its
+ * coverage column renamed (no look-up: the reference, in the same run). */
+static void
+places_keystrokes(void)
+{
+	struct directory d;
+	struct err e;
+	if (directory_load(&d, NULL, NULL, &e) < 0)
+		die("built-in: %s", e.msg);
+	size_t n;
+	char *csv = slurp("data/centres.csv", &n);
+	char *h = strstr(csv, ",departements");
+	if (!h)
+		die("data/centres.csv: no departements column");
+	memcpy(h + 1, "xx", 2);	/* "xxpartements": not a known header */
+	struct table ref;
+	table_init(&ref, "reference");
+	if (csvload_buffer(&ref, csv, n, NULL, &e) < 0)
+		die("reference: %s", e.msg);
+	printf("places: parsed on first use in %.1f ms\n", places_get()->parse_seconds * 1e3);
+	static const char *const queries[] = {"bordeaux", "saint-denis", "st", "sai", "bord",
+	    "93200", "33", "3300", "nanterre", "l'hay les roses", "occitanie", "zzzz"};
+	double worst = 0;
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		double with = keystroke(&d.t, queries[i]), without = keystroke(&ref, queries[i]);
+		struct filter fl;
+		filter_init(&fl);
+		filter_set(&fl, &d.t, queries[i]);
+		printf("keystroke %-17s median %6.3f ms  (no look-up: %6.3f ms, ratio %5.1fx, "
+		    "+%.3f ms)  %zu places, %zu centres\n", queries[i], with * 1e3, without * 1e3,
+		    with / without, (with - without) * 1e3, fl.places.n, fl.n);
+		filter_free(&fl);
+		if (with - without > worst)
+			worst = with - without;
+	}
+	printf("places: the most a look-up added to a keystroke: %.3f ms (goal: under 5 ms)\n",
+	    worst * 1e3);
+	/* Typing a town key by key, each key narrowing the last. */
+	const char *typed = "saint-denis";
+	double tt[5];
+	for (int run = 0; run < 5; run++) {
+		struct filter fl;
+		filter_init(&fl);
+		filter_set(&fl, &d.t, "");
+		char q[32] = "";
+		double slowest = 0;
+		for (size_t i = 0; typed[i]; i++) {
+			q[i] = typed[i];
+			double t0 = now();
+			filter_set(&fl, &d.t, q);
+			double dt = now() - t0;
+			if (dt > slowest)
+				slowest = dt;
+		}
+		tt[run] = slowest;
+		filter_free(&fl);
+	}
+	printf("typing \"%s\" key by key on the built-in directory: slowest keystroke median "
+	    "%.3f ms\n", typed, median(tt, 5) * 1e3);
+	table_free(&ref);
+	free(csv);
+	directory_free(&d);
 }
 
 int
@@ -217,5 +355,7 @@ main(int argc, char **argv)
 	table_free(&t);
 	remove(path);
 	wide_row();
+	places_parse_time();
+	places_keystrokes();
 	return 0;
 }

@@ -9,7 +9,8 @@ W=$DATA/windows-1252-semicolon-crlf.csv
 # --check on the built-in directory: clean.
 run --check
 expect_eq "check built-in: exit 0" "$rc" 0
-expect_contains "check built-in: 20 rows, 11 columns" "$out" "20 rows, 11 columns"
+expect_contains "check built-in: 20 rows, 12 columns" "$out" "20 rows, 12 columns"
+expect_contains "check built-in: the départements covered recognised" "$out" "departements -> départements covered"
 expect_contains "check built-in: delimiter" "$out" "delimiter: comma"
 expect_contains "check built-in: encoding" "$out" "encoding: UTF-8"
 expect_contains "check built-in: phone column recognised" "$out" "telephone_2 -> phone"

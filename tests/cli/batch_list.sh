@@ -104,16 +104,16 @@ print("same" if a == b else "differ: %r / %r" % (a[:3], b[:3]))
 done
 run --filter reunion --format csv
 expect_eq "csv reunion: header and one row" "$out" \
-"$(printf 'id,nom,sigle,territoire,territoire_2017,region,site_web,courriel,telephone,telephone_2,statut\r\n16,Centre de ressources Cohésion Sociale Urbaine,CR-CSUR,La Réunion,,La Réunion,,eric.boutouyrie@externes.drjscs.gouv.fr,02 62 20 55 42,02 62 20 55 43,actif\r')"
+"$(printf 'id,nom,sigle,territoire,territoire_2017,region,site_web,courriel,telephone,telephone_2,statut,departements\r\n16,Centre de ressources Cohésion Sociale Urbaine,CR-CSUR,La Réunion,,La Réunion,,eric.boutouyrie@externes.drjscs.gouv.fr,02 62 20 55 42,02 62 20 55 43,actif,974\r')"
 
-# --format tsv: header plus 20 rows, 11 tab-separated fields each.
+# --format tsv: header plus 20 rows, 12 tab-separated fields each.
 run --list --format tsv
 expect_eq "tsv: exit 0" "$rc" 0
 expect_eq "tsv: 21 lines" "$(lines "$out")" 21
-v=$(printf '%s\n' "$out" | awk -F '\t' 'NF != 11 { bad++ } END { print bad + 0 }')
-expect_eq "tsv: 11 fields on every line" "$v" 0
+v=$(printf '%s\n' "$out" | awk -F '\t' 'NF != 12 { bad++ } END { print bad + 0 }')
+expect_eq "tsv: 12 fields on every line" "$v" 0
 expect_eq "tsv: header" "$(printf '%s\n' "$out" | head -n 1)" \
-	"$(printf 'id\tnom\tsigle\tterritoire\tterritoire_2017\tregion\tsite_web\tcourriel\ttelephone\ttelephone_2\tstatut')"
+	"$(printf 'id\tnom\tsigle\tterritoire\tterritoire_2017\tregion\tsite_web\tcourriel\ttelephone\ttelephone_2\tstatut\tdepartements')"
 run --list --format tsv "$DATA/quoting.csv"
 v=$(printf '%s\n' "$out" | awk -F '\t' 'NF != 4 { bad++ } END { print bad + 0 " " NR }')
 expect_eq "tsv: line breaks and tabs in fields do not break lines or columns" "$v" "0 4"

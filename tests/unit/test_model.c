@@ -173,12 +173,13 @@ builtin_roles(void **state)
 	assert_int_equal(directory_load(&d, NULL, NULL, &e), 0);
 	const struct table *t = &d.t;
 	assert_string_equal(t->source, "built-in directory");
-	assert_int_equal(t->ncols, 11);
+	assert_int_equal(t->ncols, 12);
 	static const enum role roles[] = {ROLE_ID, ROLE_NAME, ROLE_ACRONYM, ROLE_TERRITORY,
 		ROLE_TERRITORY_2017, ROLE_REGION, ROLE_WEBSITE, ROLE_EMAIL, ROLE_PHONE, ROLE_PHONE,
-		ROLE_STATUS};
-	for (size_t c = 0; c < 11; c++)
+		ROLE_STATUS, ROLE_COVERAGE};
+	for (size_t c = 0; c < 12; c++)
 		assert_int_equal(t->cols[c].role, roles[c]);
+	assert_string_equal(t->cols[11].name, "departements");
 	/* role_col names the first column of a role. */
 	assert_int_equal(t->role_col[ROLE_PHONE], 8);
 	size_t r = row_of_id(t, "1");
@@ -194,6 +195,10 @@ builtin_roles(void **state)
 	assert_string_equal(F(t, r, 9), "02 62 20 55 43");
 	r = row_of_id(t, "20");
 	assert_string_equal(table_role(t, r, ROLE_STATUS, NULL), "en pr\xc3\xa9" "figuration");
+	assert_string_equal(table_role(t, r, ROLE_COVERAGE, NULL), "971");
+	/* A centre of two regions covers the départements of both. */
+	assert_string_equal(table_role(t, row_of_id(t, "6"), ROLE_COVERAGE, NULL),
+	    "22; 29; 35; 44; 49; 53; 56; 72; 85");
 	directory_free(&d);
 }
 
@@ -217,6 +222,15 @@ column_keys(void **state)
 		{"territoire_2017", "territoire2017", ROLE_TERRITORY_2017},
 		{"\xc5\x92uvre", "oeuvre", ROLE_NONE},
 		{"Commentaire", "commentaire", ROLE_NONE},
+		/* The places a row covers, or where it is. */
+		{"D\xc3\xa9partements", "departements", ROLE_COVERAGE},
+		{"d\xc3\xa9partement", "departement", ROLE_COVERAGE},
+		{"code_departement", "codedepartement", ROLE_COVERAGE},
+		{"Dept", "dept", ROLE_COVERAGE}, {"DEPTS", "depts", ROLE_COVERAGE},
+		{"Couverture", "couverture", ROLE_COVERAGE}, {"coverage", "coverage", ROLE_COVERAGE},
+		{"Code postal", "codepostal", ROLE_POSTCODE}, {"code_postal", "codepostal", ROLE_POSTCODE},
+		{"CP", "cp", ROLE_POSTCODE}, {"Postcode", "postcode", ROLE_POSTCODE},
+		{"ZIP", "zip", ROLE_POSTCODE},
 		{"2", "2", ROLE_NONE},
 		{"", "", ROLE_NONE},
 	};

@@ -398,6 +398,83 @@ text_format(void **state)
 	table_free(&t);
 }
 
+/* Rows with the place that led to them (a filter's via[]), in text for a
+ * width (0: a pipe) or in JSON. */
+static char *
+render_via(const struct table *t, const struct filter *f, enum format fmt, int width)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_non_null(out);
+	output_rows_via(out, t, f->rows, f->n, fmt, 0, width, f->via);
+	fclose(out);
+	return buf;
+}
+
+static void
+via_in_text_and_json(void **state)
+{
+	(void)state;
+	struct directory d;
+	struct err e;
+	assert_int_equal(directory_load(&d, NULL, NULL, &e), 0);
+	struct filter f;
+	filter_init(&f);
+	filter_set(&f, &d.t, "93200");
+	char *s = render_via(&d.t, &f, FORMAT_TEXT, 0);
+	assert_string_equal(s, "Profession Banlieue  Seine Saint-Denis  01 48 09 26 36  "
+	    "via Saint-Denis 93200, Seine-Saint-Denis\n");
+	free(s);
+	/* On a terminal: cut to what is left of the line, or left out. */
+	s = render_via(&d.t, &f, FORMAT_TEXT, 80);
+	assert_string_equal(s, "Profession Banlieue  Seine Saint-Denis  01 48 09 26 36  "
+	    "via Saint-Denis 93200, \xe2\x80\xa6\n");
+	assert_int_equal(text_width(s, strlen(s) - 1), 80);
+	free(s);
+	s = render_via(&d.t, &f, FORMAT_TEXT, 60);
+	assert_string_equal(s, "Profession Banlieue  Seine Saint-Denis  01 48 09 26 36\n");
+	free(s);
+	/* JSON: the place itself, after the file's columns. */
+	s = render_via(&d.t, &f, FORMAT_JSON, 0);
+	struct jdoc j;
+	if (parse_json(s, &j) < 0)
+		fail_msg("not valid JSON:\n%s", s);
+	assert_int_equal(j.n, 1);
+	assert_int_equal(j.o[0].n, d.t.ncols + 1);
+	assert_string_equal(j.o[0].p[d.t.ncols].key, "via");
+	assert_string_equal(j.o[0].p[d.t.ncols].value, "Saint-Denis 93200, Seine-Saint-Denis");
+	jdoc_free(&j);
+	free(s);
+	/* A row its own words found: null. Rows aligned after the longest
+	 * phone numbers. */
+	filter_set(&f, &d.t, "saint-denis");
+	s = render_via(&d.t, &f, FORMAT_JSON, 0);
+	assert_non_null(strstr(s, "\"id\": \"2\""));
+	assert_non_null(strstr(s, "\"via\": null}"));
+	assert_non_null(strstr(s, "\"via\": \"Saint-Denis, La R\xc3\xa9union\"}"));
+	free(s);
+	s = render_via(&d.t, &f, FORMAT_TEXT, 0);
+	assert_non_null(strstr(s, "  02 62 20 55 42 / 02 62 20 55 43  via Saint-Denis, La R\xc3\xa9union\n"));
+	assert_non_null(strstr(s, "  01 48 09 26 36\n"));
+	free(s);
+	/* CSV keeps the file's columns. */
+	s = render_via(&d.t, &f, FORMAT_CSV, 0);
+	assert_null(strstr(s, "via"));
+	free(s);
+	filter_free(&f);
+	/* The card lists the départements covered, last. */
+	size_t r = 0;
+	while (strcmp(table_role(&d.t, r, ROLE_ID, NULL), "9") != 0)
+		r++;
+	s = card_text(&d.t, r);
+	const char *last = "D\xc3\xa9partements: 16; 17; 19; 23; 24; 33; 40; 47; 64; 79; 86; 87\n";
+	assert_true(strlen(s) > strlen(last));
+	assert_string_equal(s + strlen(s) - strlen(last), last);
+	free(s);
+	directory_free(&d);
+}
+
 static void
 csv_format(void **state)
 {
@@ -833,6 +910,7 @@ main(void)
 		cmocka_unit_test(format_names),
 		cmocka_unit_test(text_format),
 		cmocka_unit_test(text_fits_a_width),
+		cmocka_unit_test(via_in_text_and_json),
 		cmocka_unit_test(csv_format),
 		cmocka_unit_test(csv_round_trip_of_odd_headers),
 		cmocka_unit_test(csv_round_trip_of_the_corpus),
