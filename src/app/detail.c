@@ -40,7 +40,10 @@ wrap_field(struct detail *dt, const char *label, uint32_t col, const char *s, si
 	if (cut_short)
 		for (n = budget; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
 			;	/* never inside a character */
-	if (dt->label_w == 0) {
+	/* The label on a line of its own: on a narrow card, and for a label
+	 * wider than the labels' column ("Territory since 2017", a long
+	 * header), which would else be cut. */
+	if (dt->label_w == 0 || (label && text_width(label, strlen(label)) > dt->label_w)) {
 		push(dt, label, col, "", 0, 0);
 		dt->lines[dt->n - 1].label_only = true;
 		label = NULL;
@@ -88,7 +91,7 @@ wrap_field(struct detail *dt, const char *label, uint32_t col, const char *s, si
 }
 
 void
-detail_build(struct detail *dt, const struct table *t, size_t r, int w)
+detail_build(struct detail *dt, const struct table *t, size_t r, const char *via, int w)
 {
 	dt->n = 0;
 	dt->label_w = w >= 40 ? 12 : 0;
@@ -97,6 +100,8 @@ detail_build(struct detail *dt, const struct table *t, size_t r, int w)
 	for (size_t i = 0; i < dt->card.n && i < DETAIL_FIELDS; i++) {
 		const struct card_field *f = &dt->card.f[i];
 		wrap_field(dt, f->label, f->col, f->s, f->n, tw);
+		if (i == 0 && via)	/* after the name: the place that led here */
+			wrap_field(dt, "Found", DETAIL_VIA, via, strlen(via), tw);
 	}
 	if (dt->card.n > DETAIL_FIELDS) {
 		size_t more = dt->card.n - DETAIL_FIELDS;

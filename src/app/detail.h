@@ -37,8 +37,14 @@ struct detail {
 	char more[96];		/* the note on the fields left out */
 };
 
-/* Lays out row r of t for a pane width w into dt (cleared first). */
-void detail_build(struct detail *dt, const struct table *t, size_t r, int w);
+/* The column of a card line that comes from no field: what led to the
+ * centre (a place typed). */
+#define DETAIL_VIA UINT32_MAX
+
+/* Lays out row r of t for a pane width w into dt (cleared first); via,
+ * when not NULL, is what led to the row ("via Saint-Denis 93200, ..."),
+ * shown after the name. */
+void detail_build(struct detail *dt, const struct table *t, size_t r, const char *via, int w);
 void detail_free(struct detail *dt);
 
 #endif

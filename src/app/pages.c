@@ -192,6 +192,13 @@ pages_about(struct page *p, int w)
 		"#Links",
 		"Press review:  http://www.scoop.it/t/actu-politiquedelaville",
 		"The centres:   http://www.ville.gouv.fr/?-Centres-de-ressources-regionaux-",
+		"",
+		"#Places",
+		"Towns, postcodes, départements and regions come from the official geographic "
+		"code. Source : INSEE, COG, via @etalab/decoupage-administratif (version 6.0.0; "
+		"data under the Licence Ouverte / Open Licence, package code under the MIT "
+		"licence). Which départements each centre covers is derived from its territory, "
+		"with the regions in force since 1 January 2017.",
 	};
 	memset(p, 0, sizeof *p);
 	for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++) {

@@ -69,7 +69,7 @@ build_list(struct state *st)
 	}
 	size_t first = e, last = e + 1;
 	if (en->kind == ENTRY_REGION)
-		for (first = e + 1, last = first; last < ix->n && ix->e[last].kind == ENTRY_TERRITORY; last++)
+		for (first = e + 1, last = first; index_child(ix, e, last); last++)
 			;
 	size_t cap = 0;
 	for (size_t i = first; i < last; i++)
@@ -100,7 +100,7 @@ build_menu(struct state *st)
 	for (size_t i = 0; i < ix->n; i++) {
 		if (ix->e[i].kind == ENTRY_REGION) {
 			size_t c = 0;
-			for (size_t j = i + 1; j < ix->n && ix->e[j].kind == ENTRY_TERRITORY; j++)
+			for (size_t j = i + 1; index_child(ix, i, j); j++)
 				c += st->counts[j];
 			st->counts[i] = c;
 		} else if (ix->e[i].kind == ENTRY_ALL) {
@@ -146,7 +146,7 @@ card(struct state *st)
 	if (r != st->card_row || w != st->card_width) {
 		st->card.n = 0;
 		if (r >= 0)
-			detail_build(&st->card, T(st), (size_t)r, w);
+			detail_build(&st->card, T(st), (size_t)r, filter_via(&st->f, (size_t)r), w);
 		st->card_row = r;
 		st->card_width = w;
 	}

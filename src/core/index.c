@@ -223,7 +223,17 @@ index_build(struct index *ix, const struct table *t)
 	uint32_t region_entry = 0;
 	for (size_t i = 0; i < m.n; i++) {
 		struct pair *p = &m.p[i];
-		if (ix->has_regions && (i == 0 || strcmp(m.p[i - 1].rkey, p->rkey) != 0)) {
+		bool starts = ix->has_regions && (i == 0 || strcmp(m.p[i - 1].rkey, p->rkey) != 0);
+		/* A region whose one territory has its name ("Grand Est" in
+		 * "Grand Est") is one line: the territory, at the top, under the
+		 * region's spelling. */
+		if (starts && (i + 1 == m.n || strcmp(m.p[i + 1].rkey, p->rkey) != 0) &&
+		    strcmp(p->rkey, p->tkey) == 0) {
+			free(p->territory);
+			add_entry(ix, &cap, ENTRY_TERRITORY, p->region, (uint32_t)ix->n, p->rows, p->n);
+			continue;
+		}
+		if (starts) {
 			/* Labelled as first spelled in the file ("Bretagne", not a later
 			 * "bretagne" whose territory happens to sort first). */
 			size_t first = i;
@@ -267,7 +277,7 @@ index_has_row(const struct index *ix, size_t i, uint32_t r)
 	if (e->kind == ENTRY_ALL)
 		return 1;
 	if (e->kind == ENTRY_REGION) {
-		for (size_t j = i + 1; j < ix->n && ix->e[j].kind == ENTRY_TERRITORY; j++)
+		for (size_t j = i + 1; index_child(ix, i, j); j++)
 			if (index_has_row(ix, j, r))
 				return 1;
 		return 0;
@@ -304,7 +314,7 @@ index_count(const struct index *ix, size_t i, const uint8_t *hit, size_t nrows)
 	}
 	/* Region: territories are distinct per row within one region, except
 	 * when the same row appears twice (never: one territory per row). */
-	for (size_t j = i + 1; j < ix->n && ix->e[j].kind == ENTRY_TERRITORY; j++)
+	for (size_t j = i + 1; index_child(ix, i, j); j++)
 		c += index_count(ix, j, hit, nrows);
 	return c;
 }

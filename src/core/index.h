@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * index: the menu of the directory, built once after loading: "all centres",
  * then each region (sorted, accent-insensitively) with its territories, each
- * holding its rows. A row whose region field names several regions ("A; B")
+ * holding its rows (a region whose one territory has its name: one entry,
+ * the territory at the top). A row whose region field names several regions ("A; B")
  * is listed under each. No terminal code; owns its arrays and label copies. */
 #ifndef CENTRES_INDEX_H
 #define CENTRES_INDEX_H
@@ -16,7 +17,10 @@ enum entry_kind { ENTRY_ALL, ENTRY_REGION, ENTRY_TERRITORY };
 struct entry {
 	enum entry_kind kind;
 	char *label;		/* owned */
-	uint32_t region;	/* for a territory: index of its region's entry */
+	uint32_t region;	/* for a territory: index of its region's entry;
+				 * its own index for the one territory of a
+				 * region of the same name, shown as one line at
+				 * the top (index_top) */
 	uint32_t *rows;		/* ascending; owned (NULL for ENTRY_ALL: every row) */
 	size_t nrows;
 };
@@ -28,6 +32,19 @@ struct index {
 };
 
 void index_build(struct index *ix, const struct table *t);
+/* Whether entry j is one of the territories under region entry i. */
+static inline int
+index_child(const struct index *ix, size_t i, size_t j)
+{
+	return j < ix->n && ix->e[j].kind == ENTRY_TERRITORY && ix->e[j].region == i;
+}
+/* Whether entry i is at the top of the menu (all, a region, or the one
+ * territory of a region of the same name), not under a region. */
+static inline int
+index_top(const struct index *ix, size_t i)
+{
+	return ix->e[i].kind != ENTRY_TERRITORY || ix->e[i].region == i || !ix->has_regions;
+}
 void index_free(struct index *ix);
 /* How many of an entry's rows are marked in hit (a filter's hit array; NULL
  * means all). For a region: the distinct rows of its territories. */

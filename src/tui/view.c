@@ -202,14 +202,15 @@ draw_menu(const struct state *st, const struct view_opts *o)
 		bool sel = line == st->c[PANE_MENU].cur;
 		/* Regions bold, territories plain, counts plain: no colour, no
 		 * dim (see view_init()). */
-		attr_t at = e->kind == ENTRY_TERRITORY ? A_NORMAL : A_BOLD;
+		bool top = index_top(ix, st->menu[line]);
+		attr_t at = top ? A_BOLD : A_NORMAL;
 		if (sel)
 			at = st->focus == PANE_MENU ? A_REVERSE | A_BOLD : A_BOLD | A_UNDERLINE;
 		fill(y, r->x, r->w, sel ? at : A_NORMAL);
 		char count[32];
 		snprintf(count, sizeof count, " %zu ", st->counts[st->menu[line]]);
 		int cw = (int)strlen(count);
-		int indent = e->kind == ENTRY_TERRITORY && ix->has_regions ? 3 : 1;
+		int indent = top ? 1 : 3;
 		mvaddstr(y, r->x, sel ? (o->ascii ? ">" : "▸") : " ");
 		draw_str(y, r->x + indent, r->w - indent - cw, e->label, at, o->ascii);
 		if (r->w - cw > indent)
@@ -218,9 +219,10 @@ draw_menu(const struct state *st, const struct view_opts *o)
 }
 
 /* The list's second column for a row: the territory, which tells apart
- * centres of the same name; in the one-pane layout, where the card is a
- * key away, the (first) phone number instead, when there is one. Its
- * column in *col. */
+ * centres of the same name, or for a centre a place led to, that place
+ * ("via Saint-Denis 93200, Seine-Saint-Denis"); in the one-pane layout,
+ * where the card is a key away, the (first) phone number instead, when
+ * there is one. Its column in *col (-1: the place). */
 static const char *
 list_second(const struct state *st, size_t row, size_t *len, int *col)
 {
@@ -231,6 +233,12 @@ list_second(const struct state *st, size_t row, size_t *len, int *col)
 			*col = t->role_col[ROLE_PHONE];
 			return ph;
 		}
+	}
+	const char *via = filter_via(&st->f, row);
+	if (via) {
+		*len = strlen(via);
+		*col = -1;
+		return via;
 	}
 	*col = table_territory_col(t, row);
 	return table_territory(t, row, len);
@@ -252,7 +260,7 @@ draw_list(const struct state *st, const struct view_opts *o)
 	int name_col = t->role_col[ROLE_NAME] >= 0 ? t->role_col[ROLE_NAME] : 0;
 	struct span sp[32];
 	if (st->nlist == 0 && rows > 0)
-		draw_str(r->y + 1, r->x + 1, r->w - 1,
+		draw_str(r->y + 1, r->x + 1, r->w - 1, st->f.place_note ? st->f.place_note :
 		    st->f.active ? "No centre matches the search." : "No centre here.", A_NORMAL, o->ascii);
 	/* The second column: wide enough for what the visible lines show
 	 * there, up to two fifths of the line. */
@@ -298,7 +306,7 @@ draw_list(const struct state *st, const struct view_opts *o)
 			draw_str(y, x + used, nw - used, buf, at, o->ascii);
 		}
 		if (tw) {
-			k = spans_shown(st, (size_t)tc, terr, tl, tw, sp, 32);
+			k = tc < 0 ? 0 : spans_shown(st, (size_t)tc, terr, tl, tw, sp, 32);
 			int tx = x + avail - terr_w;
 			bool phone = tc == t->role_col[ROLE_PHONE];
 			draw_text(y, tx, tw, terr, tl, sel ? at : phone ? A_BOLD : A_DIM, sp, k, hl,
@@ -336,8 +344,9 @@ draw_detail(const struct state *st, const struct view_opts *o)
 			draw_text(y, x, r->w - 2, d->s, d->n, A_DIM, NULL, 0, 0, o->ascii);
 			continue;
 		}
-		if (d->label_only) {
-			draw_str(y, x, r->w - 2, d->label, A_BOLD, o->ascii);
+		if (d->label_only) {	/* bold on a narrow card, where labels
+					 * stand alone; else as the other labels */
+			draw_str(y, x, r->w - 2, d->label, dt->label_w ? A_NORMAL : A_BOLD, o->ascii);
 			continue;
 		}
 		if (dt->label_w) {
@@ -349,7 +358,7 @@ draw_detail(const struct state *st, const struct view_opts *o)
 		 * the size of the field. */
 		size_t k = spans_shown(st, d->col, d->s, d->n, r->x + r->w - x, sp, 64);
 		/* The name, and the phone numbers: what a caller needs, bold. */
-		enum role role = t->cols[d->col].role;
+		enum role role = d->col == DETAIL_VIA ? ROLE_NONE : t->cols[d->col].role;
 		attr_t at = role == ROLE_NAME || role == ROLE_PHONE ? A_BOLD : A_NORMAL;
 		draw_text(y, x, r->x + r->w - x, d->s, d->n, at, sp, k, match_attr(), o->ascii);
 	}
@@ -387,9 +396,10 @@ draw_title(const struct state *st, const struct view_opts *o)
 	/* The table's own copy of its name: it lives exactly as long as the data. */
 	snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres shown", state_source_name(st),
 	    st->nlist, t->nrows);
+	/* Matches: the centres found, not those a note offers beside them. */
 	if (st->f.active)
 		snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres match", state_source_name(st),
-		    st->f.n, t->nrows);
+		    st->f.matched, t->nrows);
 	draw_str(r->y, 0, r->w, buf, at, o->ascii);
 }
 
@@ -531,9 +541,12 @@ view_draw(const struct state *st, const struct view_opts *o)
 		draw_separators(st, o->ascii);
 		const struct rect *s = &st->lay.status;
 		fill(s->y, 0, s->w, A_NORMAL);
-		const char *msg = *st->status ? st->status : *o->notice ? o->notice :
-		    "Type a name, a place or a phone number. F1: every key.";
-		draw_str(s->y, 0, s->w, msg, A_NORMAL, o->ascii);
+		/* A message; else what the search says of a place no centre
+		 * covers; else the notice of the start, or the hint. */
+		const char *msg = *st->status ? st->status : st->f.place_note ? st->f.place_note :
+		    *o->notice ? o->notice : "Type a name, a place or a phone number. F1: every key.";
+		draw_str(s->y, 0, s->w, msg, !*st->status && st->f.place_note ? A_BOLD : A_NORMAL,
+		    o->ascii);
 		draw_keybar(st, st->lay.keys.y, w, o);
 		draw_filter(st, o);	/* leaves the cursor at the end of the query */
 		if (st->mode == UI_PROMPT)

@@ -86,8 +86,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 struct result {
 	char *q;		/* the query text */
 	struct query parsed;
-	uint8_t *in;
+	uint8_t *in;		/* hit[r] of the filter: FILTER_* bits */
 	size_t n;
+	bool words;		/* the filter kept the query's terms (it drops
+				 * them for a query that is only a place) */
 };
 
 static void
@@ -195,23 +197,34 @@ fresh(const struct table *t, const char *s, struct result *res, bool deep)
 	res->q = xstrdup(s);
 	query_parse(t, s, &res->parsed);
 	check_parse(t, s, &res->parsed);
-	if (res->parsed.n != f.q.n)
-		fuzz_fail("'%s': %zu terms, the filter's query %zu", s, res->parsed.n, f.q.n);
+	res->words = res->parsed.n == f.q.n;
+	if (!res->words && (f.places.n == 0 || f.q.n != 0))
+		fuzz_fail("'%s': %zu terms, the filter's query %zu (and %zu places)", s,
+		    res->parsed.n, f.q.n, f.places.n);
 	res->in = xcalloc(t->nrows + 1, 1);
 	res->n = f.n;
 	for (size_t i = 0; i < f.n; i++)
-		res->in[f.rows[i]] = 1;
-	if (deep) {
+		res->in[f.rows[i]] = f.hit[f.rows[i]];
+	/* A row a place led to says which; a row its words found, nothing. */
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *via = filter_via(&f, r);
+		if ((res->in[r] & (FILTER_PLACE | FILTER_NEARBY)) && !(res->in[r] & FILTER_TEXT) && !via)
+			fuzz_fail("'%s': row %zu reached through a place, with no via", s, r);
+		if ((res->in[r] & FILTER_TEXT) && via)
+			fuzz_fail("'%s': row %zu found by its words, with a via '%s'", s, r, via);
+	}
+	if (deep && res->words) {
 		/* Every term found in a field it applies to, and only then. */
 		for (size_t r = 0; r < t->nrows; r++) {
 			bool all = true;
 			for (size_t i = 0; i < f.q.n && all; i++)
 				all = term_found(t, &f.q, i, r);
-			if (all != (res->in[r] != 0))
+			bool text = f.q.n ? (res->in[r] & FILTER_TEXT) != 0 : res->in[r] != 0;
+			if (all != text)
 				fuzz_fail("'%s': row %zu (line %u) %s, but every term is %sfound in "
-				    "its fields", s, r, t->rows[r].line, res->in[r] ? "matches" :
+				    "its fields", s, r, t->rows[r].line, text ? "matches" :
 				    "does not match", all ? "" : "not ");
-			if (res->in[r])
+			if (text)
 				check_spans(t, s, &f.q, r);
 		}
 	}
@@ -240,14 +253,16 @@ same_as_fresh(const struct table *t, const struct filter *inc, const struct resu
 			    inc->rows[i]);
 }
 
-/* If a's query implies b's, a's rows are among b's. */
+/* If a's query implies b's, the rows a's words find are among those b's
+ * find (what places add is not narrowed: "bord" offers the starts of names
+ * only while its words find nothing). */
 static void
 check_implies(const struct table *t, const struct result *a, const struct result *b)
 {
-	if (!query_implies(&a->parsed, &b->parsed))
+	if (!a->words || !b->words || !query_implies(&a->parsed, &b->parsed))
 		return;
 	for (size_t r = 0; r < t->nrows; r++)
-		if (a->in[r] && !b->in[r])
+		if (a->in[r] & FILTER_TEXT && !(b->in[r] & FILTER_TEXT))
 			fuzz_fail("'%s' implies '%s', but row %zu (line %u) matches only the first",
 			    a->q, b->q, r, t->rows[r].line);
 }

@@ -24,6 +24,9 @@ NORMAN="02 31 43 63 36"     # 19 Normanvilles
 MIDI="05 62 11 38 34"       # 7 Ressources & Territoires
 
 # The queries: QUERY|CENTRES FOUND|PHONE ON SCREEN|PHONE NOT ON SCREEN
+# (st denis: Profession Banlieue by its words, and through the places of
+# that name the centres of La Réunion and of the Aude; 33 is the Gironde,
+# not phone digits: Pays et Quartiers d'Aquitaine, not Normanvilles.)
 QUERIES="Profession Banlieue|1|$BANLIEUE|$CRDSU
 normanvilles|1|$NORMAN|
 oriv|1|$ORIV|$IREV
@@ -39,13 +42,13 @@ cr-dsu|1|$CRDSU|$REUNION
 CR.DSU|1|$CRDSU|
 crdsu|1|$CRDSU|
 cr/dsu|1|$CRDSU|
-st denis|1|$BANLIEUE|$ORIV
+st denis|3|$BANLIEUE|$ORIV
 +33 4 78|1|$CRDSU|
 0033478770143|1|$CRDSU|
 +33 (0)4 78 77 01 43|1|$CRDSU|
 04.78.77.01.43|1|$CRDSU|
 0143|1|$CRDSU|
-33|0||$NORMAN
+33|1|$AQUITAINE|$NORMAN
 05 56|1|$AQUITAINE|$MIDI
 0262205543|1|$REUNION|"
 
@@ -176,7 +179,7 @@ for size in "80 24" "64 20" "50 20"; do
 		case $w in
 		seine) found "$sz" "$w" 1 && phone_seen "$w" "$BANLIEUE" ;;
 		reunion) found "$sz" "$w" 1 && phone_seen "$w" "$REUNION" ;;
-		marseille) found "$sz" "$w" 0 ;;
+		marseille) found "$sz" "$w" 1 && phone_seen "$w" "$PACA" ;;
 		quartiers) found "$sz" "$w" 1 && phone_seen "$w" "$AQUITAINE" ;;
 		esac
 		clear_search "$sz"

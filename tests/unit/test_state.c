@@ -160,7 +160,8 @@ search_as_you_type(void **state)
 	/* Narrowing searched only the previous matches. */
 	assert_int_equal(st->f.examined, after_lev);
 	/* Only territories with matches remain, with their counts. */
-	assert_int_equal(st->nmenu, 3);	/* All, region Îles du Levant, territory */
+	assert_int_equal(st->nmenu, 2);	/* All, Îles du Levant (one line: the region's
+					 * one territory has its name) */
 	assert_int_equal(st->nlist, 1);
 	assert_string_equal(selected_name(st), "Centre de ressources Cohésion des Îles");
 
@@ -577,10 +578,13 @@ card_and_pages_kept_for_the_view(void **state)
 	press(st, K_ESC);
 	press(st, K_F(6));
 	assert_int_equal(st->page_mode, UI_ABOUT);
-	bool about = false;
-	for (size_t i = 0; i < st->page.n && !about; i++)
-		about = strstr(page_text(&st->page, i), "Question de Ville") != NULL;
+	bool about = false, source = false;
+	for (size_t i = 0; i < st->page.n; i++) {
+		about |= strstr(page_text(&st->page, i), "Question de Ville") != NULL;
+		source |= strstr(page_text(&st->page, i), "@etalab/decoupage-administratif") != NULL;
+	}
 	assert_true(about);
+	assert_true(source);	/* the places' source, cited */
 }
 
 /* Every action of every key bar has a key, and the help page lists every
@@ -901,6 +905,59 @@ empty_directory(void **state)
 	directory_free(&d);
 }
 
+/* The card line with the given label, or NULL. */
+static const struct dline *
+card_line(const struct state *st, const char *label)
+{
+	const struct detail *dt = state_card(st);
+	for (size_t i = 0; i < dt->n; i++)
+		if (dt->lines[i].label && strcmp(dt->lines[i].label, label) == 0)
+			return &dt->lines[i];
+	return NULL;
+}
+
+/* Places on the built-in directory: a town typed leads to its centre, the
+ * card says which place did (right after the name); a place no centre
+ * covers is said, its region's centres offered, none counted as found. */
+static void
+places_on_screen(void **state)
+{
+	(void)state;
+	struct directory d;
+	struct err e;
+	assert_int_equal(directory_load(&d, NULL, NULL, &e), 0);
+	struct state st;
+	state_init(&st, &d, &plain, 80, 24);
+	type(&st, "bordeaux");
+	assert_string_equal(selected_name(&st), "Pays et Quartiers d'Aquitaine");
+	const struct dline *via = card_line(&st, "Found");
+	assert_non_null(via);
+	assert_int_equal(via->col, DETAIL_VIA);
+	assert_true(via == &state_card(&st)->lines[1]);	/* after the name */
+	assert_memory_equal(via->s, "via Bordeaux, Gironde", via->n);
+	/* A label wider than the labels' column has a line of its own. */
+	const struct dline *since = card_line(&st, "Territory since 2017");
+	assert_non_null(since);
+	assert_true(since->label_only);
+	assert_memory_equal(since[1].s, "Nouvelle-Aquitaine", since[1].n);
+	/* Its words alone (no place): no Found line. */
+	press(&st, K_CTRL('u'));
+	type(&st, "aquitaine");
+	assert_null(card_line(&st, "Found"));
+	/* Nanterre: no centre covers Hauts-de-Seine. */
+	press(&st, K_CTRL('u'));
+	type(&st, "nanterre");
+	assert_int_equal(st.f.matched, 0);
+	assert_non_null(st.f.place_note);
+	assert_non_null(strstr(st.f.place_note, "Hauts-de-Seine (92)"));
+	assert_int_equal(st.nlist, 4);	/* the centres of Île-de-France, offered */
+	via = card_line(&st, "Found");
+	assert_non_null(via);
+	assert_memory_equal(via->s, "in \xc3\x8ele-de-France", via->n);
+	state_free(&st);
+	directory_free(&d);
+}
+
 int
 main(void)
 {
@@ -926,6 +983,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(reload_keeps_selection_by_id, setup, teardown),
 		cmocka_unit_test(empty_directory),
 		cmocka_unit_test(card_of_huge_rows),
+		cmocka_unit_test(places_on_screen),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
