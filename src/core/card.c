@@ -44,15 +44,37 @@ add(struct card *c, const struct table *t, size_t col, const char *s, size_t n)
 	c->f[c->n++] = (struct card_field){card_label(t, col), (uint32_t)col, s, n};
 }
 
-/* Whether a field says nothing the reader needs: an internal id, or the
- * status most centres of the file have ("actif": only another one, such
- * as "en préfiguration", is worth a line). */
+/* Whether the region of row r is the territory said just above it (the
+ * 2017 one where there is one): "Grand Est" twice tells nothing more. */
 static bool
-left_out(const struct table *t, size_t col, const char *s, size_t n)
+region_said(const struct table *t, size_t r, const char *s, size_t n)
+{
+	size_t tn;
+	const char *ter = table_territory(t, r, &tn);
+	if (!tn)
+		return false;
+	char *a = xstrndup(s, n), *b = xstrndup(ter, tn);
+	char *fa = text_fold_str(a), *fb = text_fold_str(b);
+	bool same = strcmp(fa, fb) == 0;
+	free(a);
+	free(b);
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/* Whether a field of row r says nothing the reader needs: an internal id,
+ * the status most centres of the file have ("actif": only another one,
+ * such as "en préfiguration", is worth a line), a region that is the
+ * territory again. */
+static bool
+left_out(const struct table *t, size_t r, size_t col, const char *s, size_t n)
 {
 	enum role role = t->cols[col].role;
 	if (role == ROLE_ID)
 		return true;
+	if (role == ROLE_REGION && t->role_col[ROLE_REGION] == (int)col)
+		return region_said(t, r, s, n);
 	return role == ROLE_STATUS && t->common_status && strlen(t->common_status) == n &&
 	    memcmp(t->common_status, s, n) == 0;
 }
@@ -69,14 +91,14 @@ card_build(struct card *c, const struct table *t, size_t r)
 			done[col] = true;
 			size_t n;
 			const char *s = table_field(t, r, col, &n);
-			if ((n && !left_out(t, col, s, n)) || card_order[k] == ROLE_NAME)
+			if ((n && !left_out(t, r, col, s, n)) || card_order[k] == ROLE_NAME)
 				add(c, t, col, s, n);
 		}
 	}
 	for (size_t col = 0; col < t->ncols; col++) {
 		size_t n;
 		const char *s = table_field(t, r, col, &n);
-		if (!done[col] && n && !left_out(t, col, s, n))
+		if (!done[col] && n && !left_out(t, r, col, s, n))
 			add(c, t, col, s, n);
 	}
 	free(done);

@@ -4,9 +4,10 @@
  * clipboard: the name, every phone number, the e-mail and the website, then
  * territory (and since 2017), region, postcode, acronym, status, the
  * départements covered ("Départements"), then every other column that has
- * a value, in file order. Not the id (an internal number),
- * nor a status most of the file's centres share. Also the phone numbers of a
- * row on one line, for batch text and the copy. No terminal code. */
+ * a value, in file order. Not the id (an internal number), nor a status
+ * most of the file's centres share, nor a region that is the territory
+ * again ("Grand Est" twice). Also the phone numbers of a row on one line,
+ * for batch text and the copy. No terminal code. */
 #ifndef CENTRES_CARD_H
 #define CENTRES_CARD_H
 

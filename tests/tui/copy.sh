@@ -1,7 +1,8 @@
 #!/bin/sh
 # F4 (or Ctrl-Y) opens the copy menu on the status line, each phone number
 # its own entry; then 1, 2 (each number alone), Enter (the first), e, w, c
-# (the card, in the screen's labels and order, no id, no common status):
+# (the card, in the screen's labels and order, no id, no common status, no
+# region that is the territory again):
 # the text goes to the terminal's clipboard with OSC 52, and the status
 # says what was sent. Esc, q and F4 cancel; a field the centre lacks is said
 # and nothing is sent; Ctrl-C leaves the menu. tmux (set-clipboard on) takes
@@ -55,7 +56,7 @@ menu() {
 
 NL='
 '
-CARD="Name: Centre de ressources Cohésion des Îles${NL}Phone: $ILES${NL}Phone: $ILES2${NL}E-mail: contact@cr-cdi.example${NL}Territory: Îles du Levant${NL}Region: Îles du Levant${NL}Acronym: CR-CDI${NL}"
+CARD="Name: Centre de ressources Cohésion des Îles${NL}Phone: $ILES${NL}Phone: $ILES2${NL}E-mail: contact@cr-cdi.example${NL}Territory: Îles du Levant${NL}Acronym: CR-CDI${NL}"
 
 for size in "80 24" "50 20"; do
 	# shellcheck disable=SC2086
@@ -169,7 +170,7 @@ menu
 keys c
 see "cards: its card copied" "Sent the contact card"
 buffer_is "cards: Institut des Faubourgs: the territory since 2017 after the territory" \
-	"Name: Institut des Faubourgs${NL}Phone: 03 53 01 10 29${NL}Website: www.faubourgs.example${NL}Territory: Vieux-Comté${NL}Territory since 2017: Hauts-Bois${NL}Region: Hauts-Bois${NL}"
+	"Name: Institut des Faubourgs${NL}Phone: 03 53 01 10 29${NL}Website: www.faubourgs.example${NL}Territory: Vieux-Comté${NL}Territory since 2017: Hauts-Bois${NL}"
 keys C-u
 wait_for "Search:  a name"
 send_text "ville en archipel"
@@ -178,7 +179,7 @@ menu
 keys c
 see "cards: its card copied" "Sent the contact card"
 buffer_is "cards: the Archipel centre: its uncommon status told" \
-	"Name: Maison de la Ville en Archipel${NL}Territory: Archipel${NL}Region: Archipel${NL}Status: en préfiguration${NL}"
+	"Name: Maison de la Ville en Archipel${NL}Territory: Archipel${NL}Status: en préfiguration${NL}"
 keys F10
 expect_exit "cards F10" 0
 

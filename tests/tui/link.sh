@@ -13,8 +13,8 @@ see "burst: started" "18 of 18"
 keys -N 500 Down
 see "burst: the last territory is selected, its centre shown" "Centres: Val-de-Loire" \
 	"Phone        02 61 91 11 85" "Name         Villes en Réseau"
-# (marker and indent: the territory, not the region of the same name)
-if wait_selected "▸  Val-de-Loire"; then
+# (Val-de-Loire: region and territory of one name, one line at the top)
+if wait_selected "▸Val-de-Loire"; then
 	pass "burst: the selection is on the last menu line"
 else
 	fail "burst: the selection is on the last menu line"; show

@@ -36,8 +36,8 @@ selected "mouse: a click on a centre selects it" "Grand Comté"
 see "mouse: its acronym in the contact" "Acronym      OLV"
 see "mouse: its contact" "03 53 01 35 89"
 focused "mouse: the click focused the list" "Centres: All centres"
-# The menu: line 18 is Bois Joli, the first territory under Île-Verte.
-click 5 18
+# The menu: line 12 (from 0) is Bois Joli, the first territory under Île-Verte.
+click 5 12
 selected "mouse: a click on a territory selects it" "Bois Joli"
 see "mouse: its centre in the list" "Centres: Bois Joli (1)" "01 99 00 80 77"
 focused "mouse: the click focused the menu" "Territories by region"
@@ -60,7 +60,7 @@ selected "SGR: the wheel selected the 4th centre" "Grand Comté"
 sgr_click 40 8
 selected "SGR: a click on the 7th centre selects it" "Causses"
 see "SGR: its contact" "Name         Ressources & Quartiers" "05 36 49 38 34"
-sgr_click 5 18
+sgr_click 5 12
 selected "SGR: a click on a territory selects it" "Bois Joli"
 see "SGR: its centre in the list" "Centres: Bois Joli (1)" "01 99 00 80 77"
 focused "SGR: the click focused the menu" "Territories by region"

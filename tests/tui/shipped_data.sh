@@ -20,7 +20,8 @@ for t in Essonne Paris "Seine Saint-Denis" "Val d'Oise"; do
 done
 send_text reunion
 see "built-in: reunion typed: 1 of 20 match" "Search: reunion" "1 of 20 centres match"
-see "built-in: reunion: the centre of La Réunion" "Acronym      CR-CSUR" "Region       La Réunion"
+see "built-in: reunion: the centre of La Réunion" "Acronym      CR-CSUR" "Territory    La Réunion" \
+	"Départements 974"
 see "built-in: reunion: both its phones" "02 62 20 55 42" "02 62 20 55 43"
 keys Escape
 see "built-in: Esc: every centre again" "20 of 20 centres shown"

@@ -29,15 +29,15 @@ for term in xterm-256color xterm screen tmux-256color linux vt100; do
 	*"│"*) pass "TERM=$term: panes separated by a line" ;;
 	*) fail "TERM=$term: panes separated by a line"; show ;;
 	esac
-	# Down Down: the territory Archipel, under the region of that name
-	# (marker and indent: the menu's line, not the list's)
-	keys Down Down
-	if wait_selected "▸  Archipel"; then
+	# Four Downs: Bocage - Marais, under the region Bocage (marker and
+	# indent: the menu's line, not the list's)
+	keys Down Down Down Down
+	if wait_selected "▸  Bocage - Marais"; then
 		pass "TERM=$term: Down moves the selection"
 	else
 		fail "TERM=$term: Down moves the selection"; show
 	fi
-	if reverse_line "▸  Archipel"; then
+	if reverse_line "▸  Bocage - Marais"; then
 		pass "TERM=$term: the selected line is in reverse video"
 	else
 		fail "TERM=$term: the selected line is in reverse video"

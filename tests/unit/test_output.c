@@ -805,6 +805,19 @@ card(void **state)
 	    "Note: tab here\n");
 	free(s);
 	table_free(&t);
+	/* The region, when it is the territory again, is not repeated; when
+	 * it says more, it is there. */
+	static const char regions[] = "nom,territoire,region\nA,Grand-Est,Grand Est\n"
+	    "B,Gard,Occitanie\n";
+	struct err e0;
+	assert_int_equal(load_mem(&t, regions, sizeof regions - 1, NULL, &e0), 0);
+	s = card_text(&t, 0);
+	assert_string_equal(s, "Name: A\nTerritory: Grand-Est\n");
+	free(s);
+	s = card_text(&t, 1);
+	assert_string_equal(s, "Name: B\nTerritory: Gard\nRegion: Occitanie\n");
+	free(s);
+	table_free(&t);
 	/* A header name with a line break (quoted): its label is one line
 	 * too (the fuzzer's load-card-label-newline.csv). */
 	static const char broken[] = "\"a\nb\",nom\nx,y\n";
