@@ -7,6 +7,7 @@ PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
 DATADIR    ?= $(PREFIX)/share/centres
+LOCALEDIR  ?= $(PREFIX)/share/locale
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
 CLANG      ?= clang
@@ -15,6 +16,9 @@ CFLAGS   ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wwrite-strings -Wformat=2
 CPPFLAGS += -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -MMD -MP
+# Where `make install` puts the catalogues (src/lang.c also looks beside the
+# binary, so that the source tree and a moved install speak French too).
+build/release/src/lang.o build/asan/src/lang.o build/clang/src/lang.o: CPPFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
 
 # Resolved lazily, so that `make deps` can install the packages first.
 PC_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw libutf8proc 2>/dev/null)
@@ -29,7 +33,7 @@ CORE_SRC  := $(wildcard src/core/*.c)
 BATCH_SRC := $(wildcard src/batch/*.c)
 APP_SRC   := $(wildcard src/app/*.c)
 TUI_SRC   := $(wildcard src/tui/*.c)
-TOP_SRC   := src/options.c src/restrict.c
+TOP_SRC   := src/options.c src/restrict.c src/lang.c
 LIB_SRC   := $(CORE_SRC) $(BATCH_SRC) $(APP_SRC) $(TUI_SRC) $(TOP_SRC)
 
 REL := build/release
@@ -46,11 +50,30 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
 HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPERS    := $(patsubst tests/helpers/%.c,build/helpers/%,$(HELPER_SRC))
 
-.PHONY: all deps deps-test run test check bench soak fuzz install uninstall clean clang-werror
+.PHONY: all deps deps-test run test check bench soak fuzz install uninstall clean clang-werror \
+	pot po-update
 .DEFAULT_GOAL := all
 
 all: deps
-	@$(MAKE) --no-print-directory centres
+	@$(MAKE) --no-print-directory centres $(MO)
+
+# Translations (docs/translating.md): English in the source, po/LANG.po
+# compiled into build/locale/LANG/LC_MESSAGES/centres.mo, where the binary
+# of the source tree finds it. `make pot` regenerates po/centres.pot from
+# the marks in src/, `make po-update` merges it into each po/LANG.po.
+LINGUAS := fr
+MO := $(patsubst %,build/locale/%/LC_MESSAGES/centres.mo,$(LINGUAS))
+build/locale/%/LC_MESSAGES/centres.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+XGETTEXT_FLAGS := --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+	--keyword=P_:1,2 --add-comments=TRANSLATORS: --package-name=centres \
+	--package-version=$(shell sed -n 's/^\#define CENTRES_VERSION "\(.*\)"/\1/p' src/options.h)
+POT ?= po/centres.pot
+pot:
+	xgettext $(XGETTEXT_FLAGS) -o $(POT) $(sort $(LIB_SRC) src/main.c)
+po-update: pot
+	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none po/$$l.po po/centres.pot; done
 
 deps:
 	@sh tools/deps.sh build
@@ -109,7 +132,7 @@ run: all
 # FUZZ_TEST_SECONDS (default 20) of new inputs for each fuzz target, the
 # three at once; ends with the totals.
 test: deps deps-test
-	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(SAN)/centres $(UNIT_BIN) \
+	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(MO) $(SAN)/centres $(UNIT_BIN) \
 		$(FUZZ_BIN) $(REL)/ttybytes $(REL)/monkey $(HELPERS) clang-werror
 	@FUZZ_BIN="$(FUZZ_BIN)" sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
 

@@ -12,6 +12,8 @@
 
 #include "batch/batch.h"
 #include "core/directory.h"
+#include "core/i18n.h"
+#include "lang.h"
 #include "options.h"
 #include "restrict.h"
 #include "tui/tui.h"
@@ -78,8 +80,32 @@ main(int argc, char **argv)
 	struct err e;
 	struct directory d;
 
-	if (options_parse(argc, argv, &o, &e) < 0)
+	/* The options first (no side effects), then restricted mode before
+	 * the locale (so that LOCPATH is gone when it is read), then the
+	 * language, then whatever is printed. */
+	bool parsed = options_parse(argc, argv, &o, &e) == 0;
+	bool restrict_failed = false;
+	int restrict_errno = 0;
+	if (parsed && o.restricted && restrict_process() < 0) {
+		restrict_failed = true;
+		restrict_errno = errno;
+	}
+	if (!parsed) {
+		unsetenv("LOCPATH");
+		unsetenv("GCONV_PATH");
+	}
+	locale_start();
+	enum lang lang;
+	bool lang_known = lang_choose(lang_option(argc, argv), &lang, &e) == 0;
+	lang_start(lang);
+	if (!lang_known) {
+		lang_choose(lang_option(argc, argv), &lang, &e);	/* the message in it */
 		return report(&e);
+	}
+	if (!parsed) {
+		options_parse(argc, argv, &o, &e);	/* again, for its words in that language */
+		return report(&e);
+	}
 	if (o.mode == MODE_HELP) {
 		options_usage(stdout);
 		return written(0);
@@ -89,14 +115,12 @@ main(int argc, char **argv)
 		return written(0);
 	}
 	/* docs/ssh.md promises that no program can be run: where the kernel
-	 * cannot enforce it, say so and do not start, unless told to go on.
-	 * Before the locale, so that LOCPATH is gone when it is read. */
-	if (o.restricted && restrict_process() < 0 && !o.no_seccomp) {
-		err_set(&e, "--restricted: this system cannot forbid running programs (seccomp: %s); "
-		    "not starting (--restricted=no-seccomp starts without it)", strerror(errno));
+	 * cannot enforce it, say so and do not start, unless told to go on. */
+	if (restrict_failed && !o.no_seccomp) {
+		err_set(&e, _("--restricted: this system cannot forbid running programs (seccomp: %s); "
+		    "not starting (--restricted=no-seccomp starts without it)"), strerror(restrict_errno));
 		return report(&e);
 	}
-	locale_start();
 	const char *path = directory_path(o.file);
 	if (directory_load(&d, path, &o.load, &e) < 0) {
 		batch_warnings(&d.t, stderr);	/* what was wrong before the error too */

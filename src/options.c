@@ -123,6 +123,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		{"ascii", no_argument, NULL, 'A'},
 		{"raw", no_argument, NULL, 'W'},
 		{"restricted", optional_argument, NULL, 'R'},
+		{"lang", required_argument, NULL, 'L'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -180,6 +181,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		case 'M': o->no_mouse = true; break;
 		case 'A': o->ascii = true; break;
 		case 'W': o->raw = true; break;
+		case 'L': o->lang = optarg; break;
 		case 'R':
 			if (optarg && strcmp(optarg, "no-seccomp") != 0) {
 				char *v = sanitize_str(optarg);

@@ -22,6 +22,7 @@ struct options {
 	bool raw;		/* --raw: cells written as read (no ' before =, +, -, @) */
 	struct load_opts load;
 	const char *file;	/* FILE argument, or NULL */
+	const char *lang;	/* --lang fr|en, or NULL (checked by lang.c) */
 	bool no_color, no_mouse;
 	bool ascii;		/* --ascii: draw ASCII only, whatever the locale */
 	bool restricted;	/* --restricted or CENTRES_RESTRICTED: see restrict.h */

@@ -14,7 +14,7 @@ san=$1; rel=$2; shift 2
 top=$(cd "$(dirname "$0")/.." && pwd)
 export CENTRES_BIN="$top/$san" CENTRES_REL="$top/$rel" CENTRES_TOP="$top"
 export LC_ALL=C.UTF-8
-unset CENTRES_FILE NO_COLOR
+unset CENTRES_FILE NO_COLOR LANGUAGE CENTRES_LANG
 export ASAN_OPTIONS="abort_on_error=0:detect_leaks=1:exitcode=99"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=98"
 export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"

@@ -11,6 +11,8 @@ have_pc() { pkg-config --exists "$1" 2>/dev/null; }
 command -v cc >/dev/null 2>&1 || want gcc
 command -v make >/dev/null 2>&1 || want make
 command -v pkg-config >/dev/null 2>&1 || want pkg-config
+# msgfmt compiles the translations (po/)
+command -v msgfmt >/dev/null 2>&1 || want gettext
 [ -f /usr/include/csv.h ] || want libcsv-dev
 have_pc libutf8proc || want libutf8proc-dev
 have_pc ncursesw || want libncurses-dev
