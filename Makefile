@@ -54,7 +54,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
 HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPERS    := $(patsubst tests/helpers/%.c,build/helpers/%,$(HELPER_SRC))
 
-.PHONY: all deps deps-test run test check bench soak fuzz install uninstall clean clang-werror \
+.PHONY: all deps deps-test run test check bench soak fuzz install uninstall deb clean clang-werror \
 	pot po-update
 .DEFAULT_GOAL := all
 
@@ -225,6 +225,31 @@ uninstall:
 		$(foreach l,$(LINGUAS),$(DESTDIR)$(MANDIR)/$(l)/man1/centres.1 \
 			$(DESTDIR)$(LOCALEDIR)/$(l)/LC_MESSAGES/centres.mo)
 	rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
+
+# The Debian package (debian/), built offline by dpkg-buildpackage on a copy
+# of the tree in a temporary directory: the files git knows (tracked, and new
+# ones not ignored; the whole tree but build/ and ./centres outside git), so
+# neither build/ nor the developer's objects get in or are touched. The .deb,
+# .changes and .buildinfo land in build/.
+deb:
+	@sh tools/deps.sh deb
+	@set -e; v=$$(dpkg-parsechangelog -l debian/changelog -S Version); \
+	tmp=$$(mktemp -d "$${TMPDIR:-/tmp}/centres-deb.XXXXXX"); trap 'rm -rf "$$tmp"' EXIT; \
+	src="$$tmp/centres-$$v"; mkdir "$$src"; \
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+		git ls-files -z --cached --others --exclude-standard | \
+			xargs -0 sh -c 'for f do [ ! -e "$$f" ] || printf "%s\0" "$$f"; done' sh | \
+			tar --null -T - -cf - | tar -C "$$src" -xf -; \
+	else \
+		tar --exclude=./build --exclude=./centres --exclude=./.git -cf - . | tar -C "$$src" -xf -; \
+	fi; \
+	mkdir -p build; \
+	echo "centres: dpkg-buildpackage -us -uc -b in $$src (log: build/deb-build.log)" >&2; \
+	if ! (cd "$$src" && dpkg-buildpackage -us -uc -b) >build/deb-build.log 2>&1; then \
+		tail -n 30 build/deb-build.log >&2; echo "centres: the package build failed" >&2; exit 1; \
+	fi; \
+	for f in "$$tmp"/*.deb "$$tmp"/*.changes "$$tmp"/*.buildinfo; do cp "$$f" build/; done; \
+	ls build/centres_$${v}_*.deb
 
 clean:
 	rm -rf build centres
