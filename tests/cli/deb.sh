@@ -24,10 +24,11 @@ if [ -f "$deb" ]; then pass "make deb: $deb"; else fail "make deb: $deb" "$(ls b
 expect_eq "the package's version is the program's" "centres $v" "$("$REL" --version)"
 
 # Its files (the directories aside): the binary, the man pages, the French
-# catalogue, the data file, the completion; and the documentation.
+# catalogue, the data file, the completion (make install's), lintian's
+# overrides (debian/centres.lintian-overrides); and the documentation.
 files=$(dpkg -c "$deb" | awk '$1 !~ /^d/ {print $6}' | grep -v '^\./usr/share/doc/' | tr '\n' ' ')
-expect_eq "dpkg -c: the files of make install, nothing else" "$files" \
-	"./usr/bin/centres ./usr/share/bash-completion/completions/centres ./usr/share/centres/centres.csv ./usr/share/locale/fr/LC_MESSAGES/centres.mo ./usr/share/man/fr/man1/centres.1.gz ./usr/share/man/man1/centres.1.gz "
+expect_eq "dpkg -c: the files of make install and the overrides, nothing else" "$files" \
+	"./usr/bin/centres ./usr/share/bash-completion/completions/centres ./usr/share/centres/centres.csv ./usr/share/lintian/overrides/centres ./usr/share/locale/fr/LC_MESSAGES/centres.mo ./usr/share/man/fr/man1/centres.1.gz ./usr/share/man/man1/centres.1.gz "
 docs=$(dpkg -c "$deb" | awk '{print $6}' | grep '^\./usr/share/doc/centres/' | tr '\n' ' ')
 expect_contains "dpkg -c: /usr/share/doc/centres/copyright" "$docs" "./usr/share/doc/centres/copyright "
 expect_contains "dpkg -c: /usr/share/doc/centres/changelog.gz" "$docs" "./usr/share/doc/centres/changelog.gz "
