@@ -8,6 +8,7 @@ BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
 DATADIR    ?= $(PREFIX)/share/centres
 LOCALEDIR  ?= $(PREFIX)/share/locale
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
 CLANG      ?= clang
@@ -24,8 +25,11 @@ build/release/src/lang.o build/asan/src/lang.o build/clang/src/lang.o: CPPFLAGS 
 PC_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw libutf8proc 2>/dev/null)
 CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 # libcsv and utf8proc are linked statically when their .a is installed, so the
-# binary needs only libc and ncursesw/tinfo on a server.
-static_or = $(if $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a)),$(shell $(CC) -print-file-name=lib$(1).a),-l$(1))
+# binary needs only libc and ncursesw/tinfo on a server. LINK_STATIC= (empty)
+# links them as shared libraries: the Debian package does (debian/rules), so
+# that apt brings them and their security updates reach centres.
+LINK_STATIC ?= csv utf8proc
+static_or = $(if $(filter $(1),$(LINK_STATIC)),$(if $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a)),$(shell $(CC) -print-file-name=lib$(1).a),-l$(1)),-l$(1))
 LIBS = $(call static_or,csv) $(call static_or,utf8proc) $(CURSES_LIBS) -lpthread
 
 # The layers (docs/architecture.md): each includes only those before it.
@@ -50,7 +54,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
 HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPERS    := $(patsubst tests/helpers/%.c,build/helpers/%,$(HELPER_SRC))
 
-.PHONY: all deps deps-test run test check bench soak fuzz install uninstall clean clang-werror \
+.PHONY: all deps deps-test run test check bench soak fuzz install uninstall deb clean clang-werror \
 	pot po-update
 .DEFAULT_GOAL := all
 
@@ -198,18 +202,54 @@ fuzz: deps
 	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) $(FUZZ_BIN)
 	@sh tests/fuzz/fuzz.sh $${FUZZ_SECONDS:-60} $(FUZZ_TARGETS)
 
-# The binary, the data file (a copy to edit; the binary carries its own) and
-# the man page: nothing else.
+# The binary, the man pages (English, and French under man/fr), the French
+# catalogue, the data file (a copy to edit; the binary carries its own) and
+# the bash completion: nothing else. `make uninstall` removes exactly those.
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 centres $(DESTDIR)$(BINDIR)/centres
 	install -m 644 data/centres.csv $(DESTDIR)$(DATADIR)/centres.csv
 	install -m 644 docs/centres.1 $(DESTDIR)$(MANDIR)/man1/centres.1
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(MANDIR)/$$l/man1 $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 docs/centres.$$l.1 $(DESTDIR)$(MANDIR)/$$l/man1/centres.1 && \
+		install -m 644 build/locale/$$l/LC_MESSAGES/centres.mo \
+			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/centres.mo || exit 1; \
+	done
+	install -m 644 data/bash-completion/centres $(DESTDIR)$(COMPLETIONDIR)/centres
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/centres $(DESTDIR)$(DATADIR)/centres.csv \
-		$(DESTDIR)$(MANDIR)/man1/centres.1
+		$(DESTDIR)$(MANDIR)/man1/centres.1 $(DESTDIR)$(COMPLETIONDIR)/centres \
+		$(foreach l,$(LINGUAS),$(DESTDIR)$(MANDIR)/$(l)/man1/centres.1 \
+			$(DESTDIR)$(LOCALEDIR)/$(l)/LC_MESSAGES/centres.mo)
 	rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
+
+# The Debian package (debian/), built offline by dpkg-buildpackage on a copy
+# of the tree in a temporary directory: the files git knows (tracked, and new
+# ones not ignored; the whole tree but build/ and ./centres outside git), so
+# neither build/ nor the developer's objects get in or are touched. The .deb,
+# .changes and .buildinfo land in build/.
+deb:
+	@sh tools/deps.sh deb
+	@set -e; v=$$(dpkg-parsechangelog -l debian/changelog -S Version); \
+	tmp=$$(mktemp -d "$${TMPDIR:-/tmp}/centres-deb.XXXXXX"); trap 'rm -rf "$$tmp"' EXIT; \
+	src="$$tmp/centres-$$v"; mkdir "$$src"; \
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+		git ls-files -z --cached --others --exclude-standard | \
+			xargs -0 sh -c 'for f do [ ! -e "$$f" ] || printf "%s\0" "$$f"; done' sh | \
+			tar --null -T - -cf - | tar -C "$$src" -xf -; \
+	else \
+		tar --exclude=./build --exclude=./centres --exclude=./.git -cf - . | tar -C "$$src" -xf -; \
+	fi; \
+	mkdir -p build; \
+	echo "centres: dpkg-buildpackage -us -uc -b in $$src (log: build/deb-build.log)" >&2; \
+	if ! (cd "$$src" && dpkg-buildpackage -us -uc -b) >build/deb-build.log 2>&1; then \
+		tail -n 30 build/deb-build.log >&2; echo "centres: the package build failed" >&2; exit 1; \
+	fi; \
+	for f in "$$tmp"/*.deb "$$tmp"/*.changes "$$tmp"/*.buildinfo; do cp "$$f" build/; done; \
+	ls build/centres_$${v}_*.deb
 
 clean:
 	rm -rf build centres

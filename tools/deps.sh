@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh build|test|fuzz: checks what `make` needs on a Debian machine.
+# deps.sh build|test|fuzz|deb: checks what `make` needs on a Debian machine.
 # Missing packages are installed when running as root with apt-get; otherwise
 # the exact apt-get line is printed and the script fails.
 set -u
@@ -16,8 +16,20 @@ command -v msgfmt >/dev/null 2>&1 || want gettext
 [ -f /usr/include/csv.h ] || want libcsv-dev
 have_pc libutf8proc || want libutf8proc-dev
 have_pc ncursesw || want libncurses-dev
+# make deb (dpkg-buildpackage); make test builds the package too and runs
+# lintian on it (tests/cli/deb.sh)
+want_deb() {
+	command -v dh >/dev/null 2>&1 || want debhelper
+	command -v dpkg-buildpackage >/dev/null 2>&1 || want dpkg-dev
+	command -v fakeroot >/dev/null 2>&1 || want fakeroot
+}
 case "${1:-build}" in
+deb)
+	want_deb
+	;;
 test)
+	want_deb
+	command -v lintian >/dev/null 2>&1 || want lintian
 	have_pc cmocka || want libcmocka-dev
 	command -v tmux >/dev/null 2>&1 || want tmux
 	command -v valgrind >/dev/null 2>&1 || want valgrind

@@ -24,11 +24,12 @@ else
 fi
 
 # make install honours DESTDIR and PREFIX, and installs the binary, the data
-# file and the man page, nothing else; make uninstall removes them.
+# file, the man pages (English, French), the French catalogue and the bash
+# completion, nothing else; make uninstall removes them.
 make -s install DESTDIR="$TMPD/dest" PREFIX=/opt/centres >/dev/null 2>&1
-files=$(cd "$TMPD/dest" && find . -type f | sort | tr '\n' ' ')
-expect_eq "make install: the binary, the data file and the man page, nothing else" "$files" \
-	"./opt/centres/bin/centres ./opt/centres/share/centres/centres.csv ./opt/centres/share/man/man1/centres.1 "
+files=$(cd "$TMPD/dest" && find . -type f | LC_ALL=C sort | tr '\n' ' ')
+expect_eq "make install: the binary, data file, man pages, catalogue, completion, nothing else" "$files" \
+	"./opt/centres/bin/centres ./opt/centres/share/bash-completion/completions/centres ./opt/centres/share/centres/centres.csv ./opt/centres/share/locale/fr/LC_MESSAGES/centres.mo ./opt/centres/share/man/fr/man1/centres.1 ./opt/centres/share/man/man1/centres.1 "
 if [ -x "$TMPD/dest/opt/centres/bin/centres" ]; then
 	pass "make install DESTDIR=... PREFIX=/opt/centres installs the binary there"
 else
