@@ -183,10 +183,11 @@ statuses=$( {
 } | sort -n -u)
 n=$(printf '%s\n' "$statuses" | grep -c .)
 [ "$n" -ge 4 ] || fail "the exit statuses read from src/" "only $n: $statuses"
+st_list=$(printf '%s\n' "$statuses" | tr '\n' ' ' | sed 's/ $//')
 # shellcheck disable=SC2086
-documented "$EN: every exit status ($(echo $statuses))" "$TMPD/en.bold" "EXIT STATUS" $statuses
+documented "$EN: every exit status ($st_list)" "$TMPD/en.bold" "EXIT STATUS" $statuses
 # shellcheck disable=SC2086
-documented "$FR: every exit status ($(echo $statuses))" "$TMPD/fr.bold" "CODE DE RETOUR" $statuses
+documented "$FR: every exit status ($st_list)" "$TMPD/fr.bold" "CODE DE RETOUR" $statuses
 
 # The keys, from the help screen. help_keys LANG: the key column of each
 # key line of the key groups of the help (F1), one line each. The help
