@@ -209,7 +209,7 @@ help_keys() {
 		/^ [^ ]/ { h++; next }
 		h >= 2 && h <= g + 1 && /^  [^ ]/ {
 			k = substr($0, 3); sub(/  .*/, "", k); print k
-		}'
+		}' | sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g'	# no-break spaces: "Retour arrière" is two words
 	keys F10
 	wait_exit
 }
