@@ -64,7 +64,7 @@ done
 scripts=
 for s in "$top"/tests/cli/*.sh "$top"/tests/tui/*.sh; do
 	[ -f "$s" ] || continue
-	case $(basename "$s") in tmux.sh|screenshots.sh) continue ;; esac	# helpers
+	case $(basename "$s") in tmux.sh|screenshots.sh|guide.sh) continue ;; esac	# helpers, captures
 	scripts="$scripts $s"
 done
 # A pool of as many scripts at a time as there are cores, plus one (they
