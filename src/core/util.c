@@ -93,9 +93,11 @@ err_text(const struct err *e, char *buf, size_t n)
 	if (!*e->source)
 		snprintf(buf, n, "%s", e->msg);
 	else if (e->line)
-		snprintf(buf, n, "%s:%lu: %s", e->source, e->line, e->msg);
+		/* TRANSLATORS: an error: FILE:LINE: REASON. */
+		snprintf(buf, n, C_("error", "%s:%lu: %s"), e->source, e->line, e->msg);
 	else
-		snprintf(buf, n, "%s: %s", e->source, e->msg);
+		/* TRANSLATORS: an error: FILE: REASON. */
+		snprintf(buf, n, C_("error", "%s: %s"), e->source, e->msg);
 	return buf;
 }
 
