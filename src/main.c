@@ -58,7 +58,10 @@ static int
 written(int rc)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, NT_("centres: %s: %s\n"), _("standard output"), errno_text(errno));
+		int n = errno;
+		fputs("centres: ", stderr);
+		fprintf(stderr, C_("error", "%s: %s"), _("standard output"), errno_text(n));
+		fputc('\n', stderr);
 		return 2;
 	}
 	return rc;

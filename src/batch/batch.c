@@ -52,8 +52,11 @@ batch_list(const struct directory *d, const char *query, enum format format, uns
     FILE *out, FILE *err)
 {
 	const struct table *t = &d->t;
-	if (*t->notice)
-		fprintf(err, NT_("centres: %s: %s\n"), t->source, t->notice);
+	if (*t->notice) {
+		fputs("centres: ", err);
+		fprintf(err, C_("error", "%s: %s"), t->source, t->notice);
+		fputc('\n', err);
+	}
 	batch_warnings(t, err);
 	struct filter f;
 	filter_init(&f);

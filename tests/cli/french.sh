@@ -188,3 +188,24 @@ with LANG=fr_FR.UTF-8 -- --filter 93200
 expect_eq "93200 in French: exit 0" "$rc" 0
 expect_eq "93200 in French: stdout as in English" "$out" "$en_out"
 expect_eq "93200 in French: nothing on stderr" "$err" ""
+
+# Said on a terminal that cannot place text (TERM=dumb, in a
+# pseudo-terminal of script(1)): the notice, in French, then the list.
+if command -v script >/dev/null 2>&1; then
+	env -u LC_ALL -u LANGUAGE -u CENTRES_LANG LANG=fr_FR.UTF-8 TERM=dumb \
+		script -q -e -c "'$BIN' '$DATA/quoting.csv'" /dev/null </dev/null >"$TMPD/tty" 2>&1
+	expect_contains "TERM=dumb: the notice in French" "$(tr -d '\r' <"$TMPD/tty")" \
+		"centres: TERM vaut dumb${NB}: affichage de la liste"
+else
+	echo "SKIP TERM=dumb notice: no script(1) here"
+fi
+
+# A full disk: the output's error, in our French.
+if [ -w /dev/full ]; then
+	env -u LC_ALL -u LANGUAGE -u CENTRES_LANG LANG=fr_FR.UTF-8 "$BIN" --help >/dev/full 2>"$TMPD/err"
+	expect_eq "--help > /dev/full in French: exit 2" "$?" 2
+	expect_eq "--help > /dev/full in French: said" "$(cat "$TMPD/err")" \
+		"centres: sortie standard${NB}: Plus de place sur le disque"
+else
+	echo "SKIP --help > /dev/full: no /dev/full here"
+fi
