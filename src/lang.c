@@ -159,6 +159,10 @@ lang_start(enum lang l)
 		catalogue_dir[0] = '\0';
 	if (catalogue_dir[0])
 		bindtextdomain(DOMAIN, catalogue_dir);
+	/* The messages in UTF-8 whatever the locale's character set, as the
+	 * data is: where the locale is C, gettext would make "é" a "?", when
+	 * the screen can draw it in ASCII (e) and batch mode writes UTF-8. */
+	bind_textdomain_codeset(DOMAIN, "UTF-8");
 	textdomain(DOMAIN);
 }
 

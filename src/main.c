@@ -58,7 +58,10 @@ static int
 written(int rc)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("centres: standard output");
+		int n = errno;
+		fputs("centres: ", stderr);
+		fprintf(stderr, C_("error", "%s: %s"), _("standard output"), errno_text(n));
+		fputc('\n', stderr);
 		return 2;
 	}
 	return rc;
@@ -118,7 +121,7 @@ main(int argc, char **argv)
 	 * cannot enforce it, say so and do not start, unless told to go on. */
 	if (restrict_failed && !o.no_seccomp) {
 		err_set(&e, _("--restricted: this system cannot forbid running programs (seccomp: %s); "
-		    "not starting (--restricted=no-seccomp starts without it)"), strerror(restrict_errno));
+		    "not starting (--restricted=no-seccomp starts without it)"), errno_text(restrict_errno));
 		return report(&e);
 	}
 	const char *path = directory_path(o.file);
@@ -133,9 +136,9 @@ main(int argc, char **argv)
 	else if (o.mode == MODE_LIST || !isatty(STDOUT_FILENO))
 		rc = batch_list(&d, o.filter, o.format, o.raw ? OUTPUT_RAW : 0, stdout, stderr);
 	else if (term_is_dumb()) {
-		fprintf(stderr, "centres: TERM is %s: printing the list "
-		    "(set TERM, e.g. TERM=xterm, for the screen)\n",
-		    getenv("TERM") && *getenv("TERM") ? "dumb" : "not set");
+		fprintf(stderr, "centres: %s\n", getenv("TERM") && *getenv("TERM") ?
+		    _("TERM is dumb: printing the list (set TERM, e.g. TERM=xterm, for the screen)") :
+		    _("TERM is not set: printing the list (set TERM, e.g. TERM=xterm, for the screen)"));
 		rc = batch_list(&d, o.filter, o.format, o.raw ? OUTPUT_RAW : 0, stdout, stderr);
 	} else {
 		struct app_config cfg = {.load = o.load, .screen = {.restricted = o.restricted}};

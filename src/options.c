@@ -10,55 +10,69 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/sanitize.h"
+
+/* --help in paragraphs, each a message: the usage, each option with its
+ * description, the notes, the examples. */
+static const char *const usage_options[] = {
+	/* TRANSLATORS: an option of --help: the option and its argument,
+	 * then its description from column 27, lines of at most 79
+	 * columns. The same for the next ones. The argument's name (QUERY,
+	 * FORMAT, C, NAME, SIZE, LANG) may be translated, and then also
+	 * where --help speaks of it. */
+	N_("  -l, --list              print every centre and exit\n"),
+	N_("  -f, --filter QUERY      print the centres matching QUERY and exit\n"),
+	N_("  -F, --format FORMAT     text (default), csv, tsv or json\n"),
+	N_("      --raw               csv and tsv cells exactly as read (by default a cell\n"
+	   "                          starting with = + - @ gets a ' so that spreadsheets\n"
+	   "                          do not run it as a formula)\n"),
+	N_("  -c, --check             load the file and report rows, columns, delimiter,\n"
+	   "                          encoding and every warning with its line\n"),
+	N_("  -d, --delimiter C       field delimiter: ',' ';' or 'tab' (default: detected)\n"),
+	N_("  -e, --encoding NAME     file encoding, e.g. WINDOWS-1252 (default: detected)\n"),
+	N_("      --max-size SIZE     refuse a larger file before reading it (default 4G;\n"
+	   "                          K, M, G, T for kibi-, mebi-, gibi-, tebibytes)\n"),
+	N_("      --no-color          no colours on screen (also when NO_COLOR is set)\n"),
+	N_("      --no-mouse          no mouse reporting on screen\n"),
+	N_("      --ascii             draw only ASCII (accents without their marks)\n"),
+	N_("      --restricted        for a forced SSH command: no export, no other file,\n"
+	   "                          no suspend, no program run (also CENTRES_RESTRICTED=1);\n"
+	   "                          refuses to start where the kernel cannot forbid\n"
+	   "                          running programs, unless --restricted=no-seccomp\n"),
+	N_("      --lang LANG         fr or en; default from CENTRES_LANG, else the locale\n"),
+	N_("  -h, --help              print this help and exit\n"),
+	N_("  -V, --version           print the version and exit\n"),
+};
 
 void
 options_usage(FILE *f)
 {
-	fputs(
-"Usage: centres [OPTION]... [FILE]\n"
-"Browse a directory of resource centres (a CSV file) on the terminal,\n"
-"or print it for scripts.\n"
-"\n"
-"  -l, --list              print every centre and exit\n"
-"  -f, --filter QUERY      print the centres matching QUERY and exit\n"
-"  -F, --format FORMAT     text (default), csv, tsv or json\n"
-"      --raw               csv and tsv cells exactly as read (by default a cell\n"
-"                          starting with = + - @ gets a ' so that spreadsheets\n"
-"                          do not run it as a formula)\n"
-"  -c, --check             load the file and report rows, columns, delimiter,\n"
-"                          encoding and every warning with its line\n"
-"  -d, --delimiter C       field delimiter: ',' ';' or 'tab' (default: detected)\n"
-"  -e, --encoding NAME     file encoding, e.g. WINDOWS-1252 (default: detected)\n"
-"      --max-size SIZE     refuse a larger file before reading it (default 4G;\n"
-"                          K, M, G, T for kibi-, mebi-, gibi-, tebibytes)\n"
-"      --no-color          no colours on screen (also when NO_COLOR is set)\n"
-"      --no-mouse          no mouse reporting on screen\n"
-"      --ascii             draw only ASCII (accents without their marks)\n"
-"      --restricted        for a forced SSH command: no export, no other file,\n"
-"                          no suspend, no program run (also CENTRES_RESTRICTED=1);\n"
-"                          refuses to start where the kernel cannot forbid\n"
-"                          running programs, unless --restricted=no-seccomp\n"
-"  -h, --help              print this help and exit\n"
-"  -V, --version           print the version and exit\n"
-"\n"
-"With no FILE, $CENTRES_FILE is read if set, else the built-in directory\n"
-"(the French centres de ressources politique de la ville).\n"
-"When standard output is not a terminal, centres prints the list.\n"
-"\n"
-"QUERY: words that must all match, ignoring case and accents; \"quoted\n"
-"phrases\"; field:value to look in one column (territoire:bret);\n"
-"digits match phone numbers whatever their spacing (0478).\n"
-"\n"
-"Exit status: 0 centres found (--check: no warning), 1 none found\n"
-"(--check: warnings), 2 error.\n"
-"\n"
-"Examples:\n"
-"  centres                              browse the built-in directory\n"
-"  centres --filter reunion             the centre of La Réunion\n"
-"  centres --filter 0478 --format json  by phone number, as JSON\n"
-"  centres --check export.csv           check a spreadsheet export\n",
-	    f);
+	fputs(_("Usage: centres [OPTION]... [FILE]\n"
+	    "Browse a directory of resource centres (a CSV file) on the terminal,\n"
+	    "or print it for scripts.\n"), f);
+	fputc('\n', f);
+	for (size_t i = 0; i < sizeof usage_options / sizeof usage_options[0]; i++)
+		fputs(_(usage_options[i]), f);
+	fputc('\n', f);
+	fputs(_("With no FILE, $CENTRES_FILE is read if set, else the built-in directory\n"
+	    "(the French centres de ressources politique de la ville).\n"
+	    "When standard output is not a terminal, centres prints the list.\n"), f);
+	fputc('\n', f);
+	fputs(_("QUERY: words that must all match, ignoring case and accents; \"quoted\n"
+	    "phrases\"; field:value to look in one column (territoire:bret);\n"
+	    "digits match phone numbers whatever their spacing (0478).\n"), f);
+	fputc('\n', f);
+	fputs(_("Exit status: 0 centres found (--check: no warning), 1 none found\n"
+	    "(--check: warnings), 2 error.\n"), f);
+	fputc('\n', f);
+	/* TRANSLATORS: the commands stay as they are; their descriptions
+	 * start in column 40. */
+	fputs(_("Examples:\n"
+	    "  centres                              browse the built-in directory\n"
+	    "  centres --filter reunion             the centre of La Réunion\n"
+	    "  centres --filter 0478 --format json  by phone number, as JSON\n"
+	    "  centres --check export.csv           check a spreadsheet export\n"), f);
 }
 
 /* "4G", "300M", "12k", "1000": a size in bytes (K, M, G, T: powers of
@@ -147,7 +161,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 			int f = output_format_parse(optarg);
 			if (f < 0) {
 				char *s = sanitize_str(optarg);
-				err_set(e, "unknown format '%s' (use text, csv, tsv or json)", s);
+				err_set(e, _("unknown format '%s' (use text, csv, tsv or json)"), s);
 				free(s);
 				return -1;
 			}
@@ -158,21 +172,21 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		case 'd':
 			if (parse_delimiter(optarg, &o->load.delimiter) < 0) {
 				char *s = sanitize_str(optarg);
-				err_set(e, "unknown delimiter '%s' (use ',', ';', 'tab' or '|')", s);
+				err_set(e, _("unknown delimiter '%s' (use ',', ';', 'tab' or '|')"), s);
 				free(s);
 				return -1;
 			}
 			break;
 		case 'e':
 			if (!*optarg)
-				return err_set(e, "--encoding needs a name, e.g. --encoding WINDOWS-1252 "
-				    "(see 'iconv -l')");
+				return err_set(e, "%s", _("--encoding needs a name, e.g. --encoding "
+				    "WINDOWS-1252 (see 'iconv -l')"));
 			o->load.encoding = optarg;
 			break;
 		case 'S':
 			if (parse_size(optarg, &o->load.max_size) < 0) {
 				char *s = sanitize_str(optarg);
-				err_set(e, "--max-size '%s' is not a size (e.g. 4G, 500M, 100000)", s);
+				err_set(e, _("--max-size '%s' is not a size (e.g. 4G, 500M, 100000)"), s);
 				free(s);
 				return -1;
 			}
@@ -185,8 +199,8 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		case 'R':
 			if (optarg && strcmp(optarg, "no-seccomp") != 0) {
 				char *v = sanitize_str(optarg);
-				err_set(e, "unknown value '%s' for --restricted (the only one is "
-				    "--restricted=no-seccomp)", v);
+				err_set(e, _("unknown value '%s' for --restricted (the only one is "
+				    "--restricted=no-seccomp)"), v);
 				free(v);
 				return -1;
 			}
@@ -198,7 +212,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		case 'h': o->mode = MODE_HELP; return 0;
 		case 'V': o->mode = MODE_VERSION; return 0;
 		case ':':
-			return err_set(e, "option '%s' needs a value (see 'centres --help')",
+			return err_set(e, _("option '%s' needs a value (see 'centres --help')"),
 			    argv[optind - 1]);
 		default: {
 			/* The word as typed: "--list=yes" (a value where none is
@@ -211,21 +225,22 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 			}
 			char *s = sanitize_str(word);
 			if (strncmp(s, "--", 2) == 0 && strchr(s, '='))
-				err_set(e, "option '%.*s' takes no value (see 'centres --help')",
+				err_set(e, _("option '%.*s' takes no value (see 'centres --help')"),
 				    (int)(strchr(s, '=') - s), s);
 			else
-				err_set(e, "unknown option '%s' (see 'centres --help')", s);
+				err_set(e, _("unknown option '%s' (see 'centres --help')"), s);
 			free(s);
 			return -1;
 		}
 		}
 	}
 	if (argc - optind > 1)
-		return err_set(e, "too many files: one directory at a time (see 'centres --help')");
+		return err_set(e, "%s",
+		    _("too many files: one directory at a time (see 'centres --help')"));
 	if (optind < argc)
 		o->file = argv[optind];
 	if (check && list)
-		return err_set(e, "--check cannot be combined with --list or --filter");
+		return err_set(e, "%s", _("--check cannot be combined with --list or --filter"));
 	if (check)
 		o->mode = MODE_CHECK;
 	else if (list)

@@ -54,6 +54,32 @@ def prefix(code):
     # 20 for Corsica (2A, 2B).
     return "20" if code in ("2A", "2B") else code
 
+# The article French puts before a name in a sentence, as INSEE's TNCC
+# (type de nom en clair, the package's typeLiaison): 0 none ("de"), 1 none
+# ("d'"), 2 le, 3 la, 4 les, 5 l', 6 aux, 7 las, 8 los. INSEE gives "none"
+# where the official name takes no article though a sentence does: the
+# départements named after two rivers ("de Seine-et-Marne" in the code, "la
+# Seine-et-Marne" in speech), and most regions ("région Bretagne", but "la
+# Bretagne"). For those the article of usage, kind and code:
+USAGE = {
+    ("D", "28"): 5, ("D", "35"): 5, ("D", "37"): 5,      # l'Eure-et-Loir, l'Ille-et-Vilaine, l'Indre-et-Loire
+    ("D", "49"): 2, ("D", "54"): 3, ("D", "71"): 3,      # le Maine-et-Loire, la Meurthe-et-Moselle, la Saône-et-Loire
+    ("D", "77"): 3,                                     # la Seine-et-Marne
+    ("R", "11"): 5, ("R", "27"): 3, ("R", "28"): 3,      # l'Île-de-France, la Bourgogne-Franche-Comté, la Normandie
+    ("R", "53"): 3, ("R", "76"): 5, ("R", "84"): 5,      # la Bretagne, l'Occitanie, l'Auvergne-Rhône-Alpes
+    ("R", "93"): 3, ("R", "94"): 3,                     # la Provence-Alpes-Côte d'Azur, la Corse
+    ("D", "984"): 4, ("R", "984"): 4,                   # les Terres australes et antarctiques françaises
+    ("D", "987"): 3, ("R", "987"): 3,                   # la Polynésie française
+    ("D", "988"): 3, ("R", "988"): 3,                   # la Nouvelle-Calédonie
+    ("D", "989"): 5, ("R", "989"): 5,                   # l'Île de Clipperton
+}
+
+def article(kind, p):
+    t = USAGE.get((kind, p["code"]), p.get("typeLiaison"))
+    if not isinstance(t, int) or not 0 <= t <= 8:
+        sys.exit("places.sh: typeLiaison %r of %s" % (p.get("typeLiaison"), p["code"]))
+    return t
+
 def number(code, dept):
     if not code.startswith(dept) or not code[len(dept):].isdigit():
         sys.exit("places.sh: commune %s outside its département %s" % (code, dept))
@@ -86,10 +112,11 @@ out.write("# Source : INSEE, COG, via @etalab/decoupage-administratif %s\n" % ve
 out.write("# (data: Licence Ouverte / Open Licence; package code: MIT).\n")
 out.write("# Written by tools/places.sh; do not edit. Format: docs/data-format.md.\n")
 for r in regions:
-    out.write("R\t%s\t%s\n" % (r["code"], clean(r["nom"])))
+    out.write("R\t%s\t%s\t%d\n" % (r["code"], clean(r["nom"]), article("R", r)))
 for d in depts:
     code = d["code"]
-    out.write("D\t%s\t%s\t%s\t%s\n" % (code, d["region"], prefix(code), clean(d["nom"])))
+    out.write("D\t%s\t%s\t%s\t%s\t%d\n" % (code, d["region"], prefix(code), clean(d["nom"]),
+                                          article("D", d)))
     last = 0
     for p in sorted(communes.get(code, []), key=lambda p: p["code"]):
         n = number(p["code"], code)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "../core/filter.h"
+#include "../core/i18n.h"
 #include "../core/util.h"
 
 #define SHOWN_WARNINGS 5
@@ -14,12 +15,19 @@
 void
 batch_warnings(const struct table *t, FILE *err)
 {
-	for (size_t i = 0; i < t->nwarn && i < SHOWN_WARNINGS; i++)
-		fprintf(err, "centres: %s:%u: warning: %s\n", t->source, t->warn[i].line,
-		    t->warn[i].msg);
-	if (t->nwarn_total > SHOWN_WARNINGS)
-		fprintf(err, "centres: %s: %zu more warnings (see centres --check)\n", t->source,
-		    t->nwarn_total - SHOWN_WARNINGS);
+	for (size_t i = 0; i < t->nwarn && i < SHOWN_WARNINGS; i++) {
+		fputs("centres: ", err);
+		/* TRANSLATORS: FILE:LINE: warning: REASON. */
+		fprintf(err, _("%s:%u: warning: %s"), t->source, t->warn[i].line, t->warn[i].msg);
+		fputc('\n', err);
+	}
+	if (t->nwarn_total > SHOWN_WARNINGS) {
+		size_t more = t->nwarn_total - SHOWN_WARNINGS;
+		fputs("centres: ", err);
+		fprintf(err, P_("%s: %zu more warning (see centres --check)",
+		    "%s: %zu more warnings (see centres --check)", more), t->source, more);
+		fputc('\n', err);
+	}
 }
 
 /* The width text output fits: the terminal's when out is one (else
@@ -44,8 +52,11 @@ batch_list(const struct directory *d, const char *query, enum format format, uns
     FILE *out, FILE *err)
 {
 	const struct table *t = &d->t;
-	if (*t->notice)
-		fprintf(err, "centres: %s: %s\n", t->source, t->notice);
+	if (*t->notice) {
+		fputs("centres: ", err);
+		fprintf(err, C_("error", "%s: %s"), t->source, t->notice);
+		fputc('\n', err);
+	}
 	batch_warnings(t, err);
 	struct filter f;
 	filter_init(&f);

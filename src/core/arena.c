@@ -2,9 +2,11 @@
  * arena: a growing block of bytes addressed by offset. */
 #include "arena.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 char *
@@ -17,7 +19,7 @@ arena_reserve(struct arena *a, size_t n)
 		size_t c = a->cap ? a->cap : n > 64 ? n : 64;
 		while (c - a->len < n) {
 			if (c > ((size_t)-1) / 2)
-				die("out of memory (text of %zu bytes)", a->len + n);
+				die(_("out of memory (text of %zu bytes)"), a->len + n);
 			c *= 2;
 		}
 		a->base = xrealloc(a->base, c);
@@ -48,6 +50,24 @@ arena_putc(struct arena *a, char c)
 {
 	*arena_reserve(a, 1) = c;
 	a->len++;
+}
+
+void
+arena_put_format(struct arena *a, const char *fmt, const char *s)
+{
+	bool done = false;
+	for (const char *p = fmt; *p; p++) {
+		if (p[0] == '%' && p[1] == '%') {
+			arena_putc(a, '%');
+			p++;
+		} else if (p[0] == '%' && p[1] == 's' && !done) {
+			arena_append(a, s, strlen(s));
+			done = true;
+			p++;
+		} else {
+			arena_putc(a, *p);
+		}
+	}
 }
 
 void

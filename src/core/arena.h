@@ -22,6 +22,9 @@ void arena_putc(struct arena *a, char c);
  * next append); arena_commit() then adds the bytes actually written. */
 char *arena_reserve(struct arena *a, size_t n);
 void arena_commit(struct arena *a, size_t n);
+/* Appends fmt with its first "%s" replaced by s, and "%%" by "%", without
+ * a NUL: a translated sentence around a name, read without printf. */
+void arena_put_format(struct arena *a, const char *fmt, const char *s);
 /* Gives back unused capacity once loading is done. */
 void arena_shrink(struct arena *a);
 void arena_free(struct arena *a);

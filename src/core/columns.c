@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -51,15 +52,26 @@ static const struct {
 	{"zipcode", ROLE_POSTCODE},
 };
 
-static const char *const role_names[ROLE_COUNT] = {
-	"", "id", "name", "acronym", "territory", "territory since 2017",
-	"region", "website", "e-mail", "phone", "status", "départements covered", "postcode",
-};
-
+/* TRANSLATORS: what a column of the file is taken for, in the --check
+ * report ("3. Téléphone -> phone"). */
 const char *
 column_role_name(enum role role)
 {
-	return role_names[role];
+	switch (role) {
+	case ROLE_ID: return C_("column role", "id");
+	case ROLE_NAME: return C_("column role", "name");
+	case ROLE_ACRONYM: return C_("column role", "acronym");
+	case ROLE_TERRITORY: return C_("column role", "territory");
+	case ROLE_TERRITORY_2017: return C_("column role", "territory since 2017");
+	case ROLE_REGION: return C_("column role", "region");
+	case ROLE_WEBSITE: return C_("column role", "website");
+	case ROLE_EMAIL: return C_("column role", "e-mail");
+	case ROLE_PHONE: return C_("column role", "phone");
+	case ROLE_STATUS: return C_("column role", "status");
+	case ROLE_COVERAGE: return C_("column role", "départements covered");
+	case ROLE_POSTCODE: return C_("column role", "postcode");
+	default: return "";
+	}
 }
 
 char *

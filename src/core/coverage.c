@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -241,13 +242,6 @@ reach_add(struct reach *out, size_t row, uint32_t hit)
 	out->r[out->n++] = (struct reached){(uint32_t)row, hit};
 }
 
-/* Appends a NUL-terminated string (no NUL). */
-static void
-put(struct arena *a, const char *s)
-{
-	arena_append(a, s, strlen(s));
-}
-
 /* The rows meeting the mask m, offered as nearby (none covers the place). */
 static size_t
 offer(const struct coverage *c, const uint64_t *m, struct reach *out)
@@ -261,7 +255,10 @@ offer(const struct coverage *c, const uint64_t *m, struct reach *out)
 
 /* When nothing covers the best place: the note, and the rows of the
  * nearest area that has some (a commune's département when rows are by
- * postcode, then the region). */
+ * postcode, then the region). The note is a sentence of a translation
+ * around each place ("Aucun centre ne couvre les Hauts-de-Seine (92).
+ * Centres de la région Île-de-France :"), the places with their article
+ * (places_label_as()). */
 static void
 nearest(const struct coverage *c, const struct places *p, const struct place_hit *best,
     struct reach *out)
@@ -269,29 +266,49 @@ nearest(const struct coverage *c, const struct places *p, const struct place_hit
 	struct place_hit area = *best;	/* the area nothing covers, widened */
 	if (best->kind == PLACE_COMMUNE && !c->by_postcode)
 		area = (struct place_hit){PLACE_DEPT, p->commune[best->id].dept, 0, true};
-	put(&out->note, c->by_postcode ? "No centre in " : "No centre covers ");
+	struct arena name = {0};
 	while (area.kind != PLACE_REGION) {
 		struct place_hit wider = area.kind == PLACE_COMMUNE
 		    ? (struct place_hit){PLACE_DEPT, p->commune[area.id].dept, 0, true}
 		    : (struct place_hit){PLACE_REGION, p->dept[area.id].region, 0, true};
 		uint64_t m[COVER_WORDS];
 		place_mask(c, p, &wider, m);
-		if (offer(c, m, out)) {
-			places_label(p, &area, &out->note);
-			put(&out->note, ". Centres in ");
-			put(&out->nearby, "in ");
-			places_label(p, &wider, &out->nearby);
-			arena_putc(&out->nearby, '\0');
-			put(&out->note, out->nearby.base + 3);
-			put(&out->note, ":");
-			arena_putc(&out->note, '\0');
-			return;
-		}
+		if (offer(c, m, out))
+			break;
 		area = wider;
 	}
-	places_label(p, &area, &out->note);
-	put(&out->note, ".");
+	places_label_as(p, &area, PLACE_OBJECT, &name);
+	arena_putc(&name, '\0');
+	/* TRANSLATORS: the status line when no centre covers the place typed
+	 * (%s: "Hauts-de-Seine (92)", with its article); the centres of the
+	 * nearest area may follow: "Centres in Île-de-France:". */
+	arena_put_format(&out->note, c->by_postcode ? _("No centre in %s.") :
+	    _("No centre covers %s."), name.base);
+	if (area.kind != PLACE_REGION) {
+		/* Rows were offered: those of the wider area. */
+		struct place_hit wider = area.kind == PLACE_COMMUNE
+		    ? (struct place_hit){PLACE_DEPT, p->commune[area.id].dept, 0, true}
+		    : (struct place_hit){PLACE_REGION, p->dept[area.id].region, 0, true};
+		bool region = wider.kind == PLACE_REGION;
+		name.len = 0;
+		places_label_as(p, &wider, region ? PLACE_LABEL : PLACE_OF, &name);
+		arena_putc(&name, '\0');
+		arena_putc(&out->note, ' ');
+		/* TRANSLATORS: after "No centre covers ...": the centres offered
+		 * instead, those of a region (%s: "Île-de-France", no article),
+		 * or of a département (%s: "Seine-Saint-Denis (93)", with its
+		 * article after "of"). */
+		arena_put_format(&out->note, region ? C_("nearest centres, a region", "Centres in %s:") :
+		    C_("nearest centres, a département", "Centres in %s:"), name.base);
+		/* TRANSLATORS: beside a centre offered by the note (the list's
+		 * place column): "in Île-de-France", "in Seine-Saint-Denis
+		 * (93)", as above. */
+		arena_put_format(&out->nearby, region ? C_("offered centre, a region", "in %s") :
+		    C_("offered centre, a département", "in %s"), name.base);
+		arena_putc(&out->nearby, '\0');
+	}
 	arena_putc(&out->note, '\0');
+	arena_free(&name);
 }
 
 void

@@ -16,13 +16,14 @@
 #include <unistd.h>
 
 #include "decode.h"
+#include "i18n.h"
 #include "text.h"
 
 enum qstate { Q_FIELD_START, Q_UNQUOTED, Q_QUOTED, Q_QUOTE_IN_QUOTED };
 
 struct loader {
 	struct table *t;
-	const char *too_big;	/* a count that would not fit its 32 bits */
+	const char *too_big;	/* a count that would not fit its 32 bits (N_()) */
 	bool have_header;
 	bool in_row;
 	uint32_t line;		/* physical line being fed */
@@ -73,13 +74,15 @@ on_field(void *s, size_t len, void *data)
 	/* Rows keep their text's length, their fields' ends and their count
 	 * in 32 bits (the file is at most 4 GiB by default). */
 	if (L->t->text.len - L->row_start >= UINT32_MAX - 8 || L->nfields == UINT32_MAX)
-		L->too_big = "a row of more than 4 GiB of text or 4 billion fields";
+		L->too_big = N_("a row of more than 4 GiB of text or 4 billion fields");
 }
+
+enum looks { LOOKS_NAME, LOOKS_PHONE, LOOKS_POSTCODE, LOOKS_EMAIL };
 
 /* What a header name is not: a phone number (8 digits or more, with only
  * spaces, dots, dashes, a leading + or parentheses between), an e-mail
  * address, a French postcode (5 digits). Returns what it looks like. */
-static const char *
+static enum looks
 looks_like_data(const char *s)
 {
 	size_t digits = 0, other = 0, n = strlen(s);
@@ -91,13 +94,13 @@ looks_like_data(const char *s)
 			other++;
 	}
 	if (!other && digits >= 8)
-		return "a phone number";
+		return LOOKS_PHONE;
 	if (!other && digits == 5 && n == 5)
-		return "a postcode";
+		return LOOKS_POSTCODE;
 	const char *at = strchr(s, '@');
 	if (at && at > s && strchr(at, '.') && !strchr(s, ' ') && !strchr(at + 1, '@'))
-		return "an e-mail address";
-	return NULL;
+		return LOOKS_EMAIL;
+	return LOOKS_NAME;
 }
 
 /* A first row that holds such values is data, not a header: the file
@@ -106,12 +109,19 @@ static void
 warn_if_data(struct table *t)
 {
 	for (size_t c = 0; c < t->ncols; c++) {
-		const char *name = t->cols[c].name, *what = looks_like_data(name);
-		if (what) {
+		const char *name = t->cols[c].name;
+		enum looks what = looks_like_data(name);
+		if (what != LOOKS_NAME) {
 			/* At most 40 columns of it, never half a character. */
 			size_t n = strlen(name), fit = text_fit(name, n, 40, NULL);
-			table_warn(t, t->header_line, "this line is read as the header, but '%.*s%s' is "
-			    "%s: is the header row missing?", (int)fit, name, fit < n ? "…" : "", what);
+			/* TRANSLATORS: %.*s%s is the first row's field (cut with
+			 * "…"); the same for the next two. */
+			table_warn(t, t->header_line, what == LOOKS_PHONE ? _("this line is read as the "
+			    "header, but '%.*s%s' is a phone number: is the header row missing?") :
+			    what == LOOKS_POSTCODE ? _("this line is read as the header, but '%.*s%s' is "
+			    "a postcode: is the header row missing?") : _("this line is read as the "
+			    "header, but '%.*s%s' is an e-mail address: is the header row missing?"),
+			    (int)fit, name, fit < n ? "…" : "");
 			return;
 		}
 	}
@@ -143,10 +153,12 @@ on_row(int c, void *data)
 	} else {
 		/* Against the header, not t->ncols, which an earlier long row grew. */
 		if (L->nfields < L->header_fields)
-			table_warn(t, L->row_line, "%u field%s instead of %u: the missing ones are left empty",
-			    L->nfields, L->nfields == 1 ? "" : "s", L->header_fields);
+			table_warn(t, L->row_line, P_("%u field instead of %u: the missing ones are left "
+			    "empty", "%u fields instead of %u: the missing ones are left empty", L->nfields),
+			    L->nfields, L->header_fields);
 		else if (L->nfields > L->header_fields)
-			table_warn(t, L->row_line, "%u fields instead of %u: the extra ones are kept",
+			table_warn(t, L->row_line, P_("%u field instead of %u: the extra ones are kept",
+			    "%u fields instead of %u: the extra ones are kept", L->nfields),
 			    L->nfields, L->header_fields);
 		while (t->ncols < L->nfields) {
 			char name[32];
@@ -154,7 +166,7 @@ on_row(int c, void *data)
 			table_add_column(t, name, strlen(name));
 		}
 		if (t->nrows >= UINT32_MAX - 1 || t->fold.len - L->fold_start >= UINT32_MAX)
-			L->too_big = "more than 4 billion rows, or a row of more than 4 GiB";
+			L->too_big = N_("more than 4 billion rows, or a row of more than 4 GiB");
 		xgrow((void **)&t->rows, &t->rows_cap, t->nrows + 1, sizeof *t->rows);
 		struct row *r = &t->rows[t->nrows++];
 		memset(r, 0, sizeof *r);
@@ -211,6 +223,17 @@ track_quotes(struct loader *L, const char *s, size_t n)
 	return true;
 }
 
+/* libcsv's error, in the language of the messages. */
+static const char *
+csv_error_text(int err)
+{
+	switch (err) {
+	case CSV_ENOMEM: return _("out of memory (CSV parser)");
+	case CSV_ETOOBIG: return _("a field too large for the CSV parser");
+	default: return csv_strerror(err);
+	}
+}
+
 /* The delimiter of the header line (the first non-blank one): the most
  * frequent of , ; TAB outside quotes (comma on a tie or when there is none). */
 static char
@@ -247,7 +270,8 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 	int rc = -1;
 
 	if (n == 0)
-		return err_at(e, t->source, 0, "empty file (a CSV directory needs at least a header row)");
+		return err_at(e, t->source, 0, "%s",
+		    _("empty file (a CSV directory needs at least a header row)"));
 	struct warn_sink w = {add_warning, t};
 	struct decoded dec;
 	if (decode_input(t->source, buf, n, o ? o->encoding : NULL, &w, &clean, &dec, e) < 0)
@@ -269,7 +293,7 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 	L.delim = t->delimiter;
 
 	if (csv_init(&p, CSV_APPEND_NULL) != 0)
-		die("out of memory (CSV parser)");
+		die("%s", _("out of memory (CSV parser)"));
 	csv_set_delim(&p, (unsigned char)t->delimiter);
 	csv_set_space_func(&p, no_space);
 	csv_set_realloc_func(&p, xrealloc);
@@ -286,8 +310,8 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 			L.row_line = L.line;
 		}
 		if (!track_quotes(&L, s + i, j - i)) {
-			err_at(e, t->source, L.bad_quote_line, "text after the closing quote of a field "
-			    "(a field with quotes must be quoted whole, its quotes doubled)");
+			err_at(e, t->source, L.bad_quote_line, "%s", _("text after the closing quote of a "
+			    "field (a field with quotes must be quoted whole, its quotes doubled)"));
 			goto out_csv;
 		}
 		/* libcsv grows a field's buffer by blk_size bytes at a time (128 by
@@ -298,30 +322,32 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 			m = j - k < 65536 ? j - k : 65536;
 			csv_set_blk_size(&p, p.entry_size > 128 ? p.entry_size : 128);
 			if (csv_parse(&p, s + k, m, on_field, on_row, &L) != m) {
-				err_at(e, t->source, L.line, "%s", csv_strerror(csv_error(&p)));
+				err_at(e, t->source, L.line, "%s", csv_error_text(csv_error(&p)));
 				goto out_csv;
 			}
 		}
 		if (L.too_big || L.line == UINT32_MAX) {
-			err_at(e, t->source, L.line, "%s: not supported",
-			    L.too_big ? L.too_big : "more than 4 billion lines");
+			/* TRANSLATORS: %s is one of the limits above ("more than 4
+			 * billion lines"). */
+			err_at(e, t->source, L.line, _("%s: not supported"),
+			    L.too_big ? _(L.too_big) : _("more than 4 billion lines"));
 			goto out_csv;
 		}
 		L.line++;
 		i = j;
 	}
 	if (L.q == Q_QUOTED) {
-		err_at(e, t->source, L.quote_line,
-		    "unterminated quoted field: the quote opened on this line is never closed");
+		err_at(e, t->source, L.quote_line, "%s",
+		    _("unterminated quoted field: the quote opened on this line is never closed"));
 		goto out_csv;
 	}
 	csv_fini(&p, on_field, on_row, &L);
 	if (L.too_big) {
-		err_at(e, t->source, L.row_line, "%s: not supported", L.too_big);
+		err_at(e, t->source, L.row_line, _("%s: not supported"), _(L.too_big));
 		goto out_csv;
 	}
 	if (!L.have_header) {
-		err_at(e, t->source, 0, "no header row (the file holds only blank lines)");
+		err_at(e, t->source, 0, "%s", _("no header row (the file holds only blank lines)"));
 		goto out_csv;
 	}
 	arena_shrink(&t->text);
@@ -340,16 +366,17 @@ out:
 static void
 human_size(uint64_t n, char *buf, size_t len)
 {
-	static const char *const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+	/* TRANSLATORS: units of file sizes: kibibytes, mebibytes... */
+	static const char *const units[] = {"", N_("KiB"), N_("MiB"), N_("GiB"), N_("TiB")};
 	double v = (double)n;
 	size_t u = 0;
 	while (v >= 1024 && u + 1 < sizeof units / sizeof units[0])
 		v /= 1024, u++;
 	if (u == 0)
-		snprintf(buf, len, "%llu bytes", (unsigned long long)n);
+		snprintf(buf, len, P_("%llu byte", "%llu bytes", n), (unsigned long long)n);
 	else
 		snprintf(buf, len, v < 10 && v != (double)(uint64_t)v ? "%.1f %s" : "%.0f %s", v,
-		    units[u]);
+		    _(units[u]));
 }
 
 static int
@@ -358,8 +385,8 @@ too_large(const struct table *t, struct err *e, uint64_t size, uint64_t max)
 	char a[32], b[32];
 	human_size(size, a, sizeof a);
 	human_size(max, b, sizeof b);
-	return err_at(e, t->source, 0, "a file of %s, over the %s limit: not read "
-	    "(raise it with --max-size SIZE)", a, b);
+	return err_at(e, t->source, 0, _("a file of %s, over the %s limit: not read "
+	    "(raise it with --max-size SIZE)"), a, b);
 }
 
 int
@@ -367,11 +394,11 @@ csvload_file(struct table *t, const char *path, const struct load_opts *o, struc
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);	/* a FIFO must not block */
 	if (fd < 0)
-		return err_at(e, t->source, 0, "%s", strerror(errno));
+		return err_at(e, t->source, 0, "%s", errno_text(errno));
 	struct stat st;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return err_at(e, t->source, 0, "not a regular file");
+		return err_at(e, t->source, 0, "%s", _("not a regular file"));
 	}
 	uint64_t max = o && o->max_size ? o->max_size : CSVLOAD_MAX_SIZE;
 	if ((uint64_t)st.st_size > max) {
@@ -395,7 +422,7 @@ csvload_file(struct table *t, const char *path, const struct load_opts *o, struc
 			int saved = errno;
 			free(buf);
 			close(fd);
-			return err_at(e, t->source, 0, "%s", strerror(saved));
+			return err_at(e, t->source, 0, "%s", errno_text(saved));
 		}
 		if (r == 0)
 			break;

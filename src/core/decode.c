@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "text.h"
 
 /* Bytes iconv could not convert are emitted as this (never valid UTF-8), so
@@ -25,7 +26,7 @@ convert(const char *source, const char *from, const char *buf, size_t n,
 	iconv_t cd = iconv_open("UTF-8", from);
 	if (cd == (iconv_t)-1) {
 		char *safe = sanitize_str(from);
-		err_at(e, source, 0, "unknown encoding '%s' (see 'iconv -l')", safe);
+		err_at(e, source, 0, _("unknown encoding '%s' (see 'iconv -l')"), safe);
 		free(safe);
 		return -1;
 	}
@@ -129,7 +130,7 @@ decode_input(const char *source, const char *buf, size_t n, const char *forced,
 	    (!forced || strncasecmp(forced, "UTF-16", 6) == 0)) {
 		const char *enc = buf[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
 		snprintf(d->encoding, sizeof d->encoding, "%s", enc);
-		snprintf(d->notice, sizeof d->notice, "converted from %s (byte order mark)", enc);
+		snprintf(d->notice, sizeof d->notice, _("converted from %s (byte order mark)"), enc);
 		if (convert(source, enc, buf + 2, n - 2, 2, &conv, e) < 0)
 			return -1;
 		text = conv.base ? conv.base : "", len = conv.len;
@@ -151,8 +152,8 @@ decode_input(const char *source, const char *buf, size_t n, const char *forced,
 			size_t line = 1;
 			for (const char *p = text; p < z; p++)
 				line += *p == '\n' || (*p == '\r' && p[1] != '\n');
-			return err_at(e, source, line, "binary data (NUL byte): not a text CSV file "
-			    "(for UTF-16 without a byte order mark, use --encoding UTF-16LE)");
+			return err_at(e, source, line, "%s", _("binary data (NUL byte): not a text CSV "
+			    "file (for UTF-16 without a byte order mark, use --encoding UTF-16LE)"));
 		}
 		size_t valid_multi = 0, typical = 0, high = 0;
 		for (size_t i = 0; i < len;) {
@@ -179,9 +180,10 @@ decode_input(const char *source, const char *buf, size_t n, const char *forced,
 		 * export holds). */
 		if (!forced && !bom8 && high > valid_multi && typical == 0) {
 			strcpy(d->encoding, "WINDOWS-1252");
-			snprintf(d->notice, sizeof d->notice, valid_multi == 0 ?
-			    "no UTF-8 text found: read as Windows-1252 (use --encoding to choose another)" :
-			    "mostly not UTF-8: read as Windows-1252 (use --encoding to choose another)");
+			snprintf(d->notice, sizeof d->notice, "%s", valid_multi == 0 ?
+			    _("no UTF-8 text found: read as Windows-1252 (use --encoding to choose "
+			    "another)") :
+			    _("mostly not UTF-8: read as Windows-1252 (use --encoding to choose another)"));
 			if (convert(source, "WINDOWS-1252", buf, n, 1, &conv, e) < 0)
 				return -1;
 			text = conv.base ? conv.base : "", len = conv.len;

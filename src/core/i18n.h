@@ -21,7 +21,10 @@
 #define P_(s, p, n) ngettext((s), (p), (unsigned long)(n))
 #define C_(ctx, s) i18n_pgettext(ctx "\004" s, (s))
 
-/* gettext's pgettext: the translation of "CTX\004ID", else ID. */
+/* gettext's pgettext: the translation of "CTX\004ID", else ID (a printf
+ * format when ID is one: the compiler checks its arguments). */
+static inline const char *i18n_pgettext(const char *ctx_id, const char *id)
+	__attribute__((format_arg(2)));
 static inline const char *
 i18n_pgettext(const char *ctx_id, const char *id)
 {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -180,10 +181,12 @@ index_build(struct index *ix, const struct table *t)
 		mm.s.slot[slot] = (uint32_t)++mm.n;
 		size_t npairs = 0;
 		xgrow((void **)&pairs, &pcap, 1, sizeof *pairs);
-		char *terr = tl ? copy_trim(ter, tl) : xstrdup("(no territory)");
+		/* TRANSLATORS: the territory menu's entry for centres that
+		 * name none. */
+		char *terr = tl ? copy_trim(ter, tl) : xstrdup(_("(no territory)"));
 		if (!*terr) {
 			free(terr);
-			terr = xstrdup("(no territory)");
+			terr = xstrdup(_("(no territory)"));
 		}
 		if (!ix->has_regions) {
 			pairs[npairs++] = pm_add(&m, xstrdup(""), terr, (uint32_t)r);
@@ -208,7 +211,7 @@ index_build(struct index *ix, const struct table *t)
 			p = semi + 1;
 		}
 		if (!added)	/* pairs has room for one: grown above */
-			pairs[npairs++] = pm_add(&m, xstrdup("(no region)"), xstrdup(terr), (uint32_t)r);
+			pairs[npairs++] = pm_add(&m, xstrdup(_("(no region)")), xstrdup(terr), (uint32_t)r);
 		memo_record(&mm, pairs, npairs);
 		free(terr);
 	}
@@ -219,7 +222,7 @@ index_build(struct index *ix, const struct table *t)
 	if (m.n)
 		qsort(m.p, m.n, sizeof *m.p, pair_cmp);
 	size_t cap = 0;
-	add_entry(ix, &cap, ENTRY_ALL, xstrdup("All centres"), 0, NULL, t->nrows);
+	add_entry(ix, &cap, ENTRY_ALL, xstrdup(_("All centres")), 0, NULL, t->nrows);
 	uint32_t region_entry = 0;
 	for (size_t i = 0; i < m.n; i++) {
 		struct pair *p = &m.p[i];

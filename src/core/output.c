@@ -9,6 +9,7 @@
 #include "card.h"
 #include "coverage.h"
 #include "hash.h"
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -377,7 +378,7 @@ via_key(char *const *keys, size_t ncols)
 {
 	for (size_t c = 0; c < ncols; c++)
 		if (strcmp(keys[c], "via") == 0)
-			return "via (place)";
+			return NT_("via (place)");
 	return "via";
 }
 
@@ -440,10 +441,25 @@ output_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, en
 	output_rows_via(out, t, rows, n, f, flags, width, NULL);
 }
 
+/* TRANSLATORS: the delimiter in the --check report ("delimiter: comma
+ * (,), detected"). */
 static const char *
 delimiter_name(char d)
 {
-	return d == ',' ? "comma (,)" : d == ';' ? "semicolon (;)" : d == '\t' ? "tab" : "other";
+	return d == ',' ? C_("delimiter", "comma (,)") : d == ';' ? C_("delimiter", "semicolon (;)") :
+	    d == '\t' ? C_("delimiter", "tab") : C_("delimiter", "other");
+}
+
+/* s[0..n) on one line (text_oneline_char), in a malloc'd string: a value
+ * for a translated sentence. */
+static char *
+oneline_dup(const char *s, size_t n)
+{
+	char *d = xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		d[i] = text_oneline_char(s[i]);
+	d[n] = '\0';
+	return d;
 }
 
 /* What the place look-up reads of t: which column, and the first value
@@ -455,18 +471,27 @@ check_places(FILE *out, const struct table *t)
 		return;
 	struct coverage c;
 	coverage_build(&c, t, places_get());
-	fputs("places: found through the column '", out);
 	const char *name = t->cols[c.col].name;
-	put_oneline(out, name, strlen(name));
-	fputs(c.by_postcode ? "' (postcodes)\n" : "' (départements)\n", out);
+	char *col = oneline_dup(name, strlen(name));
+	fprintf(out, c.by_postcode ? _("places: found through the column '%s' (postcodes)") :
+	    _("places: found through the column '%s' (départements)"), col);
+	fputc('\n', out);
+	free(col);
 	if (c.unread) {
 		size_t n;
 		const char *v = table_field(t, c.first_unread, (size_t)c.col, &n);
-		fprintf(out, "note: line %u: '", t->rows[c.first_unread].line);
-		put_oneline(out, v, text_cut(v, n, 80));
-		fprintf(out, "' names no %s (%zu such value%s in the column)\n",
-		    c.by_postcode ? "postcode of a département" : "département",
-		    c.unread, c.unread == 1 ? "" : "s");
+		char *val = oneline_dup(v, text_cut(v, n, 80));
+		unsigned line = t->rows[c.first_unread].line;
+		if (c.by_postcode)
+			fprintf(out, P_("note: line %u: '%s' names no postcode of a département (%zu such "
+			    "value in the column)", "note: line %u: '%s' names no postcode of a département "
+			    "(%zu such values in the column)", c.unread), line, val, c.unread);
+		else
+			fprintf(out, P_("note: line %u: '%s' names no département (%zu such value in the "
+			    "column)", "note: line %u: '%s' names no département (%zu such values in the "
+			    "column)", c.unread), line, val, c.unread);
+		fputc('\n', out);
+		free(val);
 	}
 	coverage_free(&c);
 }
@@ -474,12 +499,22 @@ check_places(FILE *out, const struct table *t)
 void
 output_check(FILE *out, const struct table *t)
 {
-	fprintf(out, "%s: %zu row%s, %zu column%s (header on line %u)\n", t->source, t->nrows,
-	    t->nrows == 1 ? "" : "s", t->ncols, t->ncols == 1 ? "" : "s", t->header_line);
-	fprintf(out, "delimiter: %s%s\n", delimiter_name(t->delimiter),
-	    t->delimiter_detected ? ", detected" : ", as given");
-	fprintf(out, "encoding: %s%s%s\n", t->encoding, *t->notice ? " — " : "", t->notice);
-	fputs("columns:\n", out);
+	char rows[64], cols[64];
+	snprintf(rows, sizeof rows, P_("%zu row", "%zu rows", t->nrows), t->nrows);
+	snprintf(cols, sizeof cols, P_("%zu column", "%zu columns", t->ncols), t->ncols);
+	/* TRANSLATORS: the first line of --check: the file, "20 rows", "12
+	 * columns", the line of the header. */
+	fprintf(out, _("%s: %s, %s (header on line %u)"), t->source, rows, cols, t->header_line);
+	fputc('\n', out);
+	fprintf(out, t->delimiter_detected ? _("delimiter: %s, detected") :
+	    _("delimiter: %s, as given"), delimiter_name(t->delimiter));
+	fputc('\n', out);
+	fprintf(out, _("encoding: %s"), t->encoding);
+	if (*t->notice)
+		fprintf(out, " — %s", t->notice);
+	fputc('\n', out);
+	fputs(_("columns:"), out);
+	fputc('\n', out);
 	for (size_t c = 0; c < t->ncols; c++) {
 		fprintf(out, "  %zu. ", c + 1);
 		put_oneline(out, t->cols[c].name, strlen(t->cols[c].name));
@@ -487,8 +522,10 @@ output_check(FILE *out, const struct table *t)
 			fprintf(out, " -> %s", column_role_name(t->cols[c].role));
 		fputc('\n', out);
 	}
-	if (t->role_col[ROLE_NAME] < 0)
-		fputs("note: no name column recognised; the first column serves as the name\n", out);
+	if (t->role_col[ROLE_NAME] < 0) {
+		fputs(_("note: no name column recognised; the first column serves as the name"), out);
+		fputc('\n', out);
+	}
 	check_places(out, t);
 	/* Header names that repeat an earlier one: JSON has to rename them. */
 	char **keys = output_keys(t);
@@ -496,29 +533,40 @@ output_check(FILE *out, const struct table *t)
 	for (size_t c = 0; c < t->ncols; c++) {
 		const char *name = t->cols[c].name;
 		if (*name && strcmp(keys[c], name) != 0 && repeats++ < 20) {
-			fprintf(out, "note: line %u, column %zu: the header '", t->header_line, c + 1);
-			put_oneline(out, name, strlen(name));
-			fputs("' repeats an earlier one (JSON key '", out);
-			put_oneline(out, keys[c], strlen(keys[c]));
-			fputs("')\n", out);
+			char *h = oneline_dup(name, strlen(name)), *k = oneline_dup(keys[c], strlen(keys[c]));
+			fprintf(out, _("note: line %u, column %zu: the header '%s' repeats an earlier one "
+			    "(JSON key '%s')"), t->header_line, c + 1, h, k);
+			fputc('\n', out);
+			free(h);
+			free(k);
 		}
 	}
-	if (repeats > 20)
-		fprintf(out, "note: %zu more repeated headers\n", repeats - 20);
+	if (repeats > 20) {
+		fprintf(out, P_("note: %zu more repeated header", "note: %zu more repeated headers",
+		    repeats - 20), repeats - 20);
+		fputc('\n', out);
+	}
 	for (size_t c = 0; c < t->ncols; c++)
 		free(keys[c]);
 	free(keys);
 	if (t->nwarn_total == 0) {
-		fputs("warnings: none\n", out);
+		fputs(_("warnings: none"), out);
+		fputc('\n', out);
 		return;
 	}
-	fprintf(out, "warnings: %zu\n", t->nwarn_total);
+	fprintf(out, _("warnings: %zu"), t->nwarn_total);
+	fputc('\n', out);
 	for (size_t i = 0; i < t->nwarn; i++) {
 		if (t->warn[i].line)
-			fprintf(out, "%s:%u: warning: %s\n", t->source, t->warn[i].line, t->warn[i].msg);
+			fprintf(out, _("%s:%u: warning: %s"), t->source, t->warn[i].line, t->warn[i].msg);
 		else
-			fprintf(out, "%s: warning: %s\n", t->source, t->warn[i].msg);
+			fprintf(out, _("%s: warning: %s"), t->source, t->warn[i].msg);
+		fputc('\n', out);
 	}
-	if (t->nwarn_total > t->nwarn)
-		fprintf(out, "(%zu more warnings not shown)\n", t->nwarn_total - t->nwarn);
+	if (t->nwarn_total > t->nwarn) {
+		size_t more = t->nwarn_total - t->nwarn;
+		fprintf(out, P_("(%zu more warning not shown)", "(%zu more warnings not shown)", more),
+		    more);
+		fputc('\n', out);
+	}
 }

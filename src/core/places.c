@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "text.h"
 
 /* data/places.txt, assembled into the binary by src/builtin.S. */
@@ -59,6 +60,20 @@ parse_num(const char *s, size_t n, uint32_t dflt, uint32_t *out)
 		v = v * 10 + (uint32_t)(s[i] - '0');
 	}
 	*out = v;
+	return 0;
+}
+
+/* The article field of an R or D line: one digit 0-8 (INSEE's TNCC), or
+ * none (a line of the older format: no article). */
+static int
+parse_article(const char *s, size_t n, uint8_t *out)
+{
+	*out = PLACE_ARTICLE_NONE;
+	if (!s)
+		return 0;
+	if (n != 1 || s[0] < '0' || s[0] > '8')
+		return -1;
+	*out = (uint8_t)(s[0] - '0');
 	return 0;
 }
 
@@ -170,18 +185,24 @@ parse_line(struct places *p, const char *s, size_t n, size_t caps[4], uint32_t *
 	const char *f[6];
 	size_t len[6];
 	size_t nf = split_tabs(s, n, f, len, 6);
-	if (n && s[0] == 'R' && nf == 3 && len[0] == 1 && len[1] && len[1] < 4 && len[2]) {
+	if (n && s[0] == 'R' && (nf == 3 || nf == 4) && len[0] == 1 && len[1] && len[1] < 4 &&
+	    len[2]) {
+		uint8_t art;
+		if (parse_article(nf == 4 ? f[3] : NULL, nf == 4 ? len[3] : 0, &art) < 0)
+			return -1;
 		xgrow((void **)&p->region, &caps[0], p->nregion + 1, sizeof *p->region);
 		struct place_region *r = &p->region[p->nregion++];
 		memcpy(r->code, f[1], len[1]);
 		r->code[len[1]] = '\0';
+		r->article = art;
 		put_name(p, f[2], len[2], &r->name, &r->fold);
 		return 0;
 	}
-	if (n && s[0] == 'D' && nf == 5 && len[0] == 1 && len[1] && len[1] < 4 && len[3] &&
-	    len[3] < 4 && len[4]) {
+	if (n && s[0] == 'D' && (nf == 5 || nf == 6) && len[0] == 1 && len[1] && len[1] < 4 &&
+	    len[3] && len[3] < 4 && len[4]) {
 		int reg = region_of_code(p, f[2], len[2]);
-		if (reg < 0)
+		uint8_t art;
+		if (reg < 0 || parse_article(nf == 6 ? f[5] : NULL, nf == 6 ? len[5] : 0, &art) < 0)
 			return -1;
 		xgrow((void **)&p->dept, &caps[1], p->ndept + 1, sizeof *p->dept);
 		struct place_dept *d = &p->dept[p->ndept++];
@@ -190,6 +211,7 @@ parse_line(struct places *p, const char *s, size_t n, size_t caps[4], uint32_t *
 		memcpy(d->pc_prefix, f[3], len[3]);
 		d->pc_prefix[len[3]] = '\0';
 		d->region = (uint32_t)reg;
+		d->article = art;
 		put_name(p, f[4], len[4], &d->name, &d->fold);
 		*last = 0;
 		return 0;
@@ -265,11 +287,11 @@ places_parse(struct places *p, const char *buf, size_t n, struct err *e)
 		size_t len = nl ? (size_t)(nl - (buf + i)) : n - i;
 		line++;
 		if (len && buf[i] != '#' && parse_line(p, buf + i, len, caps, &last) < 0)
-			return err_at(e, "places", line, "cannot read this line");
+			return err_at(e, "places", line, "%s", _("cannot read this line"));
 		i += len + 1;
 	}
 	if (p->nregion == 0 || p->ndept == 0 || p->ncommune == 0)
-		return err_at(e, "places", 0, "no region, département or commune");
+		return err_at(e, "places", 0, "%s", _("no region, département or commune"));
 	build_indexes(p);
 	return 0;
 }
@@ -299,7 +321,8 @@ parse_builtin(void)
 	if (places_parse(&builtin, centres_builtin_places,
 	    (size_t)(centres_builtin_places_end - centres_builtin_places), &e) < 0) {
 		char buf[1024];
-		die("built-in %s", err_text(&e, buf, sizeof buf));
+		/* TRANSLATORS: %s is "places:LINE: REASON". */
+		die(_("built-in %s"), err_text(&e, buf, sizeof buf));
 	}
 	clock_gettime(CLOCK_MONOTONIC, &b);
 	builtin.parse_seconds = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
@@ -351,4 +374,58 @@ places_label(const struct places *p, const struct place_hit *h, struct arena *ou
 		put(out, ", ");
 		put(out, dname);
 	}
+}
+
+/* The sentence form of a name with article a (enum place_article): each a
+ * message of its own, so that a translation gives its article ("les %s",
+ * "des %s"); English has none. */
+static const char *
+article_format(unsigned a, enum place_form form)
+{
+	if (form == PLACE_LABEL)
+		return "%s";
+	if (form == PLACE_OBJECT)
+		switch (a) {
+		/* TRANSLATORS: a place's name (%s) as the object of a verb
+		 * ("No centre covers %s."), for a name whose article is "le"
+		 * (INSEE's TNCC 2): "le %s". The same for the next ones: la, les,
+		 * l', aux, las, los. English has no article. */
+		case PLACE_ARTICLE_LE: return C_("article 2 (le)", "%s");
+		case PLACE_ARTICLE_LA: return C_("article 3 (la)", "%s");
+		case PLACE_ARTICLE_LES: return C_("article 4 (les)", "%s");
+		case PLACE_ARTICLE_L: return C_("article 5 (l')", "%s");
+		case PLACE_ARTICLE_AUX: return C_("article 6 (aux)", "%s");
+		case PLACE_ARTICLE_LAS: return C_("article 7 (las)", "%s");
+		case PLACE_ARTICLE_LOS: return C_("article 8 (los)", "%s");
+		default: return "%s";
+		}
+	switch (a) {
+	/* TRANSLATORS: a place's name (%s) after "of" ("Centres in %s:"), for a
+	 * name without article whose "de" form is "de" (INSEE's TNCC 0): "de
+	 * %s". The same for the next ones: d', du, de la, des, de l', des, de
+	 * las, de los. English has none. */
+	case PLACE_ARTICLE_NONE: return C_("article 0, after of (de)", "%s");
+	case PLACE_ARTICLE_NONE_D: return C_("article 1, after of (d')", "%s");
+	case PLACE_ARTICLE_LE: return C_("article 2, after of (du)", "%s");
+	case PLACE_ARTICLE_LA: return C_("article 3, after of (de la)", "%s");
+	case PLACE_ARTICLE_LES: return C_("article 4, after of (des)", "%s");
+	case PLACE_ARTICLE_L: return C_("article 5, after of (de l')", "%s");
+	case PLACE_ARTICLE_AUX: return C_("article 6, after of (des)", "%s");
+	case PLACE_ARTICLE_LAS: return C_("article 7, after of (de las)", "%s");
+	case PLACE_ARTICLE_LOS: return C_("article 8, after of (de los)", "%s");
+	default: return "%s";
+	}
+}
+
+void
+places_label_as(const struct places *p, const struct place_hit *h, enum place_form form,
+    struct arena *out)
+{
+	struct arena label = {0};
+	places_label(p, h, &label);
+	arena_putc(&label, '\0');
+	unsigned a = h->kind == PLACE_REGION ? p->region[h->id].article :
+	    h->kind == PLACE_DEPT ? p->dept[h->id].article : PLACE_ARTICLE_NONE;
+	arena_put_format(out, article_format(a, form), label.base);
+	arena_free(&label);
 }

@@ -18,9 +18,26 @@
 #include "arena.h"
 #include "util.h"
 
+/* The article French puts before a place's name in a sentence: INSEE's
+ * TNCC (type de nom en clair), or the usage where INSEE gives none
+ * (tools/places.sh): "la Gironde", "les Hauts-de-Seine", "Paris". */
+enum place_article {
+	PLACE_ARTICLE_NONE,	/* 0: none, "de Paris" */
+	PLACE_ARTICLE_NONE_D,	/* 1: none, "d'Ambérieu" */
+	PLACE_ARTICLE_LE,	/* 2 */
+	PLACE_ARTICLE_LA,	/* 3 */
+	PLACE_ARTICLE_LES,	/* 4 */
+	PLACE_ARTICLE_L,	/* 5: l' */
+	PLACE_ARTICLE_AUX,	/* 6 */
+	PLACE_ARTICLE_LAS,	/* 7 */
+	PLACE_ARTICLE_LOS,	/* 8 */
+	PLACE_ARTICLE_COUNT
+};
+
 struct place_region {
 	char code[4];		/* "84", "975" */
 	uint32_t name, fold;	/* offsets in places.text: "Occitanie", "occitanie" */
+	uint8_t article;	/* enum place_article */
 };
 
 struct place_dept {
@@ -28,6 +45,7 @@ struct place_dept {
 	char pc_prefix[4];	/* the first digits of its postcodes: "33", "20", "974" */
 	uint32_t region;	/* index in places.region */
 	uint32_t name, fold;
+	uint8_t article;	/* enum place_article */
 };
 
 struct place_commune {
@@ -125,5 +143,14 @@ void places_find(const struct places *p, const char *query, struct place_query *
  * Paris", "Gironde (33)", "Occitanie". A commune's postcode is shown when it
  * was typed or when the commune has only one. */
 void places_label(const struct places *p, const struct place_hit *h, struct arena *out);
+
+/* How a place's label reads in a sentence of a translation (in English,
+ * always as places_label()): as it is (PLACE_LABEL), as the direct object
+ * ("les Hauts-de-Seine (92)", "la Corse", "Paris (75)"), or after "de"
+ * ("des Hauts-de-Seine (92)", "de la Corse", "de Paris (75)"). A commune
+ * is taken to have no article (the file does not say). */
+enum place_form { PLACE_LABEL, PLACE_OBJECT, PLACE_OF };
+void places_label_as(const struct places *p, const struct place_hit *h, enum place_form form,
+    struct arena *out);
 
 #endif

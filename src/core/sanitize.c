@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 
 enum bad { BAD_NONE, BAD_BYTES, BAD_CONTROL, BAD_BIDI, BAD_COUNT };
@@ -15,13 +16,13 @@ report(const struct warn_sink *w, uint32_t line, enum bad bad, int32_t cp, const
 {
 	char msg[160];
 	if (bad == BAD_BYTES)
-		snprintf(msg, sizeof msg, "invalid %s byte sequence replaced with U+FFFD",
+		snprintf(msg, sizeof msg, _("invalid %s byte sequence replaced with U+FFFD"),
 		    encoding ? encoding : "UTF-8");
 	else if (bad == BAD_CONTROL)
-		snprintf(msg, sizeof msg, "control character U+%04X replaced with a placeholder",
+		snprintf(msg, sizeof msg, _("control character U+%04X replaced with a placeholder"),
 		    (unsigned)cp);
 	else
-		snprintf(msg, sizeof msg, "bidirectional control U+%04X replaced with U+FFFD",
+		snprintf(msg, sizeof msg, _("bidirectional control U+%04X replaced with U+FFFD"),
 		    (unsigned)cp);
 	w->add(w->ctx, line, msg);
 }

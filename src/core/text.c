@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 #include <wchar.h>
 
+#include "i18n.h"
 #include "util.h"
 
 bool
@@ -233,7 +234,7 @@ text_ascii(int32_t cp, char out[4])
 		{0x0152, "OE"}, {0x0153, "oe"}, {0x00C6, "AE"}, {0x00E6, "ae"},
 		{0x00DF, "ss"}, {0x00D8, "O"}, {0x00F8, "o"}, {0x0141, "L"},
 		{0x0142, "l"}, {0x0110, "D"}, {0x0111, "d"}, {0x00D0, "D"},
-		{0x00F0, "d"}, {0x00DE, "Th"}, {0x00FE, "th"}, {0x0131, "i"},
+		{0x00F0, "d"}, {0x00DE, NT_("Th")}, {0x00FE, "th"}, {0x0131, "i"},
 		{0x2400 + 0x1B, "^["}, {0xFFFD, "?"},
 	};
 	out[0] = '\0';

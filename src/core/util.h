@@ -27,6 +27,12 @@ int err_at(struct err *e, const char *source, unsigned long line, const char *fm
  * "REASON", written into buf (n bytes), which is returned. */
 const char *err_text(const struct err *e, char *buf, size_t n);
 
+/* What errno value n means, in the language of the messages: our own
+ * translation of the common ones (ENOENT, EACCES, EISDIR, ENOSPC...), which
+ * does not depend on libc's catalogues being installed; strerror(n)
+ * otherwise, and always where no translation is loaded (English). */
+const char *errno_text(int n);
+
 /* Never return NULL: on exhaustion they call die(). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

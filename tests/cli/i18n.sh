@@ -40,7 +40,7 @@ expect_eq "po/fr.po keeps no obsolete message" "$obsolete" "0"
 # U+202F) before : ; ? ! and inside « », never a plain one; no English
 # quotes ('...' or "...") around a word.
 msgstrs=$(msgcat --no-wrap po/fr.po | sed -n 's/^msgstr\(\[[0-9]\]\)\{0,1\} "\(.*\)"$/\2/p')
-bad=$(printf '%s\n' "$msgstrs" | grep -n ' [:;?!]\|[^  ][;?!]\|« \| »\|[[:alnum:]][:]\( \|$\)' | head -n 5)
+bad=$(printf '%s\n' "$msgstrs" | grep -n ' [:;?!]\|[^   ][;?!]\|« \| »\|[[:alnum:]][:]\( \|$\)' | head -n 5)
 expect_eq "po/fr.po: no-break spaces before : ; ? ! and inside « »" "$bad" ""
 bad=$(printf '%s\n' "$msgstrs" | grep -n "'%s'\|\\\\\"%s\\\\\"" | head -n 5)
 expect_eq "po/fr.po: « » quotes, not English ones" "$bad" ""

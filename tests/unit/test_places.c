@@ -231,6 +231,72 @@ parse_errors(void **state)
 	places_free(&p);
 }
 
+/* The article of a region or département: the last field of its line, a
+ * digit 0-8 (INSEE's TNCC), none on a line without it; anything else is
+ * an error. */
+static void
+articles(void **state)
+{
+	(void)state;
+	struct places p;
+	struct err e;
+	const char *ok = "R\t84\tA\t5\nR\t11\tB\nD\t01\t84\t01\tAin\t5\n\tX\t400\t1\n"
+	    "D\t92\t11\t92\tHauts-de-Seine\n\tY\t100\t1\n";
+	assert_int_equal(places_parse(&p, ok, strlen(ok), &e), 0);
+	assert_int_equal(p.region[0].article, PLACE_ARTICLE_L);
+	assert_int_equal(p.region[1].article, PLACE_ARTICLE_NONE);
+	assert_int_equal(p.dept[0].article, PLACE_ARTICLE_L);
+	assert_int_equal(p.dept[1].article, PLACE_ARTICLE_NONE);
+	places_free(&p);
+	static const char *const bad[] = {
+		"R\t84\tA\t9\nD\t01\t84\t01\tAin\n\tX\t400\t1\n",	/* no TNCC 9 */
+		"R\t84\tA\tla\nD\t01\t84\t01\tAin\n\tX\t400\t1\n",	/* a word */
+		"R\t84\tA\nD\t01\t84\t01\tAin\t\n\tX\t400\t1\n",	/* an empty field */
+		"R\t84\tA\nD\t01\t84\t01\tAin\t12\n\tX\t400\t1\n",	/* two digits */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(places_parse(&p, bad[i], strlen(bad[i]), &e), -1);
+		places_free(&p);
+	}
+	/* The built-in places: the articles the French notes need. */
+	const struct places *b = places_get();
+	static const struct {
+		const char *code;
+		unsigned article;
+	} depts[] = {
+		{"92", PLACE_ARTICLE_LES}, {"94", PLACE_ARTICLE_LE}, {"77", PLACE_ARTICLE_LA},
+		{"78", PLACE_ARTICLE_LES}, {"01", PLACE_ARTICLE_L}, {"33", PLACE_ARTICLE_LA},
+		{"75", PLACE_ARTICLE_NONE}, {"975", PLACE_ARTICLE_NONE}, {"28", PLACE_ARTICLE_L},
+	};
+	for (size_t i = 0; i < sizeof depts / sizeof depts[0]; i++) {
+		int d = places_dept_of_code(b, depts[i].code, strlen(depts[i].code));
+		assert_true(d >= 0);
+		assert_int_equal(b->dept[d].article, depts[i].article);
+	}
+	for (size_t i = 0; i < b->nregion; i++) {
+		const char *name = places_str(b, b->region[i].name);
+		if (strcmp(name, "Corse") == 0 || strcmp(name, "Bretagne") == 0)
+			assert_int_equal(b->region[i].article, PLACE_ARTICLE_LA);
+		if (strcmp(name, "Île-de-France") == 0)
+			assert_int_equal(b->region[i].article, PLACE_ARTICLE_L);
+	}
+	/* In English (no catalogue here) a place reads as its label, in any
+	 * form. */
+	struct arena x = {0}, y = {0};
+	for (uint32_t i = 0; i < b->ndept; i++) {
+		struct place_hit h = {PLACE_DEPT, i, 0, true};
+		for (int f = PLACE_LABEL; f <= PLACE_OF; f++) {
+			x.len = y.len = 0;
+			places_label(b, &h, &x);
+			places_label_as(b, &h, (enum place_form)f, &y);
+			assert_int_equal(x.len, y.len);
+			assert_memory_equal(x.base, y.base, x.len);
+		}
+	}
+	arena_free(&x);
+	arena_free(&y);
+}
+
 /* Every département, by number and by name, leads to exactly the centres
  * whose coverage column lists it; the 14 that none lists say so. */
 static void
@@ -706,6 +772,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parsed_once),
 		cmocka_unit_test(parse_errors),
+		cmocka_unit_test(articles),
 		cmocka_unit_test(coverage_column_derivation),
 		cmocka_unit_test(every_departement),
 		cmocka_unit_test(communes_lead_to_their_centre),
