@@ -65,6 +65,11 @@ int
 lang_choose(const char *opt, enum lang *out, struct err *e)
 {
 	*out = locale_lang();
+	/* A valid CENTRES_LANG is also the language to refuse a bad --lang in. */
+	const char *env = getenv("CENTRES_LANG");
+	int env_lang = env && *env ? lang_of(env) : -1;
+	if (env_lang >= 0)
+		*out = (enum lang)env_lang;
 	if (opt) {
 		int l = lang_of(opt);
 		if (l < 0) {
@@ -76,16 +81,13 @@ lang_choose(const char *opt, enum lang *out, struct err *e)
 		*out = (enum lang)l;
 		return 0;
 	}
-	const char *env = getenv("CENTRES_LANG");
 	if (env && *env) {
-		int l = lang_of(env);
-		if (l < 0) {
+		if (env_lang < 0) {
 			char *v = sanitize_str(env);
 			err_set(e, _("CENTRES_LANG: unknown language '%s' (fr or en)"), v);
 			free(v);
 			return -1;
 		}
-		*out = (enum lang)l;
 	}
 	return 0;
 }

@@ -150,6 +150,11 @@ bad_values(void **state)
 	assert_int_equal(lang_choose(NULL, &l, &e), -1);
 	assert_non_null(strstr(e.msg, "CENTRES_LANG"));
 	assert_non_null(strstr(e.msg, "'de'"));
+	/* A bad --lang is refused in the language CENTRES_LANG asks for. */
+	unsetenv("LANG");
+	setenv("CENTRES_LANG", "fr", 1);
+	assert_int_equal(lang_choose("xx", &l, &e), -1);
+	assert_int_equal(l, LANG_FR);
 	/* The value is shown, never its control characters. */
 	assert_int_equal(lang_choose("\033[2Jfr", &l, &e), -1);
 	assert_null(strchr(e.msg, '\033'));
