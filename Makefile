@@ -92,11 +92,11 @@ $(REL)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
 
-$(REL)/src/builtin.o: src/builtin.S data/centres.csv data/places.txt
+$(REL)/src/builtin.o: src/builtin.S data/centres.csv data/places.txt $(MO)
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ src/builtin.S
 
-$(SAN)/src/builtin.o: src/builtin.S data/centres.csv data/places.txt
+$(SAN)/src/builtin.o: src/builtin.S data/centres.csv data/places.txt $(MO)
 	@mkdir -p $(@D)
 	$(CC) -c -o $@ src/builtin.S
 
@@ -188,7 +188,7 @@ $(FUZZ)/obj/%.o: %.c
 $(FUZZ)/obj/tests/fuzz/%.o: tests/fuzz/%.c
 	@mkdir -p $(@D)
 	$(CLANG) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(FUZZ_FLAGS) -c -o $@ $<
-$(FUZZ)/obj/src/builtin.o: src/builtin.S data/centres.csv data/places.txt
+$(FUZZ)/obj/src/builtin.o: src/builtin.S data/centres.csv data/places.txt $(MO)
 	@mkdir -p $(@D)
 	$(CLANG) -c -o $@ src/builtin.S
 $(FUZZ_BIN): $(FUZZ)/%: $(FUZZ)/obj/tests/fuzz/%.o $(FUZZ_OBJS)

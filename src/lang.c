@@ -161,6 +161,8 @@ lang_start(enum lang l)
 		catalogue_dir[0] = '\0';
 	if (catalogue_dir[0])
 		bindtextdomain(DOMAIN, catalogue_dir);
+	else if (l == LANG_FR)
+		i18n_use_builtin();	/* a binary copied alone: the catalogue it carries */
 	/* The messages in UTF-8 whatever the locale's character set, as the
 	 * data is: where the locale is C, gettext would make "é" a "?", when
 	 * the screen can draw it in ASCII (e) and batch mode writes UTF-8. */

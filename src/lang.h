@@ -23,11 +23,13 @@ const char *lang_option(int argc, char **argv);
 /* Makes gettext speak l, also where no French locale is installed (only
  * C.UTF-8): the catalogue is looked for next to the binary (the source
  * tree's build/locale, or ../share/locale from its folder), then in
- * LOCALEDIR. Call after setlocale(). */
+ * LOCALEDIR; where there is none (a binary copied alone), the French
+ * catalogue the binary carries is used (core/i18n.c). Call after
+ * setlocale(). */
 void lang_start(enum lang l);
 
 /* The folder whose fr/LC_MESSAGES/centres.mo lang_start() bound, or NULL
- * when none was found (English only). */
+ * when none was found (English, or French from the carried catalogue). */
 const char *lang_catalogue_dir(void);
 
 #endif

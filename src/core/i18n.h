@@ -14,22 +14,31 @@
 #define CENTRES_I18N_H
 
 #include <libintl.h>
+#include <stdbool.h>
 
-#define _(s) gettext(s)
+#define _(s) i18n_text(s)
 #define N_(s) (s)
 #define NT_(s) (s)
-#define P_(s, p, n) ngettext((s), (p), (unsigned long)(n))
-#define C_(ctx, s) i18n_pgettext(ctx "\004" s, (s))
+#define P_(s, p, n) i18n_plural((s), (p), (unsigned long)(n))
+#define C_(ctx, s) i18n_context(ctx "\004" s, (s))
 
-/* gettext's pgettext: the translation of "CTX\004ID", else ID (a printf
- * format when ID is one: the compiler checks its arguments). */
-static inline const char *i18n_pgettext(const char *ctx_id, const char *id)
-	__attribute__((format_arg(2)));
-static inline const char *
-i18n_pgettext(const char *ctx_id, const char *id)
-{
-	const char *t = gettext(ctx_id);
-	return t == ctx_id ? id : t;
-}
+/* The translation of id (gettext), else id. A printf format stays one:
+ * the compiler checks its arguments against the English. */
+const char *i18n_text(const char *id) __attribute__((format_arg(1)));
+/* The form of id / plural for n (ngettext). */
+const char *i18n_plural(const char *id, const char *plural, unsigned long n)
+	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
+/* The translation of "CTX\004ID", else ID (pgettext). */
+const char *i18n_context(const char *ctx_id, const char *id) __attribute__((format_arg(2)));
+
+/* From now on, translations come from the French catalogue carried inside
+ * the binary (src/builtin.S) instead of gettext's files: for a binary
+ * copied alone to a server, where no centres.mo is installed. glibc's
+ * gettext reads catalogues from files only. Returns 0, or -1 (and changes
+ * nothing) when the carried catalogue is missing or not one gettext's
+ * msgfmt wrote, or its plural rule is not one of those known here. */
+int i18n_use_builtin(void);
+/* Whether the carried catalogue is in use. */
+bool i18n_builtin_in_use(void);
 
 #endif

@@ -68,14 +68,22 @@ expect_contains "unpacked: --lang fr --help prints the options" "$(cat "$TMPD/fr
 "$REL" --lang fr --help >"$TMPD/fr.tree" 2>&1 </dev/null
 cmp -s "$TMPD/fr" "$TMPD/fr.tree" && pass "unpacked: --lang fr --help is the source tree's French" ||
 	fail "unpacked: --lang fr --help is the source tree's French" "$(diff "$TMPD/fr.tree" "$TMPD/fr" | head -n 5)"
-# A message fr.po translates, from the package's catalogue: moved away, the
-# message is English again.
+# A message fr.po translates, from the package's catalogue.
 msg=$(LANGUAGE=fr "$R/usr/bin/centres" --lang de 2>&1 </dev/null)
 expect_eq "unpacked: French from its catalogue (a French user, --lang de)" "$msg" "$FR_DE"
+# The installed catalogue is the one read, before the one the binary
+# carries: a catalogue put in its place with another wording is obeyed.
+mo=$R/usr/share/locale/fr/LC_MESSAGES/centres.mo
+cp "$mo" "$TMPD/centres.mo.orig"
+sed '/^msgstr "--lang/s/langue/LANGUE DU PAQUET/' po/fr.po >"$TMPD/other.po"
+msgfmt -o "$mo" "$TMPD/other.po"
+msg=$(LANGUAGE=fr "$R/usr/bin/centres" --lang de 2>&1 </dev/null)
+expect_contains "unpacked: the installed catalogue is read first" "$msg" "LANGUE DU PAQUET"
+cp "$TMPD/centres.mo.orig" "$mo"
+# Without it (the binary copied alone), the French the binary carries.
 mv "$R/usr/share/locale" "$R/usr/share/locale.away"
 msg=$(LANGUAGE=fr "$R/usr/bin/centres" --lang de 2>&1 </dev/null)
-expect_eq "(without the package's catalogue: English)" "$msg" \
-	"centres: --lang: unknown language 'de' (fr or en)"
+expect_eq "(without the package's catalogue: the French the binary carries)" "$msg" "$FR_DE"
 mv "$R/usr/share/locale.away" "$R/usr/share/locale"
 if command -v man >/dev/null 2>&1; then
 	for m in man1 fr/man1; do

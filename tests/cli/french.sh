@@ -209,3 +209,29 @@ if [ -w /dev/full ]; then
 else
 	echo "SKIP --help > /dev/full: no /dev/full here"
 fi
+
+# A binary copied alone to a server (no catalogue beside it, none
+# installed): the French it carries, word for word the source tree's.
+if [ -n "${CENTRES_REL:-}" ] && [ -x "$CENTRES_REL" ]; then
+	mkdir -p "$TMPD/alone"
+	cp "$CENTRES_REL" "$TMPD/alone/centres"
+	for args in "--help" "--check $DATA/ragged.csv" "--filter nanterre" "--nope"; do
+		# shellcheck disable=SC2086
+		env -u LC_ALL -u LANGUAGE -u CENTRES_LANG LANG=fr_FR.UTF-8 "$TMPD/alone/centres" $args \
+			>"$TMPD/alone.out" 2>&1 </dev/null
+		a=$?
+		# shellcheck disable=SC2086
+		env -u LC_ALL -u LANGUAGE -u CENTRES_LANG LANG=fr_FR.UTF-8 "$CENTRES_REL" $args \
+			>"$TMPD/tree.out" 2>&1 </dev/null
+		t=$?
+		if [ "$a" = "$t" ] && cmp -s "$TMPD/alone.out" "$TMPD/tree.out" &&
+			grep -q "${NB}" "$TMPD/alone.out"; then
+			pass "a binary copied alone: centres $args in the same French (exit $a)"
+		else
+			fail "a binary copied alone: centres $args in the same French" \
+				"exit $a, tree $t" "$(diff "$TMPD/tree.out" "$TMPD/alone.out" | head -n 5)"
+		fi
+	done
+else
+	echo "SKIP a binary copied alone: no release binary (CENTRES_REL)"
+fi
