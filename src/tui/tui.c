@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/i18n.h"
 #include "../core/sanitize.h"
 #include "../core/text.h"
 #include "../core/util.h"
@@ -182,8 +183,8 @@ tui_run(struct directory *d, const char *path, const struct app_config *cfg,
 	if (terminal_start(notice, sizeof notice, &shell, !o->no_mouse) < 0) {
 		terminal_end();
 		directory_free(d);
-		fprintf(stderr, "centres: cannot start the screen on this terminal "
-		    "(use --list for plain output)\n");
+		fprintf(stderr, "centres: %s\n", _("cannot start the screen on this terminal "
+		    "(use --list for plain output)"));
 		return 2;
 	}
 	die_set_hook(terminal_end);
