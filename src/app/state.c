@@ -527,8 +527,14 @@ open_copy(struct state *st)
 		web |= role == ROLE_WEBSITE;
 	}
 	if (len < sizeof st->status)
-		snprintf(st->status + len, sizeof st->status - len, _("%s%s c card  (Esc: cancel)"),
-		    email ? _(" e e-mail ") : "", web ? _(" w website ") : "");
+		len += (size_t)snprintf(st->status + len, sizeof st->status - len, "%s%s%s",
+		    email ? _(" e e-mail ") : "", web ? _(" w website ") : "", _(" c card"));
+	/* How to cancel, where the line has room for it (the key bar says it
+	 * too). */
+	const char *cancel = _("  (Esc: cancel)");
+	if (len < sizeof st->status &&
+	    text_width(st->status, strlen(st->status)) + text_width(cancel, strlen(cancel)) <= st->width)
+		snprintf(st->status + len, sizeof st->status - len, "%s", cancel);
 	st->copy_phones = phones;
 	st->copy_email = email;
 	st->copy_website = web;

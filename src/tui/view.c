@@ -418,11 +418,17 @@ draw_title(const struct state *st, const struct view_opts *o)
 		    n), n, t->nrows);
 	/* The table's own copy of its name: it lives exactly as long as the data. */
 	snprintf(buf, sizeof buf, NT_(" centres — %s — %s"), state_source_name(st), count);
-	/* Too narrow for it all: the counts alone, rather than cut in a word. */
-	if (text_width(buf, strlen(buf)) > r->w) {
+	/* Too narrow for it all: shorter counts ("18 of 18 centres", then
+	 * "18 of 18") rather than a title cut in a word; else cut. */
+	for (int k = 0; k < 2 && text_width(buf, strlen(buf)) > r->w; k++) {
 		/* TRANSLATORS: the title's counts where the whole ("18 of 18
-		 * centres shown") does not fit: "18 of 18". */
-		snprintf(count, sizeof count, P_("%zu of %zu", "%zu of %zu", n), n, t->nrows);
+		 * centres shown") does not fit: "18 of 18 centres", then "18 of
+		 * 18". */
+		if (k == 0)
+			snprintf(count, sizeof count, P_("%zu of %zu centres", "%zu of %zu centres", n), n,
+			    t->nrows);
+		else
+			snprintf(count, sizeof count, P_("%zu of %zu", "%zu of %zu", n), n, t->nrows);
 		char shorter[600];
 		snprintf(shorter, sizeof shorter, NT_(" centres — %s — %s"), state_source_name(st),
 		    count);
@@ -505,13 +511,10 @@ draw_keybar(const struct state *st, int y, int w, const struct view_opts *o)
 	for (size_t i = 0; i < n; i++) {
 		if (!shown[i] || x >= w)
 			continue;
-		x += draw_str(y, x, w - x, items[i].keys, A(PAIR_KEY, A_REVERSE), o->ascii);
+		/* The spaces are the fill's: never a "…" for want of room for them. */
+		x += draw_str(y, x, w - x, items[i].keys, A(PAIR_KEY, A_REVERSE), o->ascii) + 1;
 		if (x < w)
-			x += draw_str(y, x, w - x, " ", A_NORMAL, o->ascii);
-		if (x < w)
-			x += draw_str(y, x, w - x, items[i].label, A_NORMAL, o->ascii);
-		if (x < w)
-			x += draw_str(y, x, w - x, "  ", A_NORMAL, o->ascii);
+			x += draw_str(y, x, w - x, items[i].label, A_NORMAL, o->ascii) + 2;
 	}
 }
 
