@@ -76,6 +76,20 @@ add_key(struct page *p, const char *keys, const char *text, int keyw, int textw)
 	} while (i < n || ki < kn);
 }
 
+/* Raises *max to the columns of the widest of s's space-separated words. */
+static void
+widest_word(const char *s, int *max)
+{
+	while (*s) {
+		size_t n = strcspn(s, " ");
+		int cw = text_width(s, n);
+		if (cw > *max)
+			*max = cw;
+		s += n;
+		s += strspn(s, " ");
+	}
+}
+
 void
 pages_help(struct page *p, bool ascii, bool restricted, int w)
 {
@@ -103,19 +117,38 @@ pages_help(struct page *p, bool ascii, bool restricted, int w)
 		{NT_("\"val d'oise\""), N_("Quotes keep a phrase together")},
 		{NT_("territoire:bret"), N_("Look in one column only (nom, territoire, region, tel...)")},
 	};
+	/* TRANSLATORS: "click", "wheel", "Shift+drag" are in the help's key
+	 * column, beside what they do. */
+	static const struct {
+		const char *what, *does;
+	} mouse[] = {
+		{N_("click"), N_("Select a line and focus its pane")},
+		{N_("wheel"), N_("Scroll the pane under the pointer")},
+		{N_("Shift+drag"), N_("Select text to copy it with your terminal (the mouse is "
+		    "the program's otherwise)")},
+	};
 	memset(p, 0, sizeof *p);
 	/* The key column: as wide as the widest keys, at most a third of w
-	 * (wider keys go on more lines). */
-	int keyw = 10;
+	 * (wider keys go on more lines, at their spaces); and as wide as the
+	 * widest single name, up to half of w, so that none is cut. */
+	int keyw = 10, name = 0;
 	for (size_t i = 0; i < keymap_len; i++) {
 		char keys[128];
 		keymap_keys_for(keymap[i].mode, keymap[i].act, 6, ascii, keys, sizeof keys);
 		int kw = text_width(keys, strlen(keys));
 		if (kw > keyw)
 			keyw = kw;
+		widest_word(keys, &name);
 	}
+	widest_word(_("other keys"), &name);
+	for (size_t i = 0; i < sizeof mouse / sizeof mouse[0]; i++)
+		widest_word(_(mouse[i].what), &name);
+	for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++)
+		widest_word(examples[i].query, &name);
 	if (keyw > w / 3)
 		keyw = w / 3 > 4 ? w / 3 : 4;
+	if (keyw < name)
+		keyw = name < w / 2 ? name : w / 2;
 	p->keyw = keyw;
 	int textw = w - 4 - keyw;
 	add_wrapped(p, PAGE_HEADING, _("Keys of centres"), w - 1);
@@ -141,12 +174,8 @@ pages_help(struct page *p, bool ascii, bool restricted, int w)
 	}
 	add(p, PAGE_TEXT, "");
 	add_wrapped(p, PAGE_HEADING, _("Mouse"), w - 1);
-	/* TRANSLATORS: "click", "wheel", "Shift+drag" are in the help's key
-	 * column, beside what they do. */
-	add_key(p, _("click"), _("Select a line and focus its pane"), keyw, textw);
-	add_key(p, _("wheel"), _("Scroll the pane under the pointer"), keyw, textw);
-	add_key(p, _("Shift+drag"), _("Select text to copy it with your terminal (the mouse is "
-	    "the program's otherwise)"), keyw, textw);
+	for (size_t i = 0; i < sizeof mouse / sizeof mouse[0]; i++)
+		add_key(p, _(mouse[i].what), _(mouse[i].does), keyw, textw);
 	add(p, PAGE_TEXT, "");
 	add_wrapped(p, PAGE_HEADING, _("Searching"), w - 1);
 	for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++)

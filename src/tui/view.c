@@ -526,9 +526,9 @@ draw_page(const struct state *st, const struct view_opts *o)
 	int rows = h - 2;
 	attr_t tat = A(PAIR_TITLE, A_REVERSE | A_BOLD) | A_BOLD;
 	fill(0, 0, w, tat);
-	draw_str(0, 0, w, st->mode == UI_HELP ? _(" centres — Help (every key)") :
-	    _(" centres — About the network"), tat, o->ascii);
-	int keyw = p->keyw;
+	const char *title = st->mode == UI_HELP ? _(" centres — Help (every key)") :
+	    _(" centres — About the network");
+	int keyw = p->keyw, tw = w;
 	for (int i = 0; i < rows; i++) {
 		size_t li = st->pager_top + (size_t)i;
 		if (li >= p->n)
@@ -551,9 +551,12 @@ draw_page(const struct state *st, const struct view_opts *o)
 		snprintf(more, sizeof more, _(" %zu-%zu of %zu "), st->pager_top + 1,
 		    st->pager_top + (size_t)rows < p->n ? st->pager_top + (size_t)rows : p->n, p->n);
 		int mw = text_width(more, strlen(more));
-		if (w > mw + 32)	/* on the title line, right, never over the text */
+		if (w > mw + 32) {	/* on the title line, right, never over the text */
 			draw_str(0, w - mw, mw, more, tat, o->ascii);
+			tw = w - mw;
+		}
 	}
+	draw_str(0, 0, tw, title, tat, o->ascii);
 	draw_keybar(st, h - 1, w, o);
 }
 

@@ -283,11 +283,13 @@ $(last_line)"
 	not_cut "$sz: the list's heading, the card's labels" "$(printf '%s\n' "$screen" | sed -n 2p)"
 	keys F1
 	see "$sz: the help" "$(fr 'Keys of centres')"
+	expect_contains "$sz: the help's title, whole" "$(title)" "$(fr ' centres — Help (every key)')"
 	not_cut "$sz: the help's key bar" "$(last_line)"
 	pages
 	not_cut "$sz: the help (every page)" "$page"
 	keys q F6
 	see "$sz: About" "$(fr ' centres — About the network')"
+	expect_contains "$sz: About's title, whole" "$(title)" "$(fr ' centres — About the network')"
 	pages
 	not_cut "$sz: About (every page; the links may be cut)" "$(printf '%s\n' "$page" | grep -v http)"
 	not_cut "$sz: About's key bar" "$(last_line)"
