@@ -28,7 +28,8 @@ app_init(struct app *a, struct directory *d, const char *path, const struct app_
 	state_init(st, &a->dir, &cfg->screen, width, height);
 	const struct table *t = &a->dir.t;
 	if (*t->notice)
-		state_status(st, "%s: %s", state_source_name(st), t->notice);
+		/* TRANSLATORS: the file's name, then what its loading says. */
+		state_status(st, _("%s: %s"), state_source_name(st), t->notice);
 	else if (t->nwarn_total)
 		/* TRANSLATORS: %s is the file's name. */
 		state_status(st, P_("%s: %zu warning while loading (see centres --check).",
