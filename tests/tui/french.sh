@@ -8,11 +8,13 @@
 # the messages in French, the title's counts with their plural (1 centre,
 # 18 centres), accents drawn as themselves. No English word is left on
 # those screens: the English words are the catalogue's own, the words of
-# its msgids that no msgstr has, so that a string left untranslated, or not
-# marked at all, shows up. --lang en and CENTRES_LANG=en give the English
-# screen back in a French locale. At 50x20 and 132x40 nothing of it is cut
-# (no "…" the text itself does not have). On the test directory
-# tests/data/annuaire.csv.
+# its msgids that no msgstr has, so that a string left untranslated shows
+# up (an unmarked one too, where its words are the catalogue's; the scan of
+# tests/cli/i18n.sh finds the others). --lang en and CENTRES_LANG=en give
+# the English screen back in a French locale; a French locale that is not
+# UTF-8 gets the French in ASCII (Telephone), never "?". At 50x20 and
+# 132x40 nothing of it is cut (no "…" the text itself does not have). On
+# the test directory tests/data/annuaire.csv.
 . tests/tui/tmux.sh
 
 PO=po/fr.po
@@ -259,6 +261,21 @@ fi
 # --- CENTRES_LANG=fr under LANG=C.UTF-8
 EXTRA_ENV="CENTRES_LANG=fr" start 80 24
 french "CENTRES_LANG=fr"
+
+# --- A French locale that is not UTF-8 (and not installed: C is used): the
+# French written in ASCII, accents without their marks, never a "?"
+EXTRA_ENV="LC_ALL= LANG=fr_FR.ISO-8859-1" start 80 24
+ascii() { fr "$1" | sed "s/$NB/ /g; s/[éèê]/e/g; s/É/E/g; s/à/a/g; s/À/A/g; s/…/.../g"; }
+see "fr_FR.ISO-8859-1: French in ASCII" "$(ascii 'Territories by region')" "$(ascii 'Phone')   " \
+	"$(ascii Enter) $(ascii Open)" "$(ascii 'The locale is not UTF-8: accents are shown without marks.')"
+if printf '%s' "$screen" | LC_ALL=C grep -q '[^ -~]'; then
+	fail "fr_FR.ISO-8859-1: only ASCII on screen" "$(printf '%s\n' "$screen" | LC_ALL=C grep -n '[^ -~]' | head -n 3)"
+else
+	pass "fr_FR.ISO-8859-1: only ASCII on screen"
+fi
+not_see "fr_FR.ISO-8859-1: no letter drawn as ?" "?"
+keys F10
+expect_exit "fr_FR.ISO-8859-1: F10" 0
 
 # --- French fits: 50x20 and 132x40
 for size in "50 20" "132 40"; do
