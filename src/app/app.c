@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../core/card.h"
+#include "../core/i18n.h"
 #include "../core/output.h"
 #include "../core/text.h"
 #include "../core/util.h"
@@ -27,10 +28,13 @@ app_init(struct app *a, struct directory *d, const char *path, const struct app_
 	state_init(st, &a->dir, &cfg->screen, width, height);
 	const struct table *t = &a->dir.t;
 	if (*t->notice)
-		state_status(st, "%s: %s", state_source_name(st), t->notice);
+		/* TRANSLATORS: the file's name, then what its loading says. */
+		state_status(st, _("%s: %s"), state_source_name(st), t->notice);
 	else if (t->nwarn_total)
-		state_status(st, "%s: %zu warning%s while loading (see centres --check).",
-		    state_source_name(st), t->nwarn_total, t->nwarn_total == 1 ? "" : "s");
+		/* TRANSLATORS: %s is the file's name. */
+		state_status(st, P_("%s: %zu warning while loading (see centres --check).",
+		    "%s: %zu warnings while loading (see centres --check).", t->nwarn_total),
+		    state_source_name(st), t->nwarn_total);
 }
 
 void
@@ -72,14 +76,14 @@ reload(struct app *a)
 		directory_free(&nd);
 		/* The title shows the file: say only the line and the reason. */
 		if (e.line)
-			state_status(st, "Reload failed (data unchanged): line %lu: %s", e.line, e.msg);
+			state_status(st, _("Reload failed (data unchanged): line %lu: %s"), e.line, e.msg);
 		else
-			state_status(st, "Reload failed (data unchanged): %s", e.msg);
+			state_status(st, _("Reload failed (data unchanged): %s"), e.msg);
 		return;
 	}
 	switch_directory(a, &nd);
-	state_status(st, "Reloaded %s: %zu centre%s.", state_source_name(st), a->dir.t.nrows,
-	    a->dir.t.nrows == 1 ? "" : "s");
+	state_status(st, P_("Reloaded %s: %zu centre.", "Reloaded %s: %zu centres.",
+	    a->dir.t.nrows), state_source_name(st), a->dir.t.nrows);
 }
 
 /* The typed file name, with a leading ~/ made the home directory. Caller
@@ -108,14 +112,14 @@ open_file(struct app *a, const char *name)
 		char msg[1024];
 		directory_free(&nd);
 		free(path);
-		state_status(st, "Not opened (F3 to correct the name): %s", err_text(&e, msg, sizeof msg));
+		state_status(st, _("Not opened (F3 to correct the name): %s"), err_text(&e, msg, sizeof msg));
 		return;
 	}
 	switch_directory(a, &nd);
 	free(a->path);
 	a->path = path;
-	state_status(st, "Opened %s: %zu centre%s.", a->dir.t.source, a->dir.t.nrows,
-	    a->dir.t.nrows == 1 ? "" : "s");
+	state_status(st, P_("Opened %s: %zu centre.", "Opened %s: %zu centres.", a->dir.t.nrows),
+	    a->dir.t.source, a->dir.t.nrows);
 }
 
 static void
@@ -131,7 +135,7 @@ export(struct app *a, const char *name)
 	FILE *f = NULL;
 	if (fd < 0) {
 		err = errno;
-		fail = err == EEXIST ? "it already exists, nothing written" : strerror(err);
+		fail = err == EEXIST ? _("it already exists, nothing written") : strerror(err);
 	} else if (!(f = fdopen(fd, "w"))) {
 		err = errno;
 		close(fd);
@@ -153,10 +157,13 @@ export(struct app *a, const char *name)
 	}
 	free(path);
 	if (fail) {
-		state_status(st, "Not exported (F2 to correct the name): %s.", fail);
+		/* TRANSLATORS: %s is the reason (the system's, or "it already exists,
+		 * nothing written"). */
+		state_status(st, _("Not exported (F2 to correct the name): %s."), fail);
 		return;
 	}
-	state_status(st, "Exported %zu centre%s to %s.", st->f.n, st->f.n == 1 ? "" : "s", name);
+	state_status(st, P_("Exported %zu centre to %s.", "Exported %zu centres to %s.", st->f.n),
+	    st->f.n, name);
 }
 
 /* The text of what the state asked to copy from the selected centre: one
@@ -169,8 +176,6 @@ copy_text(struct app *a)
 	const struct table *t = &a->dir.t;
 	size_t r = (size_t)state_row(st);
 	enum role role = st->copy_role;
-	const char *what = role == ROLE_PHONE ? "phone number" : role == ROLE_EMAIL ?
-	    "e-mail address" : role == ROLE_WEBSITE ? "website" : "card";
 	free(a->clip);
 	a->clip = NULL;
 	if (role == ROLE_NONE) {
@@ -188,17 +193,20 @@ copy_text(struct app *a)
 	}
 	if (!a->clip || !*a->clip) {
 		if (role == ROLE_PHONE && st->copy_index)
-			state_status(st, "This centre has no phone number %u.", st->copy_index + 1);
+			state_status(st, _("This centre has no phone number %u."), st->copy_index + 1);
 		else
-			state_status(st, "This centre has no %s.", what);
+			state_status(st, "%s", role == ROLE_PHONE ? _("This centre has no phone number.") :
+			    role == ROLE_EMAIL ? _("This centre has no e-mail address.") :
+			    role == ROLE_WEBSITE ? _("This centre has no website.") :
+			    _("This centre has no card."));
 		return false;
 	}
 	/* What was sent; whether the terminal took it, nothing here can know
 	 * (the help says how to let it). */
 	if (role == ROLE_NONE)
-		state_status(st, "Sent the contact card to your terminal's clipboard.");
+		state_status(st, _("Sent the contact card to your terminal's clipboard."));
 	else
-		state_status(st, "Sent to your terminal's clipboard: %.*s",
+		state_status(st, _("Sent to your terminal's clipboard: %.*s"),
 		    (int)text_cut(a->clip, strlen(a->clip), 400), a->clip);
 	return true;
 }
@@ -213,7 +221,7 @@ interrupt(struct app *a, unsigned react)
 		return react | REACT_QUIT;
 	}
 	a->interrupted = a->now ? a->now : 1;
-	state_status(&a->st, "Press Ctrl-C again to quit (or F10).");
+	state_status(&a->st, _("Press Ctrl-C again to quit (or F10)."));
 	a->status_until = a->now + 2000;
 	return react | REACT_DRAW;
 }

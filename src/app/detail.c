@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/i18n.h"
 #include "../core/text.h"
 #include "../core/util.h"
 
@@ -73,7 +74,7 @@ wrap_field(struct detail *dt, const char *label, uint32_t col, const char *s, si
 			while (len > 0 && s[p + len - 1] == ' ' && cut < end)
 				len--;
 			if (lines++ == DETAIL_FIELD_LINES) {
-				push_note(dt, "… (the rest of this field is not shown)");
+				push_note(dt, _("… (the rest of this field is not shown)"));
 				return;
 			}
 			push(dt, first ? label : NULL, col, s + p, len, p);
@@ -87,7 +88,7 @@ wrap_field(struct detail *dt, const char *label, uint32_t col, const char *s, si
 			break;
 	}
 	if (cut_short)
-		push_note(dt, "… (the rest of this field is not shown)");
+		push_note(dt, _("… (the rest of this field is not shown)"));
 }
 
 void
@@ -101,12 +102,15 @@ detail_build(struct detail *dt, const struct table *t, size_t r, const char *via
 		const struct card_field *f = &dt->card.f[i];
 		wrap_field(dt, f->label, f->col, f->s, f->n, tw);
 		if (i == 0 && via)	/* after the name: the place that led here */
-			wrap_field(dt, "Found", DETAIL_VIA, via, strlen(via), tw);
+			/* TRANSLATORS: a card label: the place the search named that led
+			 * to this centre ("Found  via Bordeaux, Gironde"); at most 12
+			 * columns. */
+			wrap_field(dt, _("Found"), DETAIL_VIA, via, strlen(via), tw);
 	}
 	if (dt->card.n > DETAIL_FIELDS) {
 		size_t more = dt->card.n - DETAIL_FIELDS;
-		snprintf(dt->more, sizeof dt->more, "… %zu more field%s not shown", more,
-		    more == 1 ? "" : "s");
+		snprintf(dt->more, sizeof dt->more, P_("… %zu more field not shown",
+		    "… %zu more fields not shown", more), more);
 		push_note(dt, dt->more);
 	}
 }

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/i18n.h"
+
 #define CTRL(c) K_CTRL(c)
 #define ESC K_ESC
 
@@ -123,24 +125,28 @@ keymap_key_name(uint32_t key, bool ascii, char *buf, size_t n)
 		return buf;
 	}
 	switch (key) {
-	case K_UP: s = ascii ? "Up" : "↑"; break;
-	case K_DOWN: s = ascii ? "Down" : "↓"; break;
-	case K_LEFT: s = ascii ? "Left" : "←"; break;
-	case K_RIGHT: s = ascii ? "Right" : "→"; break;
-	case K_PGUP: s = "PgUp"; break;
-	case K_PGDN: s = "PgDn"; break;
-	case K_HOME: s = "Home"; break;
-	case K_END: s = "End"; break;
-	case K_BTAB: s = "Shift-Tab"; break;
-	case K_DELETE: s = "Delete"; break;
-	case '\t': s = "Tab"; break;
-	case '\n': case '\r': s = "Enter"; break;
-	case ' ': s = "Space"; break;
-	case ESC: s = "Esc"; break;
-	case 127: case CTRL('h'): s = "Backspace"; break;
+	/* TRANSLATORS: key names, as the keyboards and manuals of the
+	 * language print them; Up, Down, Left and Right only where the
+	 * terminal cannot draw arrows. */
+	case K_UP: s = ascii ? _("Up") : "↑"; break;
+	case K_DOWN: s = ascii ? _("Down") : "↓"; break;
+	case K_LEFT: s = ascii ? _("Left") : "←"; break;
+	case K_RIGHT: s = ascii ? _("Right") : "→"; break;
+	case K_PGUP: s = _("PgUp"); break;
+	case K_PGDN: s = _("PgDn"); break;
+	case K_HOME: s = _("Home"); break;
+	case K_END: s = _("End"); break;
+	case K_BTAB: s = _("Shift-Tab"); break;
+	case K_DELETE: s = _("Delete"); break;
+	case '\t': s = NT_("Tab"); break;
+	case '\n': case '\r': s = _("Enter"); break;
+	case ' ': s = _("Space"); break;
+	case ESC: s = _("Esc"); break;
+	case 127: case CTRL('h'): s = _("Backspace"); break;
 	default:
+		/* Ctrl, as on every keyboard: the key bar writes ^X for it. */
 		if (key < 0x20)
-			snprintf(buf, n, "Ctrl-%c", (char)(key + '@'));
+			snprintf(buf, n, NT_("Ctrl-%c"), (char)(key + '@'));
 		else if (key < 0x80)
 			snprintf(buf, n, "%c", (char)key);
 		else
@@ -186,7 +192,7 @@ keymap_keys_joined(enum ui_mode mode, enum action a, size_t max, bool ascii, con
 		char name[32];
 		keymap_key_name(keymap[i].key, ascii, name, sizeof name);
 		/* The key bar is short of room: ^G, nano's way, for Ctrl-G. */
-		if (*sep != ' ' && strncmp(name, "Ctrl-", 5) == 0 && name[5] && !name[6]) {
+		if (*sep != ' ' && strncmp(name, NT_("Ctrl-"), 5) == 0 && name[5] && !name[6]) {
 			name[0] = '^', name[1] = name[5], name[2] = '\0';
 		}
 		if (has_name(buf, name))	/* "Enter" once for \n and \r */

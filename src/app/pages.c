@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/i18n.h"
 #include "../core/text.h"
 #include "../core/util.h"
 #include "keymap.h"
@@ -53,20 +54,40 @@ wrap_cut(const char *s, size_t n, int w, size_t *next)
 
 static void add_wrapped(struct page *p, enum page_style style, const char *s, int w);
 
-/* A key and its description, wrapped to the description column. */
+/* A key and its description, each wrapped to its own column (the keys at
+ * their spaces: a key's name never is cut, "F1 Ctrl-G" may go on two
+ * lines where the column is narrow). */
 static void
-add_key(struct page *p, const char *keys, const char *text, int textw)
+add_key(struct page *p, const char *keys, const char *text, int keyw, int textw)
 {
-	size_t n = strlen(text), i = 0;
-	bool first = true;
+	size_t n = strlen(text), i = 0, kn = strlen(keys), ki = 0;
 	do {
-		size_t next, cut = wrap_cut(text + i, n - i, textw, &next);
+		size_t knext = kn, kcut = 0;
+		if (ki < kn)
+			kcut = wrap_cut(keys + ki, kn - ki, keyw, &knext);
+		size_t next = n, cut = 0;
+		if (i < n || n == 0)
+			cut = wrap_cut(text + i, n - i, textw, &next);
 		char line[512];
-		snprintf(line, sizeof line, "%s\t%.*s", first ? keys : "", (int)cut, text + i);
+		snprintf(line, sizeof line, "%.*s\t%.*s", (int)kcut, keys + ki, (int)cut, text + i);
 		add(p, PAGE_KEY, line);
-		first = false;
-		i += next;
-	} while (i < n);
+		ki = ki < kn ? ki + knext : kn;
+		i = i < n ? i + next : n;
+	} while (i < n || ki < kn);
+}
+
+/* Raises *max to the columns of the widest of s's space-separated words. */
+static void
+widest_word(const char *s, int *max)
+{
+	while (*s) {
+		size_t n = strcspn(s, " ");
+		int cw = text_width(s, n);
+		if (cw > *max)
+			*max = cw;
+		s += n;
+		s += strspn(s, " ");
+	}
 }
 
 void
@@ -76,31 +97,66 @@ pages_help(struct page *p, bool ascii, bool restricted, int w)
 		enum ui_mode mode;
 		const char *title;
 	} groups[] = {
-		{UI_BROWSE, "On the main screen: type what you look for"},
-		{UI_COPY, "After F4 (copy to the clipboard of your terminal)"},
-		{UI_PROMPT, "While typing a file name (export, open a file)"},
-		{UI_HELP, "On this help and on the About screen"},
+		{UI_BROWSE, N_("On the main screen: type what you look for")},
+		{UI_COPY, N_("After F4 (copy to the clipboard of your terminal)")},
+		{UI_PROMPT, N_("While typing a file name (export, open a file)")},
+		{UI_HELP, N_("On this help and on the About screen")},
+	};
+	/* The query language by example: the queries stay as typed (French
+	 * names, the columns' own names), their meaning is translated. */
+	static const struct {
+		const char *query, *meaning;
+	} examples[] = {
+		{NT_("reunion"), N_("Case and accents do not matter: finds \"La Réunion\"")},
+		{NT_("paris banlieue"), N_("Every word must match, anywhere in the centre's fields")},
+		{NT_("seine-saint-denis"), N_("Hyphens, apostrophes and dots count as spaces")},
+		{NT_("st denis"), N_("st and ste also mean saint and sainte")},
+		{NT_("04 78 77 01 43"), N_("A phone number in any spelling: 0478770143, 04.78..., "
+		    "+33 4 78, 0033...")},
+		{NT_("0143"), N_("Digits also match from one of the number's groups")},
+		{NT_("\"val d'oise\""), N_("Quotes keep a phrase together")},
+		{NT_("territoire:bret"), N_("Look in one column only (nom, territoire, region, tel...)")},
+	};
+	/* TRANSLATORS: "click", "wheel", "Shift+drag" are in the help's key
+	 * column, beside what they do. */
+	static const struct {
+		const char *what, *does;
+	} mouse[] = {
+		{N_("click"), N_("Select a line and focus its pane")},
+		{N_("wheel"), N_("Scroll the pane under the pointer")},
+		{N_("Shift+drag"), N_("Select text to copy it with your terminal (the mouse is "
+		    "the program's otherwise)")},
 	};
 	memset(p, 0, sizeof *p);
-	/* The key column: as wide as the widest keys, at most a third of w. */
-	int keyw = 10;
+	/* The key column: as wide as the widest keys, at most a third of w
+	 * (wider keys go on more lines, at their spaces); and as wide as the
+	 * widest single name, up to half of w, so that none is cut. */
+	int keyw = 10, name = 0;
 	for (size_t i = 0; i < keymap_len; i++) {
 		char keys[128];
 		keymap_keys_for(keymap[i].mode, keymap[i].act, 6, ascii, keys, sizeof keys);
 		int kw = text_width(keys, strlen(keys));
 		if (kw > keyw)
 			keyw = kw;
+		widest_word(keys, &name);
 	}
+	widest_word(_("other keys"), &name);
+	for (size_t i = 0; i < sizeof mouse / sizeof mouse[0]; i++)
+		widest_word(_(mouse[i].what), &name);
+	for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++)
+		widest_word(examples[i].query, &name);
 	if (keyw > w / 3)
 		keyw = w / 3 > 4 ? w / 3 : 4;
+	if (keyw < name)
+		keyw = name < w / 2 ? name : w / 2;
 	p->keyw = keyw;
 	int textw = w - 4 - keyw;
-	add_wrapped(p, PAGE_HEADING, "Keys of centres", w - 1);
+	add_wrapped(p, PAGE_HEADING, _("Keys of centres"), w - 1);
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
 		if (groups[g].mode == UI_PROMPT && restricted)
 			continue;
 		add(p, PAGE_TEXT, "");
-		add_wrapped(p, PAGE_HEADING, groups[g].title, w - 1);
+		add_wrapped(p, PAGE_HEADING, _(groups[g].title), w - 1);
 		bool seen[ACT_COUNT] = {false};
 		for (size_t i = 0; i < keymap_len; i++) {
 			enum action a = keymap[i].act;
@@ -109,39 +165,31 @@ pages_help(struct page *p, bool ascii, bool restricted, int w)
 			seen[a] = true;
 			char keys[128];
 			keymap_keys_for(groups[g].mode, a, 6, ascii, keys, sizeof keys);
-			add_key(p, keys, action_help(a), textw);
+			add_key(p, keys, action_help(a), keyw, textw);
 		}
 		if (groups[g].mode == UI_BROWSE)
-			add_key(p, "other keys", "Letters, digits, spaces, punctuation, a paste: into the "
-			    "search (the lists narrow at each key; no key runs a command)", textw);
+			add_key(p, _("other keys"), _("Letters, digits, spaces, punctuation, a paste: "
+			    "into the search (the lists narrow at each key; no key runs a command)"),
+			    keyw, textw);
 	}
 	add(p, PAGE_TEXT, "");
-	add_wrapped(p, PAGE_HEADING, "Mouse", w - 1);
-	add_key(p, "click", "Select a line and focus its pane", textw);
-	add_key(p, "wheel", "Scroll the pane under the pointer", textw);
-	add_key(p, "Shift+drag", "Select text to copy it with your terminal (the mouse is the "
-	    "program's otherwise)", textw);
+	add_wrapped(p, PAGE_HEADING, _("Mouse"), w - 1);
+	for (size_t i = 0; i < sizeof mouse / sizeof mouse[0]; i++)
+		add_key(p, _(mouse[i].what), _(mouse[i].does), keyw, textw);
 	add(p, PAGE_TEXT, "");
-	add_wrapped(p, PAGE_HEADING, "Searching", w - 1);
-	add_key(p, "reunion", "Case and accents do not matter: finds \"La Réunion\"", textw);
-	add_key(p, "paris banlieue", "Every word must match, anywhere in the centre's fields", textw);
-	add_key(p, "seine-saint-denis", "Hyphens, apostrophes and dots count as spaces", textw);
-	add_key(p, "st denis", "st and ste also mean saint and sainte", textw);
-	add_key(p, "04 78 77 01 43", "A phone number in any spelling: 0478770143, 04.78..., "
-	    "+33 4 78, 0033...", textw);
-	add_key(p, "0143", "Digits also match from one of the number's groups", textw);
-	add_key(p, "\"val d'oise\"", "Quotes keep a phrase together", textw);
-	add_key(p, "territoire:bret", "Look in one column only (nom, territoire, region, tel...)", textw);
+	add_wrapped(p, PAGE_HEADING, _("Searching"), w - 1);
+	for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++)
+		add_key(p, examples[i].query, _(examples[i].meaning), keyw, textw);
 	add(p, PAGE_TEXT, "");
-	add_wrapped(p, PAGE_HEADING, "Copying", w - 1);
-	add_wrapped(p, PAGE_TEXT, "F4, then the entry: each phone number is its own (1, 2...; "
+	add_wrapped(p, PAGE_HEADING, _("Copying"), w - 1);
+	add_wrapped(p, PAGE_TEXT, _("F4, then the entry: each phone number is its own (1, 2...; "
 	    "Enter takes the first), then e-mail, website, the whole card. The text goes to "
 	    "the clipboard of your own terminal, even over SSH, by the OSC 52 sequence: "
-	    "most terminals take it (some must be allowed to; in tmux: set-clipboard on).", w - 2);
+	    "most terminals take it (some must be allowed to; in tmux: set-clipboard on)."), w - 2);
 	add(p, PAGE_TEXT, "");
-	add_wrapped(p, PAGE_TEXT, restricted ? "Ctrl-C twice quits. Restricted mode: "
-	    "no export, no other file, no suspend." :
-	    "Ctrl-C twice quits. Ctrl-Z suspends; fg comes back.", w - 2);
+	add_wrapped(p, PAGE_TEXT, restricted ? _("Ctrl-C twice quits. Restricted mode: "
+	    "no export, no other file, no suspend.") :
+	    _("Ctrl-C twice quits. Ctrl-Z suspends; fg comes back."), w - 2);
 }
 
 /* Appends s wrapped at w columns, as lines of a style. */
@@ -163,51 +211,72 @@ add_wrapped(struct page *p, enum page_style style, const char *s, int w)
 void
 pages_about(struct page *p, int w)
 {
-	static const char *const paras[] = {
-		"#The network of resource centres for urban policy",
-		"",
-		"The regional resource centres (centres de ressources politique de la ville) "
+	/* Headings, paragraphs (an empty one is an empty line) and links: a
+	 * label and its address, which is never broken across lines. */
+	enum kind { HEADING, PARA, LINK };
+	static const struct {
+		enum kind kind;
+		const char *text, *url;
+	} paras[] = {
+		{HEADING, N_("The network of resource centres for urban policy"), NULL},
+		{PARA, "", NULL},
+		{PARA, N_("The regional resource centres (centres de ressources politique de la ville) "
 		"support everyone who puts urban policy into practice in the priority "
 		"neighbourhoods, where social cohesion and urban renewal are at stake: "
 		"elected officials, civil servants, professionals, associations and residents. "
-		"The oldest of them had been at work for some twenty years in 2016.",
-		"",
-		"They build up the skills of these people through training and the sharing of "
+		"The oldest of them had been at work for some twenty years in 2016."), NULL},
+		{PARA, "", NULL},
+		{PARA, N_("They build up the skills of these people through training and the sharing of "
 		"practice, and they bring together the political, technical and citizen worlds "
-		"to work and think as networks, backed by the State and local authorities.",
-		"",
-		"Each centre is a place where these actors meet; a place to inform, reflect, "
+		"to work and think as networks, backed by the State and local authorities."), NULL},
+		{PARA, "", NULL},
+		{PARA, N_("Each centre is a place where these actors meet; a place to inform, reflect, "
 		"debate and produce knowledge; a means of training people and running networks; "
 		"a place that gathers resources and passes them on; and, for some, a source of "
-		"support, studies and experiments.",
-		"",
-		"Together they form a national network with the national agency for territorial "
+		"support, studies and experiments."), NULL},
+		{PARA, "", NULL},
+		{PARA, N_("Together they form a national network with the national agency for territorial "
 		"equality (CGET), which opens national information to them. They share tools, "
 		"write joint analyses and proposals, take local questions up to national decision "
-		"makers, and help fit national policies to local situations.",
-		"",
-		("Their directors founded an association, \"Question de Ville\", in 2008. "
-		"Since 2014 the network has kept a shared press review online."),
-		"",
-		"#Links",
-		"Press review:  http://www.scoop.it/t/actu-politiquedelaville",
-		"The centres:   http://www.ville.gouv.fr/?-Centres-de-ressources-regionaux-",
-		"",
-		"#Places",
-		"Towns, postcodes, départements and regions come from the official geographic "
+		"makers, and help fit national policies to local situations."), NULL},
+		{PARA, "", NULL},
+		{PARA, N_("Their directors founded an association, \"Question de Ville\", in 2008. "
+		"Since 2014 the network has kept a shared press review online."), NULL},
+		{PARA, "", NULL},
+		{HEADING, N_("Links"), NULL},
+		{LINK, N_("Press review:"), NT_("http://www.scoop.it/t/actu-politiquedelaville")},
+		{LINK, N_("The centres:"), NT_("http://www.ville.gouv.fr/?-Centres-de-ressources-regionaux-")},
+		{PARA, "", NULL},
+		{HEADING, N_("Places"), NULL},
+		{PARA, N_("Towns, postcodes, départements and regions come from the official geographic "
 		"code. Source : INSEE, COG, via @etalab/decoupage-administratif (version 6.0.0; "
 		"data under the Licence Ouverte / Open Licence, package code under the MIT "
 		"licence). Which départements each centre covers is derived from its territory, "
-		"with the regions in force since 1 January 2017.",
+		"with the regions in force since 1 January 2017."), NULL},
 	};
 	memset(p, 0, sizeof *p);
+	/* The links' addresses in one column, after the widest label. */
+	int labelw = 0;
 	for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++) {
-		if (paras[i][0] == '#')
-			add_wrapped(p, PAGE_HEADING, paras[i] + 1, w);
-		else if (strncmp(paras[i], "Press", 5) == 0 || strncmp(paras[i], "The centres:", 12) == 0)
-			add(p, PAGE_TEXT, paras[i]);	/* links are never broken across lines */
-		else
-			add_wrapped(p, PAGE_TEXT, paras[i], w);
+		if (paras[i].kind != LINK)
+			continue;
+		const char *l = _(paras[i].text);
+		int lw = text_width(l, strlen(l));
+		if (lw > labelw)
+			labelw = lw;
+	}
+	for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++) {
+		const char *t = *paras[i].text ? _(paras[i].text) : "";
+		if (paras[i].kind == HEADING) {
+			add_wrapped(p, PAGE_HEADING, t, w);
+		} else if (paras[i].kind == LINK) {
+			char line[512];
+			int pad = labelw + 2 - text_width(t, strlen(t));
+			snprintf(line, sizeof line, "%s%*s%s", t, pad, "", paras[i].url);
+			add(p, PAGE_TEXT, line);
+		} else {
+			add_wrapped(p, PAGE_TEXT, t, w);
+		}
 	}
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/i18n.h"
 #include "../core/text.h"
 #include "../core/util.h"
 
@@ -437,7 +438,8 @@ state_paste(struct state *st, const char *s, size_t n)
 static unsigned
 disabled(struct state *st, enum action a)
 {
-	state_status(st, "%s: disabled in restricted mode.", action_help(a));
+	/* TRANSLATORS: %s is the help text of the key ("Export the centres shown to a CSV file"). */
+	state_status(st, _("%s: disabled in restricted mode."), action_help(a));
 	return REACT_DRAW;
 }
 
@@ -459,7 +461,7 @@ accept_prompt(struct state *st)
 {
 	st->mode = UI_BROWSE;
 	if (st->input.len == 0) {
-		state_status(st, "No file name: nothing done.");
+		state_status(st, _("No file name: nothing done."));
 		return REACT_DRAW;
 	}
 	return REACT_DRAW | (st->prompt == PROMPT_EXPORT ? REACT_EXPORT : REACT_LOAD);
@@ -472,7 +474,7 @@ copy(struct state *st, enum role role, unsigned n)
 {
 	st->mode = UI_BROWSE;
 	if (state_row(st) < 0) {
-		state_status(st, "Nothing to copy: no centre is selected.");
+		state_status(st, _("Nothing to copy: no centre is selected."));
 		return REACT_DRAW;
 	}
 	st->copy_role = role;
@@ -502,11 +504,14 @@ open_copy(struct state *st)
 {
 	long r = state_row(st);
 	if (r < 0) {
-		state_status(st, "Nothing to copy: no centre is selected.");
+		state_status(st, _("Nothing to copy: no centre is selected."));
 		return REACT_DRAW;
 	}
 	const struct table *t = T(st);
-	size_t len = (size_t)snprintf(st->status, sizeof st->status, "Copy:");
+	/* TRANSLATORS: the copy menu, on the status line: "Copy: 1 04 78 77
+	 * 01 43   e e-mail  w website  c card  (Esc: cancel)"; the letters are
+	 * the keys (e, w, c), the words what they copy. */
+	size_t len = (size_t)snprintf(st->status, sizeof st->status, "%s", _("Copy:"));
 	size_t phones = 0;
 	bool email = false, web = false;
 	for (size_t c = 0; c < t->ncols && len < sizeof st->status; c++) {
@@ -522,8 +527,14 @@ open_copy(struct state *st)
 		web |= role == ROLE_WEBSITE;
 	}
 	if (len < sizeof st->status)
-		snprintf(st->status + len, sizeof st->status - len, "%s%s c card  (Esc: cancel)",
-		    email ? " e e-mail " : "", web ? " w website " : "");
+		len += (size_t)snprintf(st->status + len, sizeof st->status - len, "%s%s%s",
+		    email ? _(" e e-mail ") : "", web ? _(" w website ") : "", _(" c card"));
+	/* How to cancel, where the line has room for it (the key bar says it
+	 * too). */
+	const char *cancel = _("  (Esc: cancel)");
+	if (len < sizeof st->status &&
+	    text_width(st->status, strlen(st->status)) + text_width(cancel, strlen(cancel)) <= st->width)
+		snprintf(st->status + len, sizeof st->status - len, "%s", cancel);
 	st->copy_phones = phones;
 	st->copy_email = email;
 	st->copy_website = web;
@@ -632,7 +643,7 @@ apply(struct state *st, enum action a, uint32_t ch)
 		 * own; without one (a terminal window's only program, an SSH
 		 * forced command) nothing could resume us. */
 		if (!st->opt.job_control) {
-			state_status(st, "Cannot suspend: no shell to come back to (F10 quits).");
+			state_status(st, _("Cannot suspend: no shell to come back to (F10 quits)."));
 			return REACT_DRAW;
 		}
 		return REACT_SUSPEND | REACT_DRAW;
@@ -687,10 +698,10 @@ apply(struct state *st, enum action a, uint32_t ch)
 	case ACT_CANCEL:
 	case ACT_CLOSE:
 		if (st->mode == UI_COPY)
-			state_status(st, "Nothing copied.");
+			state_status(st, _("Nothing copied."));
 		else if (st->mode == UI_PROMPT)
-			state_status(st, st->prompt == PROMPT_EXPORT ? "Nothing exported."
-			    : "No other file opened.");
+			state_status(st, "%s", st->prompt == PROMPT_EXPORT ? _("Nothing exported.")
+			    : _("No other file opened."));
 		st->mode = UI_BROWSE;
 		return REACT_DRAW;
 	case ACT_COUNT:
@@ -829,7 +840,7 @@ state_keybar(const struct state *st, struct keybar_entry *out, size_t max)
 		if (a == ACT_ESCAPE && !st->query.len) {
 			if (st->focus == PANE_MENU || narrow)
 				continue;	/* nothing to do; narrow: Back is there */
-			label = "Back";
+			label = _("Back");
 		}
 		out[k].act = a;
 		out[k].priority = items[i].priority;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -18,12 +19,14 @@ static const enum role card_order[] = {
 	ROLE_REGION, ROLE_POSTCODE, ROLE_ACRONYM, ROLE_STATUS, ROLE_COVERAGE,
 };
 
+/* TRANSLATORS: the card's labels, in a column of 12 on a wide card (a
+ * longer one goes on a line of its own, as "Territory since 2017" does). */
 static const char *const role_labels[ROLE_COUNT] = {
-	[ROLE_ID] = "Id", [ROLE_NAME] = "Name", [ROLE_ACRONYM] = "Acronym",
-	[ROLE_TERRITORY] = "Territory", [ROLE_TERRITORY_2017] = "Territory since 2017",
-	[ROLE_REGION] = "Region", [ROLE_WEBSITE] = "Website", [ROLE_EMAIL] = "E-mail",
-	[ROLE_PHONE] = "Phone", [ROLE_STATUS] = "Status",
-	[ROLE_COVERAGE] = "Départements", [ROLE_POSTCODE] = "Postcode",
+	[ROLE_ID] = N_("Id"), [ROLE_NAME] = N_("Name"), [ROLE_ACRONYM] = N_("Acronym"),
+	[ROLE_TERRITORY] = N_("Territory"), [ROLE_TERRITORY_2017] = N_("Territory since 2017"),
+	[ROLE_REGION] = N_("Region"), [ROLE_WEBSITE] = N_("Website"), [ROLE_EMAIL] = N_("E-mail"),
+	[ROLE_PHONE] = N_("Phone"), [ROLE_STATUS] = N_("Status"),
+	[ROLE_COVERAGE] = N_("Départements"), [ROLE_POSTCODE] = N_("Postcode"),
 };
 
 const char *
@@ -31,9 +34,9 @@ card_label(const struct table *t, size_t c)
 {
 	enum role r = t->cols[c].role;
 	if (r != ROLE_NONE && r != ROLE_ID && t->role_col[r] == (int)c)
-		return role_labels[r];
+		return _(role_labels[r]);
 	if (r == ROLE_PHONE)
-		return role_labels[r];
+		return _(role_labels[r]);
 	return t->cols[c].name;
 }
 
@@ -125,7 +128,10 @@ card_text(const struct table *t, size_t r)
 		size_t ln = strlen(c.f[i].label);
 		size_t lat = arena_append(&out, c.f[i].label, ln);
 		text_oneline(out.base + lat, ln);
-		arena_append(&out, ": ", 2);
+		/* TRANSLATORS: between a label and its value in the card copied
+		 * as text ("Phone: 04 78 77 01 43"). */
+		const char *sep = C_("card text", ": ");
+		arena_append(&out, sep, strlen(sep));
 		size_t at = arena_append(&out, c.f[i].s, c.f[i].n);
 		text_oneline(out.base + at, c.f[i].n);
 		arena_putc(&out, '\n');

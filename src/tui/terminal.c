@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/i18n.h"
 #include "../core/sanitize.h"
 #include "../core/text.h"
 #include "signals.h"
@@ -80,7 +81,9 @@ terminal_start(char *notice, size_t n, struct termios *shell, bool mouse)
 		screen = newterm(try[i], stdout, in);
 		if (screen) {
 			char *safe = sanitize_str(term ? term : "");
-			snprintf(notice, n, "TERM %.*s is not installed here: drawing as %s.",
+			/* TRANSLATORS: TERM is the variable's name; the first %s its
+			 * value, the second the terminal type used instead. */
+			snprintf(notice, n, _("TERM %.*s is not installed here: drawing as %s."),
 			    (int)text_cut(safe, strlen(safe), 40), safe, try[i]);
 			free(safe);
 		}

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/i18n.h"
 #include "../core/sanitize.h"
 #include "../core/text.h"
 #include "../core/util.h"
@@ -177,13 +178,18 @@ tui_run(struct directory *d, const char *path, const struct app_config *cfg,
 {
 	signals_catch();
 	signals_busy(true);
+	/* The screen's messages in UTF-8 whatever the locale: outside UTF-8 the
+	 * view writes their accents as ASCII (é -> e), where gettext would
+	 * write "?". Put back for what is printed without the screen. */
+	bind_textdomain_codeset(textdomain(NULL), "UTF-8");
 	char notice[160] = "";
 	struct termios shell;
 	if (terminal_start(notice, sizeof notice, &shell, !o->no_mouse) < 0) {
 		terminal_end();
 		directory_free(d);
-		fprintf(stderr, "centres: cannot start the screen on this terminal "
-		    "(use --list for plain output)\n");
+		bind_textdomain_codeset(textdomain(NULL), nl_langinfo(CODESET));
+		fprintf(stderr, "centres: %s\n", _("cannot start the screen on this terminal "
+		    "(use --list for plain output)"));
 		return 2;
 	}
 	die_set_hook(terminal_end);
@@ -206,5 +212,6 @@ tui_run(struct directory *d, const char *path, const struct app_config *cfg,
 	arena_free(&pasted);
 	terminal_end();
 	die_set_hook(NULL);
+	bind_textdomain_codeset(textdomain(NULL), nl_langinfo(CODESET));
 	return status;
 }

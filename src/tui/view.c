@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/i18n.h"
 #include "../core/text.h"
 #include "../core/util.h"
 
@@ -23,7 +24,7 @@ view_init(struct view_opts *o, bool no_color, bool ascii, bool utf8, const char 
 	o->color = has_colors() && !no_color && !(nc && *nc);
 	o->ascii = ascii || !utf8;
 	snprintf(o->notice, sizeof o->notice, "%s", !*notice && !utf8 ?
-	    "The locale is not UTF-8: accents are shown without marks." : notice);
+	    _("The locale is not UTF-8: accents are shown without marks.") : notice);
 	use_color = o->color;
 	if (!use_color)
 		return;
@@ -191,7 +192,7 @@ draw_menu(const struct state *st, const struct view_opts *o)
 	if (r->w <= 0 || r->h <= 0)
 		return;
 	const struct index *ix = &st->d->ix;
-	draw_heading(st, PANE_MENU, ix->has_regions ? "Territories by region" : "Territories", o);
+	draw_heading(st, PANE_MENU, ix->has_regions ? _("Territories by region") : _("Territories"), o);
 	int rows = layout_rows(&st->lay, PANE_MENU);
 	for (int i = 0; i < rows; i++) {
 		size_t line = st->c[PANE_MENU].top + (size_t)i;
@@ -253,15 +254,18 @@ draw_list(const struct state *st, const struct view_opts *o)
 	const struct table *t = &st->d->t;
 	char title[300];
 	const char *label = st->d->ix.e[state_entry(st)].label;
-	snprintf(title, sizeof title, "Centres: %.*s (%zu)", (int)text_cut(label, strlen(label), 200),
-	    label, st->nlist);
+	/* TRANSLATORS: the list's heading: the menu entry chosen, the number
+	 * of centres in the list ("Centres: All centres (20)"). */
+	snprintf(title, sizeof title, _("Centres: %.*s (%zu)"),
+	    (int)text_cut(label, strlen(label), 200), label, st->nlist);
 	draw_heading(st, PANE_LIST, title, o);
 	int rows = layout_rows(&st->lay, PANE_LIST);
 	int name_col = t->role_col[ROLE_NAME] >= 0 ? t->role_col[ROLE_NAME] : 0;
 	struct span sp[32];
 	if (st->nlist == 0 && rows > 0)
 		draw_str(r->y + 1, r->x + 1, r->w - 1, st->f.place_note ? st->f.place_note :
-		    st->f.active ? "No centre matches the search." : "No centre here.", A_NORMAL, o->ascii);
+		    st->f.active ? _("No centre matches the search.") : _("No centre here."), A_NORMAL,
+		    o->ascii);
 	/* The second column: wide enough for what the visible lines show
 	 * there, up to two fifths of the line. */
 	int terr_w = 0;
@@ -315,18 +319,31 @@ draw_list(const struct state *st, const struct view_opts *o)
 	}
 }
 
+/* " ↓ more… " at the right end of line y of pane r: as wide as it is
+ * (10 columns in English), never wider than the pane. */
+static void
+more_tag(const struct rect *r, int y, const char *tag, const struct view_opts *o)
+{
+	int tw = text_width(tag, strlen(tag));
+	if (tw < 10)
+		tw = 10;
+	if (tw > r->w)
+		tw = r->w;
+	draw_str(y, r->x + r->w - tw, tw, tag, A_REVERSE, o->ascii);
+}
+
 static void
 draw_detail(const struct state *st, const struct view_opts *o)
 {
 	const struct rect *r = &st->lay.pane[PANE_DETAIL];
 	if (r->w <= 0 || r->h <= 0)
 		return;
-	draw_heading(st, PANE_DETAIL, "Contact", o);
+	draw_heading(st, PANE_DETAIL, _("Contact"), o);
 	int rows = layout_rows(&st->lay, PANE_DETAIL);
 	long row = state_row(st);
 	if (row < 0) {
 		if (rows > 0)
-			draw_str(r->y + 1, r->x + 1, r->w - 1, "No centre selected.", A_NORMAL, o->ascii);
+			draw_str(r->y + 1, r->x + 1, r->w - 1, _("No centre selected."), A_NORMAL, o->ascii);
 		return;
 	}
 	const struct table *t = &st->d->t;
@@ -364,11 +381,9 @@ draw_detail(const struct state *st, const struct view_opts *o)
 	}
 	/* More below or above: say so rather than cut silently. */
 	if (rows > 0 && top + (size_t)rows < dt->n)
-		draw_str(r->y + r->h - 1, r->x + r->w - 10, 10, o->ascii ? " v more " : " ↓ more… ",
-		    A_REVERSE, o->ascii);
+		more_tag(r, r->y + r->h - 1, o->ascii ? _(" v more ") : _(" ↓ more… "), o);
 	if (rows > 1 && top > 0)
-		draw_str(r->y + 1, r->x + r->w - 10, 10, o->ascii ? " ^ more " : " ↑ more… ",
-		    A_REVERSE, o->ascii);
+		more_tag(r, r->y + 1, o->ascii ? _(" ^ more ") : _(" ↑ more… "), o);
 }
 
 static void
@@ -391,15 +406,35 @@ draw_title(const struct state *st, const struct view_opts *o)
 	const struct rect *r = &st->lay.title;
 	attr_t at = A(PAIR_TITLE, A_REVERSE | A_BOLD) | A_BOLD;
 	fill(r->y, 0, r->w, at);
-	char buf[600];
+	char count[160], buf[600];
 	const struct table *t = &st->d->t;
-	/* The table's own copy of its name: it lives exactly as long as the data. */
-	snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres shown", state_source_name(st),
-	    st->nlist, t->nrows);
 	/* Matches: the centres found, not those a note offers beside them. */
+	size_t n = st->f.active ? st->f.matched : st->nlist;
 	if (st->f.active)
-		snprintf(buf, sizeof buf, " centres — %s — %zu of %zu centres match", state_source_name(st),
-		    st->f.matched, t->nrows);
+		snprintf(count, sizeof count, P_("%zu of %zu centres match", "%zu of %zu centres match",
+		    n), n, t->nrows);
+	else
+		snprintf(count, sizeof count, P_("%zu of %zu centres shown", "%zu of %zu centres shown",
+		    n), n, t->nrows);
+	/* The table's own copy of its name: it lives exactly as long as the data. */
+	snprintf(buf, sizeof buf, NT_(" centres — %s — %s"), state_source_name(st), count);
+	/* Too narrow for it all: shorter counts ("18 of 18 centres", then
+	 * "18 of 18") rather than a title cut in a word; else cut. */
+	for (int k = 0; k < 2 && text_width(buf, strlen(buf)) > r->w; k++) {
+		/* TRANSLATORS: the title's counts where the whole ("18 of 18
+		 * centres shown") does not fit: "18 of 18 centres", then "18 of
+		 * 18". */
+		if (k == 0)
+			snprintf(count, sizeof count, P_("%zu of %zu centres", "%zu of %zu centres", n), n,
+			    t->nrows);
+		else
+			snprintf(count, sizeof count, P_("%zu of %zu", "%zu of %zu", n), n, t->nrows);
+		char shorter[600];
+		snprintf(shorter, sizeof shorter, NT_(" centres — %s — %s"), state_source_name(st),
+		    count);
+		if (text_width(shorter, strlen(shorter)) <= r->w)
+			memcpy(buf, shorter, sizeof buf);
+	}
 	draw_str(r->y, 0, r->w, buf, at, o->ascii);
 }
 
@@ -423,13 +458,13 @@ draw_filter(const struct state *st, const struct view_opts *o)
 	if (r->h <= 0)
 		return;
 	fill(r->y, 0, r->w, A_NORMAL);
-	int used = draw_str(r->y, 0, r->w, "Search: ", A_BOLD, o->ascii);
+	int used = draw_str(r->y, 0, r->w, _("Search: "), A_BOLD, o->ascii);
 	used += draw_line_end(r->y, used, r->w - used - 1, st->query.s, st->query.len, o);
 	if (!st->query.len && r->w - used > 12)
-		draw_str(r->y, used + 1, r->w - used - 1, "a name, a town, a phone number...", A_DIM,
+		draw_str(r->y, used + 1, r->w - used - 1, _("a name, a town, a phone number..."), A_DIM,
 		    o->ascii);
 	else if (st->query.len && r->w - used > 20)
-		draw_str(r->y, used + 2, r->w - used - 2, "(Esc: clear)", A_DIM, o->ascii);
+		draw_str(r->y, used + 2, r->w - used - 2, _("(Esc: clear)"), A_DIM, o->ascii);
 	move(r->y, used < r->w ? used : r->w - 1);
 }
 
@@ -438,12 +473,12 @@ static void
 draw_prompt(const struct state *st, const struct view_opts *o)
 {
 	const struct rect *r = &st->lay.status;
-	char label[64];
+	char label[128];
 	if (st->prompt == PROMPT_EXPORT)
-		snprintf(label, sizeof label, "Export %zu centre%s to: ", st->f.n,
-		    st->f.n == 1 ? "" : "s");
+		snprintf(label, sizeof label, P_("Export %zu centre to: ", "Export %zu centres to: ",
+		    st->f.n), st->f.n);
 	else
-		snprintf(label, sizeof label, "Open the file: ");
+		snprintf(label, sizeof label, "%s", _("Open the file: "));
 	fill(r->y, 0, r->w, A_NORMAL);
 	int used = draw_str(r->y, 0, r->w, label, A_BOLD, o->ascii);
 	used += draw_line_end(r->y, used, r->w - used - 1, st->input.s, st->input.len, o);
@@ -457,12 +492,15 @@ draw_keybar(const struct state *st, int y, int w, const struct view_opts *o)
 	size_t n = state_keybar(st, items, 16);
 	int width[16], total = 0;
 	bool shown[16];
+	/* Each item is its keys, a space, its label and two spaces (none after
+	 * the last), in display columns: a translated label has accents. */
 	for (size_t i = 0; i < n; i++) {
 		width[i] = text_width(items[i].keys, strlen(items[i].keys)) +
-		    (int)strlen(items[i].label) + 3;
+		    text_width(items[i].label, strlen(items[i].label)) + 3;
 		shown[i] = true;
 		total += width[i];
 	}
+	total -= n ? 2 : 0;
 	/* Too narrow: drop the least important items first. */
 	for (int prio = 9; prio >= 0 && total > w; prio--)
 		for (size_t i = n; i-- > 0 && total > w;)
@@ -473,13 +511,10 @@ draw_keybar(const struct state *st, int y, int w, const struct view_opts *o)
 	for (size_t i = 0; i < n; i++) {
 		if (!shown[i] || x >= w)
 			continue;
-		x += draw_str(y, x, w - x, items[i].keys, A(PAIR_KEY, A_REVERSE), o->ascii);
+		/* The spaces are the fill's: never a "…" for want of room for them. */
+		x += draw_str(y, x, w - x, items[i].keys, A(PAIR_KEY, A_REVERSE), o->ascii) + 1;
 		if (x < w)
-			x += draw_str(y, x, w - x, " ", A_NORMAL, o->ascii);
-		if (x < w)
-			x += draw_str(y, x, w - x, items[i].label, A_NORMAL, o->ascii);
-		if (x < w)
-			x += draw_str(y, x, w - x, "  ", A_NORMAL, o->ascii);
+			x += draw_str(y, x, w - x, items[i].label, A_NORMAL, o->ascii) + 2;
 	}
 }
 
@@ -491,9 +526,9 @@ draw_page(const struct state *st, const struct view_opts *o)
 	int rows = h - 2;
 	attr_t tat = A(PAIR_TITLE, A_REVERSE | A_BOLD) | A_BOLD;
 	fill(0, 0, w, tat);
-	draw_str(0, 0, w, st->mode == UI_HELP ? " centres — Help (every key)" :
-	    " centres — About the network", tat, o->ascii);
-	int keyw = p->keyw;
+	const char *title = st->mode == UI_HELP ? _(" centres — Help (every key)") :
+	    _(" centres — About the network");
+	int keyw = p->keyw, tw = w;
 	for (int i = 0; i < rows; i++) {
 		size_t li = st->pager_top + (size_t)i;
 		if (li >= p->n)
@@ -512,12 +547,16 @@ draw_page(const struct state *st, const struct view_opts *o)
 	}
 	if (p->n > (size_t)rows && rows > 0) {
 		char more[64];
-		snprintf(more, sizeof more, " %zu-%zu of %zu ", st->pager_top + 1,
+		/* TRANSLATORS: the lines shown of the page: " 1-22 of 92 ". */
+		snprintf(more, sizeof more, _(" %zu-%zu of %zu "), st->pager_top + 1,
 		    st->pager_top + (size_t)rows < p->n ? st->pager_top + (size_t)rows : p->n, p->n);
-		int mw = (int)strlen(more);
-		if (w > mw + 32)	/* on the title line, right, never over the text */
+		int mw = text_width(more, strlen(more));
+		if (w > mw + 32) {	/* on the title line, right, never over the text */
 			draw_str(0, w - mw, mw, more, tat, o->ascii);
+			tw = w - mw;
+		}
 	}
+	draw_str(0, 0, tw, title, tat, o->ascii);
 	draw_keybar(st, h - 1, w, o);
 }
 
@@ -528,7 +567,10 @@ view_draw(const struct state *st, const struct view_opts *o)
 	int w = st->width, h = st->height;
 	bool typing = false;
 	if (st->lay.kind == LAYOUT_TOO_SMALL) {
-		const char *msg[] = {"Terminal too small", "for centres:", "enlarge it", "or press F10"};
+		/* TRANSLATORS: four short lines (at most 20 columns each) on a
+	 * terminal too small for anything else. */
+	const char *msg[] = {_("Terminal too small"), _("for centres:"), _("enlarge it"),
+	    _("or press F10")};
 		for (int i = 0; i < h && i < 4; i++)
 			draw_str(i, 0, w, msg[i], A_BOLD, o->ascii);
 	} else if (st->mode == UI_HELP || st->mode == UI_ABOUT) {
@@ -544,7 +586,7 @@ view_draw(const struct state *st, const struct view_opts *o)
 		/* A message; else what the search says of a place no centre
 		 * covers; else the notice of the start, or the hint. */
 		const char *msg = *st->status ? st->status : st->f.place_note ? st->f.place_note :
-		    *o->notice ? o->notice : "Type a name, a place or a phone number. F1: every key.";
+		    *o->notice ? o->notice : _("Type a name, a place or a phone number. F1: every key.");
 		draw_str(s->y, 0, s->w, msg, !*st->status && st->f.place_note ? A_BOLD : A_NORMAL,
 		    o->ascii);
 		draw_keybar(st, st->lay.keys.y, w, o);
