@@ -77,7 +77,7 @@ POT ?= po/centres.pot
 pot:
 	xgettext $(XGETTEXT_FLAGS) -o $(POT) $(sort $(LIB_SRC) src/main.c)
 po-update: pot
-	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none po/$$l.po po/centres.pot; done
+	for l in $(LINGUAS); do msgmerge --quiet --no-fuzzy-matching --update --backup=none po/$$l.po po/centres.pot; done
 
 deps:
 	@sh tools/deps.sh build

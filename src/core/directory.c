@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 /* data/centres.csv, assembled into the binary by src/builtin.S. */
 extern const char centres_builtin_csv[];
 extern const char centres_builtin_csv_end[];
@@ -22,7 +24,9 @@ int
 directory_load(struct directory *d, const char *path, const struct load_opts *o, struct err *e)
 {
 	int rc;
-	table_init(&d->t, path ? path : BUILTIN_NAME);
+	/* TRANSLATORS: the directory carried in the binary, where a file name
+	   would be shown (title, warnings) */
+	table_init(&d->t, path ? path : _("built-in directory"));
 	if (path)
 		rc = csvload_file(&d->t, path, o, e);
 	else

@@ -11,8 +11,6 @@
 #include "table.h"
 #include "util.h"
 
-#define BUILTIN_NAME "built-in directory"
-
 struct directory {
 	struct table t;
 	struct index ix;

@@ -168,7 +168,7 @@ with LANG=fr_FR.UTF-8 -- --filter nanterre
 expect_eq "nanterre in French: exit 1" "$rc" 1
 expect_eq "nanterre in French: nothing on stdout" "$out" ""
 expect_eq "nanterre in French: the note" "$(printf '%s\n' "$err" | head -n 1)" \
-	"centres: Aucun centre ne couvre les Hauts-de-Seine (92). Centres de la région Île-de-France${NB}:"
+	"centres: Aucun centre ne couvre les Hauts-de-Seine (92). Région Île-de-France${NB}:"
 with LC_ALL=C.UTF-8 -- --filter nanterre
 expect_eq "nanterre in English: the note as before" "$(printf '%s\n' "$err" | head -n 1)" \
 	"centres: No centre covers Hauts-de-Seine (92). Centres in Île-de-France:"

@@ -38,8 +38,8 @@ fi
 
 # The English words: those (4 letters or more, any case) of the msgids that
 # no msgstr has. Key names that stay the same in French (Tab, Ctrl, F1) are
-# in msgstrs, and so are not among them.
-words() { sed 's/\\[nt"]/ /g' | LC_ALL=C.UTF-8 grep -o '[[:alpha:]]\+' | LC_ALL=C.UTF-8 sed 's/.*/\L&/' |
+# in msgstrs, and so are not among them; option names (--help) are no words.
+words() { sed 's/\\[nt"]/ /g; s/--[[:alnum:]-]*//g' | LC_ALL=C.UTF-8 grep -o '[[:alpha:]]\+' | LC_ALL=C.UTF-8 sed 's/.*/\L&/' |
 	awk 'length($0) >= 4' | LC_ALL=C sort -u; }
 msgcat --no-wrap --no-location "$PO" >"$TMPD/po"
 sed -n 's/^msgid\(_plural\)\{0,1\} "\(.*\)"$/\2/p' "$TMPD/po" | words >"$TMPD/en.words"

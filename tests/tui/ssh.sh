@@ -268,8 +268,11 @@ expect_contains "ssh -s host sftp: no sftp, centres prints the list" "$out" "Mai
 
 # start_ssh W H [SSH ARGS...]: like start (tests/tui/tmux.sh), but runs
 # `ssh -tt` to this sshd in the tmux session, from a French locale
-# (LANG=fr_FR.UTF-8 only, every LC_* unset) and TERM=xterm-kitty. $(pid) is
-# the ssh client's.
+# (LANG=fr_FR.UTF-8, every other LC_* unset) and TERM=xterm-kitty. $(pid) is
+# the ssh client's. The messages are English (LC_MESSAGES=en_US.UTF-8, sent
+# too, and not installed on the server either) for the checks written in
+# English; SSH_MESSAGES= leaves them to LANG: French (section g).
+SSH_MESSAGES=en_US.UTF-8
 start_ssh() {
 	w=$1 h=$2
 	shift 2
@@ -277,7 +280,7 @@ start_ssh() {
 	for a in $SSH_OPTS "$@"; do args="$args $(q "$a")"; done
 	start_line "$w" "$h" \
 		"unset \$(env | sed -n 's/^\\(LC_[A-Za-z_]*\\)=.*/\\1/p') LANGUAGE" \
-		"env LANG=fr_FR.UTF-8 TERM=${TERM_ENV:-xterm-kitty} ssh -tt$args $(q "$ME@127.0.0.1")"
+		"env LANG=fr_FR.UTF-8 ${SSH_MESSAGES:+LC_MESSAGES=$SSH_MESSAGES} TERM=${TERM_ENV:-xterm-kitty} ssh -tt$args $(q "$ME@127.0.0.1")"
 }
 
 # env_of PID: the environment the process was started with, one a line.
@@ -413,6 +416,16 @@ $screen"
 	tm kill-session -t "$S" >/dev/null 2>&1
 	S=
 	wait_nothing_left "terminal closed (tmux session killed): centres and its sshd session end within 5 s"
+
+	# --- g. In French: the login forwards LANG=fr_FR.UTF-8 only, a locale
+	# the server does not have; the screen speaks French all the same.
+	SSH_MESSAGES= start_ssh 80 24
+	see "over ssh, LANG=fr_FR.UTF-8 forwarded (not installed on the server): the screen in French" \
+		"Aide" "Quitter" "18 centres affichés sur 18" "Territoires par région" "Île-Verte"
+	not_see "over ssh, in French: no English key bar" "Help"
+	keys C-q
+	expect_exit "over ssh, in French: Ctrl-Q ends the session" 0
+	wait_nothing_left "over ssh, in French: nothing left on the server"
 }
 
 start_ssh 80 24

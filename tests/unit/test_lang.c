@@ -217,16 +217,16 @@ english_then_french(void **state)
 	assert_int_equal(directory_load(&d, NULL, NULL, &e), 0);
 	filter_init(&f);
 	static const char *const notes[][2] = {
-		{"92", "Aucun centre ne couvre les Hauts-de-Seine (92). Centres de la région "
+		{"92", "Aucun centre ne couvre les Hauts-de-Seine (92). Région "
 		    "Île-de-France" NBSP ":"},
-		{"nanterre", "Aucun centre ne couvre les Hauts-de-Seine (92). Centres de la région "
+		{"nanterre", "Aucun centre ne couvre les Hauts-de-Seine (92). Région "
 		    "Île-de-France" NBSP ":"},
 		{"corse", "Aucun centre ne couvre la Corse."},
-		{"94", "Aucun centre ne couvre le Val-de-Marne (94). Centres de la région "
+		{"94", "Aucun centre ne couvre le Val-de-Marne (94). Région "
 		    "Île-de-France" NBSP ":"},
-		{"77", "Aucun centre ne couvre la Seine-et-Marne (77). Centres de la région "
+		{"77", "Aucun centre ne couvre la Seine-et-Marne (77). Région "
 		    "Île-de-France" NBSP ":"},
-		{"78", "Aucun centre ne couvre les Yvelines (78). Centres de la région "
+		{"78", "Aucun centre ne couvre les Yvelines (78). Région "
 		    "Île-de-France" NBSP ":"},
 		{"975", "Aucun centre ne couvre Saint-Pierre-et-Miquelon."},
 		{"93200", ""},
