@@ -30,6 +30,10 @@ deb)
 test)
 	want_deb
 	command -v lintian >/dev/null 2>&1 || want lintian
+	# the man pages rendered (tests/cli/manpages.sh); fr_FR.UTF-8 made with
+	# localedef in a folder of the test's own (tests/tui/french.sh)
+	command -v groff >/dev/null 2>&1 || want groff-base
+	[ -f /usr/share/i18n/locales/fr_FR ] || want locales
 	have_pc cmocka || want libcmocka-dev
 	command -v tmux >/dev/null 2>&1 || want tmux
 	command -v valgrind >/dev/null 2>&1 || want valgrind
