@@ -121,6 +121,7 @@ build/helpers/%: tests/helpers/%.c
 # compiled by clang with the program's warnings as errors (make test runs
 # it; gcc stays the compiler of the build).
 CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c tests/bench/frame.c \
+	tests/bench/runs.c tests/bench/csvcount.c \
 	tests/monkey/monkey.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_load.c tests/fuzz/fuzz_query.c \
 	tests/fuzz/fuzz_text.c $(HELPER_SRC)
 clang-werror: $(patsubst %.c,$(CLG)/%.o,$(CLANG_C))
@@ -142,8 +143,12 @@ test: deps deps-test
 
 check: test
 
+# The benchmark (tests/bench/run.sh, docs/performance.md): generated
+# directories of 10k, 100k and 1M rows (and 5M with BENCH_5M=1), a few
+# minutes; timings for reading, never asserted.
 bench: all
-	@$(MAKE) --no-print-directory build/release/bench build/release/frame $(REL)/ttybytes
+	@$(MAKE) --no-print-directory build/release/bench build/release/frame $(REL)/ttybytes \
+		$(REL)/runs $(REL)/csvcount
 	@sh tests/bench/run.sh
 
 build/release/bench: tests/bench/bench.c $(call rel_objs,$(CORE_SRC)) $(REL)/src/builtin.o
@@ -153,8 +158,18 @@ build/release/bench: tests/bench/bench.c $(call rel_objs,$(CORE_SRC)) $(REL)/src
 build/release/frame: tests/bench/frame.c $(call rel_objs,$(CORE_SRC) $(APP_SRC) $(TUI_SRC)) $(REL)/src/builtin.o
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(WARNINGS) $(CFLAGS) -o $@ $(filter-out %.h,$^) $(LIBS)
 
-# Bytes written to the terminal per key, the real binary in a pseudo-terminal
-# (make bench; tests/cli/tty_bytes.sh).
+# The time and peak memory of a command run N times, and a bare libcsv pass
+# over a file: make bench's references.
+$(REL)/runs: tests/bench/runs.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $<
+
+$(REL)/csvcount: tests/bench/csvcount.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< $(call static_or,csv)
+
+# Bytes written to the terminal per key, and with -L the time of each key,
+# the real binary in a pseudo-terminal (make bench; tests/cli/tty_bytes.sh).
 $(REL)/ttybytes: tests/bench/ttybytes.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< -lutil $(CURSES_LIBS)

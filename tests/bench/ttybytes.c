@@ -10,6 +10,8 @@
  * (cursor keys in normal mode: ESC [ B, ESC [ H; the program decodes the
  * bytes itself, whatever TERM says): TERM chooses what the program writes.
  * Prints a report, or key=value lines with -k for tests/cli/tty_bytes.sh.
+ * With -L, times instead (make bench): the first screen and each key of
+ * words typed and erased (latency() below).
  * Counts bytes, not time: the waits only decide when a key's output is
  * complete (the program waits for input again as /proc tells, and the
  * output has gone quiet).
@@ -33,18 +35,22 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
+
 /* term.h defines every capability name as a macro (lines, columns, tab,
  * bell, newline...): names here avoid them. */
 
 struct buf {
 	char *p;
 	size_t n, cap;
+	double t_last;	/* when its last byte was read (now()) */
 };
 
 /* One phase: the bytes each of its keys made the program write. */
 struct phase {
 	const char *name;
 	size_t *bytes;	/* per key */
+	double *ms;	/* per key, from sending it to its output's last byte */
 	char **out;	/* per key, what it wrote */
 	size_t n, cap;
 	size_t clears;	/* keys whose output held the clear-screen sequence */
@@ -53,13 +59,13 @@ struct phase {
 
 static struct {
 	int cols, rows;
-	const char *term, *word, *dump, *setup;
-	int moves, quiet_ms, first_quiet_ms, reply_ms, start_ms, exit_ms;
+	const char *term, *word, *dump, *setup, *latency;
+	int moves, quiet_ms, first_quiet_ms, reply_ms, start_ms, exit_ms, runs;
 	int keyvals;
 } opt = {
 	.cols = 80, .rows = 24, .word = "reunio", .moves = 100,
 	.quiet_ms = 50, .first_quiet_ms = 200, .reply_ms = 1000, .start_ms = 10000,
-	.exit_ms = 5000,
+	.exit_ms = 5000, .runs = 1,
 };
 
 static pid_t child = -1;
@@ -137,14 +143,16 @@ buf_add(struct buf *b, const char *s, size_t n)
 }
 
 static void
-phase_add(struct phase *ph, const struct buf *b, int has_clear)
+phase_add(struct phase *ph, const struct buf *b, int has_clear, double ms)
 {
 	if (ph->n == ph->cap) {
 		ph->cap = ph->cap * 2 + 16;
 		ph->bytes = xrealloc(ph->bytes, ph->cap * sizeof *ph->bytes);
+		ph->ms = xrealloc(ph->ms, ph->cap * sizeof *ph->ms);
 		ph->out = xrealloc(ph->out, ph->cap * sizeof *ph->out);
 	}
 	ph->out[ph->n] = memcpy(xrealloc(NULL, b->n), b->p, b->n);
+	ph->ms[ph->n] = ms;
 	ph->bytes[ph->n++] = b->n;
 	ph->clears += has_clear != 0;
 	ph->silent += b->n == 0;
@@ -157,6 +165,7 @@ phase_free(struct phase *ph)
 		free(ph->out[i]);
 	free(ph->out);
 	free(ph->bytes);
+	free(ph->ms);
 }
 
 static long
@@ -166,6 +175,7 @@ now_ms(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
+
 
 /* Occurrences of the k bytes of needle in the n bytes at s. */
 static size_t
@@ -308,6 +318,7 @@ collect(struct buf *b, long long rchar0, size_t keylen, int reply_ms, int quiet_
 			buf_add(b, tmp, (size_t)n);
 			got = 1;
 			last = now_ms();
+			b->t_last = now();
 		} else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
 			child_gone = 1;	/* EIO: the slave side is closed */
 		}
@@ -344,18 +355,21 @@ dump(const char *name, const struct buf *b)
 	fclose(f);
 }
 
-/* Sends one key, collects its output and records it in ph. */
+/* Sends one key, collects its output and records it in ph, with the time
+ * from sending it to the last byte of its output (-1 when it wrote nothing:
+ * the time of a silent key is not known). */
 static void
 key(struct phase *ph, const char *name, const char *k, size_t kn, int need_output,
     struct buf *b)
 {
 	long long rchar0 = use_proc ? proc_rchar() : 0;
+	double t0 = now();
 	send_keys(k, kn);
 	collect(b, rchar0, kn, need_output || !use_proc ? opt.reply_ms : 0, opt.quiet_ms,
 	    opt.start_ms);
 	if (child_gone)
 		die("the program exited during \"%s\" (%s)", ph->name, name);
-	phase_add(ph, b, count(b, cap_clear) > 0);
+	phase_add(ph, b, count(b, cap_clear) > 0, b->n ? (b->t_last - t0) * 1e3 : -1);
 	dump(name, b);
 }
 
@@ -442,7 +456,7 @@ usage(void)
 {
 	fputs("usage: ttybytes [-kP] [-c COLS] [-l LINES] [-t TERM] [-f WORD] [-n MOVES]\n"
 	    "                [-q QUIET_MS] [-Q FIRST_QUIET_MS] [-r REPLY_MS] [-T MAX_MS]\n"
-	    "                [-s KEYS] [-d DIR] BINARY [ARGS...]\n"
+	    "                [-s KEYS] [-d DIR] [-L WORDS [-R RUNS]] BINARY [ARGS...]\n"
 	    "Runs BINARY in a COLSxLINES pseudo-terminal (80x24) and reports the bytes it\n"
 	    "writes per key: Ctrl-L, MOVES (100) down-arrows one at a time, Home and\n"
 	    "MOVES down-arrows in one write, WORD (reunio) typed into the search a\n"
@@ -462,6 +476,11 @@ usage(void)
 	    "  -s   KEYS sent once after the first screen, not measured (e.g. a Tab,\n"
 	    "       so that the moves are in the list of centres)\n"
 	    "  -d   writes each key's output to DIR/NAME.out (cat -v to read)\n"
+	    "  -L   times instead of bytes (make bench): the first screen, then each\n"
+	    "       word of WORDS (comma-separated) typed letter by letter, then as\n"
+	    "       many Backspaces; the time of a key runs from sending it to the last\n"
+	    "       byte of its output; key=value lines\n"
+	    "  -R   with -L, starts the program RUNS times (1) and pools the times\n"
 	    "Exit status: 0 measured, 2 the program did not draw, exited early or\n"
 	    "could not be run.\n", stderr);
 	exit(2);
@@ -477,6 +496,8 @@ number(const char *s, int lo, int hi)
 	return (int)v;
 }
 
+static double started;	/* when the program was last started (now()) */
+
 static void
 start(char **argv)
 {
@@ -485,6 +506,8 @@ start(char **argv)
 	if (pipe2(fds, O_CLOEXEC) < 0)
 		die("pipe: %s", strerror(errno));
 	fflush(NULL);
+	child_gone = 0;
+	started = now();
 	child = forkpty(&master, NULL, NULL, &ws);
 	if (child < 0)
 		die("forkpty: %s", strerror(errno));
@@ -559,12 +582,100 @@ finish(struct buf *b)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+/* The p-th percentile (nearest rank: the smallest time that at least p% of
+ * the times do not exceed) of the times of ph's keys that wrote something;
+ * -1 when none did. */
+static double
+percentile(const struct phase *ph, double p)
+{
+	double *v = xrealloc(NULL, (ph->n + 1) * sizeof *v), r = -1;
+	size_t k = 0;
+	for (size_t i = 0; i < ph->n; i++)
+		if (ph->ms[i] >= 0)
+			v[k++] = ph->ms[i];
+	qsort(v, k, sizeof *v, cmp_d);
+	if (k) {
+		size_t rank = (size_t)(p * (double)k / 100);
+		if ((double)rank < p * (double)k / 100)
+			rank++;
+		r = v[rank > 0 ? rank - 1 : 0];
+	}
+	free(v);
+	return r;
+}
+
+static void
+print_times(const struct phase *ph, const char *key)
+{
+	printf("%s_keys=%zu\n%s_silent=%zu\n%s_p50_ms=%.2f\n%s_p99_ms=%.2f\n%s_max_ms=%.2f\n"
+	    "%s_bytes_median=%zu\n", key, ph->n, key, ph->silent, key, percentile(ph, 50), key,
+	    percentile(ph, 99), key, percentile(ph, 100), key, median(ph, 1));
+}
+
+/* -L WORDS: the time of each key, with the program started opt.runs times
+ * (-R): the first screen (from the fork to the last byte of the first
+ * complete screen), then each comma-separated word of WORDS typed into the
+ * search a letter at a time from its first letter, each word followed by as
+ * many Backspaces (which empty the search again), then F10. A key's time
+ * runs from sending it to the last byte of its output (its output complete
+ * as for the byte counts). Prints key=value lines: the first screen's
+ * median, fastest and slowest, the typing and Backspace keys' 50th and 99th
+ * percentiles and slowest over all the runs, and the largest peak resident
+ * size (VmHWM before F10). */
+static void
+latency(char **argv)
+{
+	struct phase first = {.name = "first screen"}, type = {.name = "typing"};
+	struct phase back = {.name = "Backspace"};
+	struct buf b = {0};
+	char name[64];
+	long peak_kb = -1;
+	int status = 0;
+	for (int run = 0; run < opt.runs; run++) {
+		start(argv);
+		if (use_proc && (proc_rchar() < 0 || proc_sleeping() < 0))
+			use_proc = 0;
+		collect(&b, 0, 0, opt.start_ms, opt.first_quiet_ms, opt.start_ms);
+		if (child_gone || b.n == 0)
+			die("%s drew no complete first screen in %d ms", argv[0], opt.start_ms);
+		phase_add(&first, &b, 0, (b.t_last - started) * 1e3);
+		dump("first", &b);
+		for (const char *w = opt.latency; *w;) {
+			size_t len = strcspn(w, ",");
+			for (size_t i = 0; i < len; i++) {
+				snprintf(name, sizeof name, "run%d-type-%.*s", run + 1, (int)(i + 1), w);
+				key(&type, name, w + i, 1, 0, &b);
+			}
+			for (size_t i = len; i > 0; i--) {
+				snprintf(name, sizeof name, "run%d-back-%.*s", run + 1, (int)(i - 1), w);
+				key(&back, name, "\177", 1, 0, &b);
+			}
+			w += len + (w[len] == ',');
+		}
+		long hwm = proc_kb("VmHWM:");
+		peak_kb = hwm > peak_kb ? hwm : peak_kb;
+		status = finish(&b);
+		close(master);
+		master = -1;
+	}
+	printf("runs=%d\nproc=%d\nfirst_median_ms=%.2f\nfirst_min_ms=%.2f\nfirst_max_ms=%.2f\n"
+	    "first_bytes=%zu\n", opt.runs, use_proc, percentile(&first, 50), percentile(&first, 0),
+	    percentile(&first, 100), median(&first, 0));
+	print_times(&type, "type");
+	print_times(&back, "back");
+	printf("peak_rss_kb=%ld\nexit_status=%d\n", peak_kb, status);
+	free(b.p);
+	phase_free(&first);
+	phase_free(&type);
+	phase_free(&back);
+}
+
 int
 main(int argc, char **argv)
 {
 	int c;
 	opt.term = getenv("TERM") && *getenv("TERM") ? getenv("TERM") : "xterm-256color";
-	while ((c = getopt(argc, argv, "+kPc:l:t:f:n:q:Q:r:T:d:s:")) != -1) {
+	while ((c = getopt(argc, argv, "+kPc:l:t:f:n:q:Q:r:T:d:s:L:R:")) != -1) {
 		switch (c) {
 		case 'k': opt.keyvals = 1; break;
 		case 'P': use_proc = 0; break;
@@ -579,6 +690,8 @@ main(int argc, char **argv)
 		case 'T': opt.start_ms = number(optarg, 1, 3600000); break;
 		case 'd': opt.dump = optarg; break;
 		case 's': opt.setup = optarg; break;
+		case 'L': opt.latency = optarg; break;
+		case 'R': opt.runs = number(optarg, 1, 1000); break;
 		default: usage();
 		}
 	}
@@ -601,6 +714,12 @@ main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
+	if (opt.latency) {
+		latency(argv + optind);
+		free(cap_clear);
+		cleanup();
+		return 0;
+	}
 	start(argv + optind);
 	if (use_proc && (proc_rchar() < 0 || proc_sleeping() < 0))
 		use_proc = 0;
