@@ -8,6 +8,7 @@
 # process (build/release/bench), a frame's cost (build/release/frame) and the
 # bytes written per key (build/release/ttybytes). Timings are medians, for
 # reading: nothing here is asserted, and none of it runs in make test.
+# p99 is the nearest rank: the slowest key when there are fewer than 100.
 #
 # Each size, in a temporary folder removed at the end:
 #   load        ./centres --check FILE >/dev/null (reads, parses, indexes)
@@ -62,6 +63,9 @@ for n in $sizes; do
 	*) runs=1 starts=1 ;;
 	esac
 	runs=${BENCH_RUNS:-$runs}
+	[ "$starts" -le "$runs" ] || starts=$runs
+	if [ "$runs" = 1 ]; then of="1 run"; else of="median of $runs"; fi
+	if [ "$starts" = 1 ]; then sof="1 start"; else sof="median of $starts starts"; fi
 	f=$tmp/$n.csv
 	t0=$(date +%s.%N)
 	$B/bench -g "$n" "$f"
@@ -74,7 +78,7 @@ for n in $sizes; do
 	# The references.
 	set -- $(measure "$runs" cat "$f"); cat_s=$1
 	set -- $(measure "$runs" "$B/csvcount" "$f"); csv_s=$1
-	set -- $(measure "$runs" -o "$tmp/out" grep -i réunion "$f"); grep_s=$1
+	set -- $(measure "$runs" -o "$tmp/grep.out" grep -i réunion "$f"); grep_s=$1
 	fzf_s=
 	if [ -n "$FZF" ]; then
 		set -- $(measure "$runs" -i "$f" -o "$tmp/out" "$FZF" --filter reunion); fzf_s=$1
@@ -89,18 +93,19 @@ for n in $sizes; do
 	first=$(kv first_median_ms "$tmp/screen.kv")
 	screen_kb=$(kv peak_rss_kb "$tmp/screen.kv")
 	kib=$((size / 1024))
-	printf '  %-42s %10s   cat %s: %s, bare libcsv pass %s: %s\n' "load (--check), $runs runs" \
+	printf '  %-42s %10s   cat %s: %s, bare libcsv pass %s: %s\n' "load (--check), $of" \
 		"$(secs "$load_s")" "$(secs "$cat_s")" "$(ratio "$load_s" "$cat_s")" \
 		"$(secs "$csv_s")" "$(ratio "$load_s" "$csv_s")"
-	printf '  %-42s %10s   grep -i réunion %s: %s' "--filter reunion --format csv ($found rows)" \
+	printf '  %-42s %10s   grep -i réunion %s: %s' "--filter reunion --format csv, $of" \
 		"$(secs "$filter_s")" "$(secs "$grep_s")" "$(ratio "$filter_s" "$grep_s")"
 	if [ -n "$fzf_s" ]; then
 		printf ', fzf --filter %s: %s\n' "$(secs "$fzf_s")" "$(ratio "$filter_s" "$fzf_s")"
 	else
 		printf ', fzf: not installed\n'
 	fi
+	echo "    (--filter found $found rows, grep $(wc -l <"$tmp/grep.out") lines)"
 	printf '  %-42s %10s   built-in directory %s ms: %s, +%s ms\n' \
-		"first screen (pty), $starts starts" "$(secs "$(awk -v m="$first" 'BEGIN { print m / 1000 }')")" \
+		"first screen (pty), $sof" "$(secs "$(awk -v m="$first" 'BEGIN { print m / 1000 }')")" \
 		"$ref_first" "$(ratio "$first" "$ref_first")" \
 		"$(awk -v a="$first" -v b="$ref_first" 'BEGIN { printf "%.0f", a - b }')"
 	for k in type back; do
@@ -115,7 +120,7 @@ for n in $sizes; do
 		"$(ratio "$filter_kb" "$kib")" "$(mib "$screen_kb")" "$(ratio "$screen_kb" "$kib")"
 	echo "  sort: not implemented"
 	[ "$n" = 1000000 ] || rm -f "$f"
-	rm -f "$tmp/out"
+	rm -f "$tmp/out" "$tmp/grep.out"
 done
 
 if [ -f "$tmp/1000000.csv" ]; then
