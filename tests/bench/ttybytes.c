@@ -30,6 +30,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <term.h>
 #include <time.h>
@@ -266,16 +267,71 @@ proc_sleeping(void)
 	return seen ? all : -1;
 }
 
-/* Idle: it has read the key (rchar0 + keylen bytes), every thread sleeps
- * (waiting for input: blocked writing would leave output to read), and
- * none of its output is waiting to be read. The state is read before the
- * output: a sleep in write() implies unread output, found by the FIONREAD. */
+/* Whether the program's main thread, the one that reads the terminal, is
+ * blocked waiting for input, as /proc/PID/syscall tells: in poll, select or
+ * an epoll wait, or in a read() of the terminal (not of the file it loads).
+ * 1 yes, 0 no, -1 when it cannot be told. Its other threads (a loader, the
+ * filter's workers) may go on meanwhile: a screen that answers keys while a
+ * file loads is idle between keys. */
+static int
+proc_waiting(void)
+{
+	static const long waits[] = {SYS_ppoll, SYS_pselect6, SYS_epoll_pwait,
+#ifdef SYS_poll
+	    SYS_poll,
+#endif
+#ifdef SYS_select
+	    SYS_select,
+#endif
+#ifdef SYS_epoll_wait
+	    SYS_epoll_wait,
+#endif
+#ifdef SYS_epoll_pwait2
+	    SYS_epoll_pwait2,
+#endif
+	};
+	char path[64], line[256];
+	snprintf(path, sizeof path, "/proc/%d/syscall", (int)child);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	char *got = fgets(line, sizeof line, f);
+	fclose(f);
+	if (!got)
+		return -1;
+	if (strncmp(line, "running", 7) == 0)
+		return 0;
+	char *end;
+	long nr = strtol(line, &end, 10);
+	if (end == line)
+		return -1;
+	for (size_t i = 0; i < sizeof waits / sizeof waits[0]; i++)
+		if (nr == waits[i])
+			return 1;
+	if (nr != SYS_read)
+		return 0;	/* -1: not in a system call (a page fault); futex... */
+	unsigned long fd = strtoul(end, NULL, 16);
+	char fdpath[64], target[256];
+	snprintf(fdpath, sizeof fdpath, "/proc/%d/fd/%lu", (int)child, fd);
+	ssize_t n = readlink(fdpath, target, sizeof target - 1);
+	if (n < 0)
+		return 0;
+	target[n] = '\0';
+	return strcmp(target, ptsname(master)) == 0;
+}
+
+/* Idle: it has read the key (rchar0 + keylen bytes), it waits for input
+ * (its main thread, by proc_waiting(), or where that cannot be told every
+ * thread sleeps: blocked writing would leave output to read), and none of
+ * its output is waiting to be read. The state is read before the output: a
+ * sleep in write() implies unread output, found by the FIONREAD. */
 static int
 idle(long long rchar0, size_t keylen)
 {
 	if (keylen > 0 && proc_rchar() < rchar0 + (long long)keylen)
 		return 0;
-	if (proc_sleeping() != 1)
+	int waiting = proc_waiting();
+	if (waiting == 0 || (waiting < 0 && proc_sleeping() != 1))
 		return 0;
 	int pending = 0;
 	return ioctl(master, FIONREAD, &pending) == 0 && pending == 0;
