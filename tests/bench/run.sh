@@ -22,7 +22,8 @@
 #               as many Backspaces
 #   peak RSS    getrusage of the batch runs; VmHWM of the screen before F10
 # BENCH_SIZES replaces the list of sizes (e.g. BENCH_SIZES=10000 for a quick
-# look). BENCH_RUNS overrides the number of runs of every measure (default: 9 at
+# look); BENCH_FIELD_MB the size of the names in the frame's directory (12).
+# BENCH_RUNS overrides the number of runs of every measure (default: 9 at
 # 10k, 5 at 100k, 3 at 1M, 1 at 5M; the screen is started fewer times and
 # its keys pooled). About two minutes without BENCH_5M on 2 cores; 5M adds
 # about as much again, and needs 1 GB of temporary space and 3 GB of memory.
