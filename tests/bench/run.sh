@@ -25,8 +25,8 @@
 # look); BENCH_FIELD_MB the size of the names in the frame's directory (12).
 # BENCH_RUNS overrides the number of runs of every measure (default: 9 at
 # 10k, 5 at 100k, 3 at 1M, 1 at 5M; the screen is started fewer times and
-# its keys pooled). About two minutes without BENCH_5M on 2 cores; 5M adds
-# about as much again, and needs 1 GB of temporary space and 3 GB of memory.
+# its keys pooled). About 85 s without BENCH_5M on 2 cores; 5M adds
+# about two minutes, and needs 1 GB of temporary space and 3 GB of memory.
 set -e
 cd "$(dirname "$0")/../.."
 export LC_ALL=C.UTF-8
