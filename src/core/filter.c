@@ -513,11 +513,157 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 	return n;
 }
 
+/* The kept results: for each of the last queries (its text and terms), the
+ * rows its words matched, ascending; as a list of rows when that is smaller
+ * than a bit a table row, else as those bits (an eighth of a byte a row: a
+ * query nearly every row matches costs little). Together they stay under
+ * LEVELS_ROW_BYTES bytes a table row (at least LEVELS_MIN_BYTES), and
+ * LEVELS_MAX results; beyond, the least recently used go first. The places
+ * a query names are not kept: they are looked up again, the same way. */
+#define LEVELS_MAX 64
+#define LEVELS_ROW_BYTES 4
+#define LEVELS_MIN_BYTES 65536
+
+struct level {
+	char *text;		/* the query as typed */
+	struct query q;
+	uint32_t *rows;		/* n rows ascending, or NULL: */
+	uint64_t *bits;		/* a bit a table row */
+	size_t n, bytes;
+	unsigned long used;	/* when last used */
+};
+
+struct filter_cache {
+	const struct table *t;	/* the table the rows are of, */
+	size_t nrows;		/* with this many rows */
+	struct level lv[LEVELS_MAX];
+	size_t n, bytes, budget;
+	unsigned long clock;
+};
+
+static void
+level_free(struct level *l)
+{
+	free(l->text);
+	query_free(&l->q);
+	free(l->rows);
+	free(l->bits);
+	memset(l, 0, sizeof *l);
+}
+
+static void
+cache_drop(struct filter *f)
+{
+	struct filter_cache *c = f->cache;
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		level_free(&c->lv[i]);
+	free(c);
+	f->cache = NULL;
+}
+
+/* The kept results of table t as it is now (none kept of another). */
+static struct filter_cache *
+cache_of(struct filter *f, const struct table *t)
+{
+	if (f->cache && (f->cache->t != t || f->cache->nrows != t->nrows))
+		cache_drop(f);
+	if (!f->cache) {
+		f->cache = xcalloc(1, sizeof *f->cache);
+		f->cache->t = t;
+		f->cache->nrows = t->nrows;
+		f->cache->budget = t->nrows * LEVELS_ROW_BYTES > LEVELS_MIN_BYTES ?
+		    t->nrows * LEVELS_ROW_BYTES : LEVELS_MIN_BYTES;
+	}
+	return f->cache;
+}
+
+/* The kept result of a query with the same rows as q: the same text, or
+ * terms each implying the other's. */
+static struct level *
+cache_find(struct filter_cache *c, const char *s, const struct query *q)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->lv[i].text, s) == 0)
+			return &c->lv[i];
+	for (size_t i = 0; i < c->n; i++)
+		if (query_implies(q, &c->lv[i].q) && query_implies(&c->lv[i].q, q))
+			return &c->lv[i];
+	return NULL;
+}
+
+/* The smallest kept result that every row matching q is in, or NULL. */
+static struct level *
+cache_base(struct filter_cache *c, const struct query *q)
+{
+	struct level *best = NULL;
+	for (size_t i = 0; i < c->n; i++)
+		if ((!best || c->lv[i].n < best->n) && query_implies(q, &c->lv[i].q))
+			best = &c->lv[i];
+	return best;
+}
+
+/* The rows of l, ascending, into out, each marked in hit[]; how many. */
+static size_t
+level_rows(const struct level *l, size_t nrows, uint32_t *out, uint8_t *hit)
+{
+	if (l->rows) {
+		for (size_t i = 0; i < l->n; i++)
+			hit[l->rows[i]] = FILTER_TEXT;
+		memcpy(out, l->rows, l->n * sizeof *out);
+		return l->n;
+	}
+	size_t n = 0;
+	for (size_t w = 0; w < (nrows + 63) / 64; w++)
+		for (uint64_t b = l->bits[w]; b; b &= b - 1) {
+			uint32_t r = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+			out[n++] = r;
+			hit[r] = FILTER_TEXT;
+		}
+	return n;
+}
+
+/* Keeps rows[0..n), the rows query s matches, then lets the least recently
+ * used results go while over the budget. */
+static void
+cache_put(struct filter_cache *c, const struct table *t, const char *s, const uint32_t *rows,
+    size_t n)
+{
+	size_t words = (t->nrows + 63) / 64;
+	struct level l = {0};
+	l.text = xstrdup(s);
+	query_parse(t, s, &l.q);
+	l.n = n;
+	if (n * sizeof *rows <= words * sizeof *l.bits) {
+		l.rows = xmalloc((n ? n : 1) * sizeof *rows);
+		memcpy(l.rows, rows, n * sizeof *rows);
+		l.bytes = n * sizeof *rows;
+	} else {
+		l.bits = xcalloc(words, sizeof *l.bits);
+		for (size_t i = 0; i < n; i++)
+			l.bits[rows[i] / 64] |= (uint64_t)1 << (rows[i] % 64);
+		l.bytes = words * sizeof *l.bits;
+	}
+	l.bytes += sizeof l + strlen(s);
+	l.used = ++c->clock;
+	while (c->n && (c->n == LEVELS_MAX || c->bytes + l.bytes > c->budget)) {
+		size_t old = 0;
+		for (size_t i = 1; i < c->n; i++)
+			if (c->lv[i].used < c->lv[old].used)
+				old = i;
+		c->bytes -= c->lv[old].bytes;
+		level_free(&c->lv[old]);
+		c->lv[old] = c->lv[--c->n];
+	}
+	c->bytes += l.bytes;
+	c->lv[c->n++] = l;
+}
+
 void
 filter_init(struct filter *f)
 {
 	memset(f, 0, sizeof *f);
-	f->narrowable = true;
 }
 
 /* Forgets the table's areas (read again by the next query). */
@@ -540,6 +686,7 @@ filter_free(struct filter *f)
 {
 	query_free(&f->q);
 	drop_coverage(f);
+	cache_drop(f);
 	reach_free(&f->reach);
 	arena_free(&f->via_text);
 	free(f->rows);
@@ -553,6 +700,7 @@ filter_reset(struct filter *f)
 {
 	query_free(&f->q);
 	drop_coverage(f);
+	cache_drop(f);
 	f->active = false;
 	f->n = 0;
 	f->hit_cap = 0;	/* forces a full pass */
@@ -666,13 +814,31 @@ add_places(struct filter *f, size_t n)
 	free(at);
 }
 
+size_t
+filter_kept(const struct filter *f, size_t *bytes)
+{
+	if (bytes)
+		*bytes = f->cache ? f->cache->bytes : 0;
+	return f->cache ? f->cache->n : 0;
+}
+
+/* Clears the marks of the last result's rows. */
+static void
+clear_hits(struct filter *f)
+{
+	if (f->n > f->hit_cap / 8) {
+		memset(f->hit, 0, f->hit_cap);
+		return;
+	}
+	for (size_t i = 0; i < f->n; i++)
+		f->hit[f->rows[i]] = 0;
+}
+
 void
 filter_set(struct filter *f, const struct table *t, const char *s)
 {
 	struct query q;
 	query_parse(t, s, &q);
-	bool narrowing = f->active && f->narrowable && f->hit_cap == t->nrows &&
-	    query_implies(&q, &f->q);
 	if (f->hit_cap != t->nrows) {
 		free(f->hit);
 		f->hit = xcalloc(t->nrows ? t->nrows : 1, 1);
@@ -680,6 +846,7 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 		f->n = 0;	/* rows of another table */
 		drop_coverage(f);
 	}
+	struct filter_cache *c = cache_of(f, t);
 	xgrow((void **)&f->rows, &f->cap, t->nrows, sizeof *f->rows);
 	f->examined = 0;
 	find_places(f, t, s, &q);
@@ -689,24 +856,41 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 			f->rows[r] = (uint32_t)r, f->hit[r] = FILTER_TEXT;
 		n = t->nrows;
 		f->active = false;
-		f->narrowable = true;
 	} else if (f->places.only_place) {
 		/* 33 is the Gironde: its rows alone, no phone digits. The rows
 		 * of the last result lose their marks. */
-		for (size_t i = 0; i < f->n; i++)
-			f->hit[f->rows[i]] = 0;
+		clear_hits(f);
 		n = 0;
 		query_free(&q);
 		f->active = true;
-		f->narrowable = false;
 	} else {
-		/* Narrowing tests only the previous rows (the others already
-		 * have hit 0); otherwise every row. */
-		size_t count = narrowing ? f->n : t->nrows;
-		n = scan(t, &q, narrowing ? f->rows : NULL, count, f->hit, f->rows);
-		f->examined = count;
+		/* The rows of a kept result of the same rows; else a scan of the
+		 * smallest kept result that holds them all (the others keep hit
+		 * 0), or of every row. */
+		clear_hits(f);
+		struct level *l = cache_find(c, s, &q);
+		bool kept = l != NULL;
+		if (kept) {
+			n = level_rows(l, t->nrows, f->rows, f->hit);
+		} else {
+			l = cache_base(c, &q);
+			const uint32_t *cand = NULL;
+			size_t count = t->nrows;
+			if (l && l->rows) {
+				cand = l->rows, count = l->n;
+			} else if (l) {
+				xgrow((void **)&f->scratch, &f->scratch_cap, l->n + 1, sizeof *f->scratch);
+				count = level_rows(l, t->nrows, f->scratch, f->hit);
+				cand = f->scratch;
+			}
+			n = scan(t, &q, cand, count, f->hit, f->rows);
+			f->examined = count;
+		}
+		if (l)
+			l->used = ++c->clock;
+		if (!kept)
+			cache_put(c, t, s, f->rows, n);
 		f->active = true;
-		f->narrowable = true;
 	}
 	reach_places(f, n);
 	add_places(f, n);
