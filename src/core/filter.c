@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text.h"
 #include "util.h"
@@ -280,13 +283,44 @@ find_digits(const char *h, size_t n, const char *d, size_t dn, size_t *mlen)
 	return NULL;
 }
 
+/* Finds w[0..wn) in h[0..n), as memmem() does, faster on the short texts
+ * of a row: with SSE2 (every x86-64), 16 places at a time whose first and
+ * last bytes are w's, then the bytes between. */
+static const char *
+find_text(const char *h, size_t n, const char *w, size_t wn)
+{
+#ifdef __SSE2__
+	if (wn < 2 || n < wn)
+		return wn == 1 ? memchr(h, w[0], n) : memmem(h, n, w, wn);
+	const __m128i first = _mm_set1_epi8(w[0]), last = _mm_set1_epi8(w[wn - 1]);
+	size_t i = 0, starts = n - wn + 1;	/* where w may start: [0, starts) */
+	for (; i + 16 <= starts; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(h + i + wn - 1));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first),
+		    _mm_cmpeq_epi8(b, last)));
+		for (; m; m &= m - 1) {
+			size_t k = i + (size_t)__builtin_ctz(m);
+			if (memcmp(h + k + 1, w + 1, wn - 2) == 0)
+				return h + k;
+		}
+	}
+	for (; i < starts; i++)
+		if (h[i] == w[0] && h[i + wn - 1] == w[wn - 1] && memcmp(h + i + 1, w + 1, wn - 2) == 0)
+			return h + i;
+	return NULL;
+#else
+	return memmem(h, n, w, wn);
+#endif
+}
+
 /* Finds w[0..wn) in h[0..n) at the start of a word (and, when whole, at
  * the end of one too). */
 static const char *
 find_word(const char *h, size_t n, const char *w, size_t wn, bool whole)
 {
 	const char *p = h, *end = h + n;
-	while (p < end && (p = memmem(p, (size_t)(end - p), w, wn)) != NULL) {
+	while (p < end && (p = find_text(p, (size_t)(end - p), w, wn)) != NULL) {
 		bool starts = p == h || p[-1] == ' ' || p[-1] == '\n';
 		bool ends = p + wn == end || p[wn] == ' ' || p[wn] == '\n';
 		if (starts && (!whole || ends))
@@ -301,7 +335,7 @@ term_find(const struct term *tm, const char *h, size_t n, size_t *mlen)
 {
 	if (tm->digits)
 		return find_digits(h, n, tm->text, tm->len, mlen);
-	const char *p = memmem(h, n, tm->text, tm->len);
+	const char *p = find_text(h, n, tm->text, tm->len);
 	if (tm->alt) {
 		const char *a = find_word(h, p ? (size_t)(p - h) + tm->len : n, tm->alt, tm->alt_len,
 		    tm->alt_word);
@@ -611,7 +645,8 @@ level_rows(const struct level *l, size_t nrows, uint32_t *out, uint8_t *hit)
 	if (l->rows) {
 		for (size_t i = 0; i < l->n; i++)
 			hit[l->rows[i]] = FILTER_TEXT;
-		memcpy(out, l->rows, l->n * sizeof *out);
+		if (l->n)
+			memcpy(out, l->rows, l->n * sizeof *out);
 		return l->n;
 	}
 	size_t n = 0;
@@ -637,7 +672,8 @@ cache_put(struct filter_cache *c, const struct table *t, const char *s, const ui
 	l.n = n;
 	if (n * sizeof *rows <= words * sizeof *l.bits) {
 		l.rows = xmalloc((n ? n : 1) * sizeof *rows);
-		memcpy(l.rows, rows, n * sizeof *rows);
+		if (n)	/* rows is NULL for a table of no row */
+			memcpy(l.rows, rows, n * sizeof *rows);
 		l.bytes = n * sizeof *rows;
 	} else {
 		l.bits = xcalloc(words, sizeof *l.bits);

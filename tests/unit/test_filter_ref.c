@@ -632,8 +632,8 @@ over_budget(void **state)
 	table_free(&t);
 }
 
-/* Another table in the same place, or the same one with other rows:
- * nothing kept of the last one is used. */
+/* Another table in the same place, or the same one with other rows, or
+ * none: nothing kept of the last one is used. */
 static void
 table_changes(void **state)
 {
@@ -666,9 +666,17 @@ table_changes(void **state)
 		same_as_fresh(&inc, &fresh, &a, typed[i]);
 		filter_free(&fresh);
 	}
+	/* A table of no row. */
+	struct table z;
+	generate(&z, 0, true);
+	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+		filter_set(&inc, &z, typed[i]);
+		assert_int_equal(inc.n, 0);
+	}
 	filter_free(&inc);
 	table_free(&a);
 	table_free(&b);
+	table_free(&z);
 }
 
 /* Backspace and typing again: the kept results serve, nothing is scanned. */
