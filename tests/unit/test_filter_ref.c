@@ -716,6 +716,35 @@ backspace_rescans_nothing(void **state)
 	table_free(&t);
 }
 
+/* Typing on, where the longer term is also found some other way ("saint"
+ * is also the word st) or is phone digits (+33 is a 0): the rows of a
+ * fresh filter. */
+static void
+typed_on_other_forms(void **state)
+{
+	(void)state;
+	static const char csv[] = "nom,telephone\nSt-\xc3\x89tienne Sainz,+33 4 78 01 02 03\n"
+	    "Sainz,04 78 01 02 03\nSaint-Denis,\n";
+	static const char *const typed[] = {"s", "sa", "sai", "sain", "saint", "sain", "saint",
+	    "+3", "+33", "+33 4", "+33 47", "04", "047", "0478"};
+	struct table t;
+	struct err e;
+	assert_int_equal(load_mem(&t, csv, sizeof csv - 1, NULL, &e), 0);
+	struct filter inc, fresh;
+	filter_init(&inc);
+	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+		filter_set(&inc, &t, typed[i]);
+		filter_init(&fresh);
+		filter_set(&fresh, &t, typed[i]);
+		same_as_fresh(&inc, &fresh, &t, typed[i]);
+		filter_free(&fresh);
+	}
+	filter_set(&inc, &t, "saint");
+	assert_int_equal(inc.n, 2);	/* St-Étienne and Saint-Denis */
+	filter_free(&inc);
+	table_free(&t);
+}
+
 int
 main(void)
 {
@@ -726,6 +755,7 @@ main(void)
 		cmocka_unit_test(over_budget),
 		cmocka_unit_test(table_changes),
 		cmocka_unit_test(backspace_rescans_nothing),
+		cmocka_unit_test(typed_on_other_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
