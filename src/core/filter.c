@@ -385,14 +385,49 @@ term_has_col(const struct term *tm, size_t col)
 	return false;
 }
 
+/* Where a row's last term was first found, and the bytes after it there:
+ * a letter typed at the end of that term is found there when it is the
+ * next byte, without reading the row again. */
+#define HINT_NEXT 4
+struct hint {
+	uint32_t at;		/* NO_HINT: not found as its text, or not a plain term */
+	char next[HINT_NEXT];	/* the bytes after the match; '\0' past the row's end */
+};
+#define NO_HINT UINT32_MAX
+
+/* Whether a term's text is all there is to find of it: no phone digits,
+ * no other form, no column of its own. */
 static bool
-term_match(const struct table *t, const struct term *tm, size_t joined, size_t r)
+term_plain(const struct term *tm)
+{
+	return !tm->digits && !tm->alt && !tm->cols;
+}
+
+/* Whether row r matches term tm. from: where in the row's folded text its
+ * text may first be (0, or where a term it starts with was first found:
+ * a plain term only). *hn: where it was first found and what follows, or
+ * at NO_HINT (not a plain term, or found through the acronym). */
+static bool
+term_match_at(const struct table *t, const struct term *tm, size_t joined, size_t r,
+    size_t from, struct hint *hn)
 {
 	const struct row *row = &t->rows[r];
 	const char *h = arena_at(&t->fold, row->fold);
 	size_t n = row->fold_len, mlen;
-	if (!tm->cols && term_find(tm, h, n, &mlen))
-		return true;
+	hn->at = NO_HINT;
+	if (!tm->cols) {
+		const char *p = term_find(tm, h + from, n - from, &mlen);
+		if (p) {
+			if (term_plain(tm)) {
+				size_t after = (size_t)(p - h) + tm->len;
+				size_t k = n - after < HINT_NEXT ? n - after : HINT_NEXT;
+				memset(hn->next, 0, HINT_NEXT);
+				memcpy(hn->next, h + after, k);
+				hn->at = (uint32_t)(p - h);
+			}
+			return true;
+		}
+	}
 	/* Field by field: in the columns the term looks in, and for a word
 	 * typed without the separators of the acronym. */
 	const char *end = h + n;
@@ -411,6 +446,13 @@ term_match(const struct table *t, const struct term *tm, size_t joined, size_t r
 		h = nl + 1;
 	}
 	return false;
+}
+
+static bool
+term_match(const struct table *t, const struct term *tm, size_t joined, size_t r)
+{
+	struct hint hn;
+	return term_match_at(t, tm, joined, r, 0, &hn);
 }
 
 bool
@@ -475,6 +517,13 @@ struct job {
 	size_t from, to;
 	uint8_t *hit;
 	uint32_t *out;	/* matching rows, in order */
+	/* When q is the query of the candidates with letters added to its
+	 * last term: per candidate, where that term was and what followed;
+	 * the letters added. Else NULL. */
+	const struct hint *hint_in;
+	const char *added;
+	size_t nadded;
+	struct hint *hint;	/* per matching row: where the last term was */
 	size_t n;
 };
 
@@ -482,12 +531,35 @@ static void *
 run_job(void *arg)
 {
 	struct job *j = arg;
+	const struct query *q = j->q;
+	const struct term *last = &q->terms[q->n - 1];
 	for (size_t i = j->from; i < j->to; i++) {
 		uint32_t r = j->cand ? j->cand[i] : (uint32_t)i;
-		bool m = query_match(j->t, j->q, r);
+		struct hint hn;
+		bool m;
+		const struct hint *in = j->hint_in ? &j->hint_in[i] : NULL;
+		if (in && in->at != NO_HINT && j->nadded <= HINT_NEXT &&
+		    memcmp(in->next, j->added, j->nadded) == 0) {
+			/* The letters added follow where the term was first
+			 * found: the longer one is first found there. */
+			m = true;
+			hn.at = in->at;
+			memset(hn.next, 0, HINT_NEXT);
+			memcpy(hn.next, in->next + j->nadded, HINT_NEXT - j->nadded);
+		} else {
+			/* The longer term cannot be found before the shorter. */
+			size_t from = in && in->at != NO_HINT ? in->at : 0;
+			m = term_match_at(j->t, last, q->joined, r, from, &hn);
+			/* With letters added to the last term, the others are
+			 * those of the candidates, which matched them. */
+			for (size_t k = 0; m && !in && k + 1 < q->n; k++)
+				m = term_match(j->t, &q->terms[k], q->joined, r);
+		}
 		j->hit[r] = m;
-		if (m)
+		if (m) {
+			j->hint[j->n] = hn;
 			j->out[j->n++] = r;
+		}
 	}
 	return NULL;
 }
@@ -513,23 +585,31 @@ threads_to_use(size_t count)
 	return k ? k : 1;
 }
 
-/* Tests count candidates (cand[i], or rows 0..count-1 when cand is NULL),
- * sets hit[] for each, writes the matching rows in order to out (which may
- * be cand itself) and returns how many. Large scans are split across the
- * cores, each share in its own thread, joined in order. */
+/* Tests count candidates (cand[i], or rows 0..count-1 when cand is NULL;
+ * q has terms), sets hit[] for each, writes the matching rows in order to
+ * out (which may be cand itself) and where q's last term was found in each
+ * to hint (which may be hint_in itself), and returns how many. hint_in
+ * (NULL: none): the candidates are the rows of a query that q is with the
+ * letters added appended to its last term, and hint_in says, for each,
+ * where that term was found.
+ * Large scans are split across the cores, each share in its own thread,
+ * joined in order. */
 static size_t
 scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t count,
-    uint8_t *hit, uint32_t *out)
+    const struct hint *hint_in, const char *added, uint8_t *hit, uint32_t *out, struct hint *hint)
 {
 	size_t k = threads_to_use(count);
 	struct job jobs[MAX_THREADS];
 	pthread_t tid[MAX_THREADS];
 	bool started[MAX_THREADS] = {false};
 	for (size_t i = 0; i < k; i++) {
-		jobs[i] = (struct job){t, q, cand, count * i / k, count * (i + 1) / k, hit, NULL, 0};
+		jobs[i] = (struct job){t, q, cand, count * i / k, count * (i + 1) / k, hit, NULL,
+		    hint_in, added, added ? strlen(added) : 0, NULL, 0};
 		/* The first share writes in place (out never passes its reads);
 		 * the others into their own buffers. */
-		jobs[i].out = i == 0 ? out : xmalloc((jobs[i].to - jobs[i].from + 1) * sizeof *out);
+		size_t room = jobs[i].to - jobs[i].from + 1;
+		jobs[i].out = i == 0 ? out : xmalloc(room * sizeof *out);
+		jobs[i].hint = i == 0 ? hint : xmalloc(room * sizeof *hint);
 	}
 	for (size_t i = 1; i < k; i++)
 		started[i] = pthread_create(&tid[i], NULL, run_job, &jobs[i]) == 0;
@@ -540,9 +620,12 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 			pthread_join(tid[i], NULL);
 		else
 			run_job(&jobs[i]);	/* no thread to be had: do it here */
+		/* Below what share i + 1 still reads: n <= jobs[i].to. */
 		memcpy(out + n, jobs[i].out, jobs[i].n * sizeof *out);
+		memcpy(hint + n, jobs[i].hint, jobs[i].n * sizeof *hint);
 		n += jobs[i].n;
 		free(jobs[i].out);
+		free(jobs[i].hint);
 	}
 	return n;
 }
@@ -564,6 +647,7 @@ struct level {
 	uint32_t *rows;		/* n rows ascending, or NULL: */
 	uint64_t *bits;		/* a bit a table row */
 	size_t n, bytes;
+	unsigned long id;	/* when made */
 	unsigned long used;	/* when last used */
 };
 
@@ -573,6 +657,11 @@ struct filter_cache {
 	struct level lv[LEVELS_MAX];
 	size_t n, bytes, budget;
 	unsigned long clock;
+	/* For the rows of the last result scanned (level hint_of), in order:
+	 * where its query's last term was first found and the bytes after (8
+	 * bytes a row, beside the budget). */
+	struct hint *hint;
+	unsigned long hint_of;
 };
 
 static void
@@ -593,6 +682,7 @@ cache_drop(struct filter *f)
 		return;
 	for (size_t i = 0; i < c->n; i++)
 		level_free(&c->lv[i]);
+	free(c->hint);
 	free(c);
 	f->cache = NULL;
 }
@@ -609,8 +699,32 @@ cache_of(struct filter *f, const struct table *t)
 		f->cache->nrows = t->nrows;
 		f->cache->budget = t->nrows * LEVELS_ROW_BYTES > LEVELS_MIN_BYTES ?
 		    t->nrows * LEVELS_ROW_BYTES : LEVELS_MIN_BYTES;
+		f->cache->hint = xmalloc((t->nrows ? t->nrows : 1) * sizeof *f->cache->hint);
 	}
 	return f->cache;
+}
+
+static bool
+same_term(const struct term *a, const struct term *b)
+{
+	return a->digits == b->digits && !a->alt == !b->alt && a->ncols == b->ncols &&
+	    strcmp(a->text, b->text) == 0 &&
+	    (!a->ncols || memcmp(a->cols, b->cols, a->ncols * sizeof *a->cols) == 0);
+}
+
+/* Whether q is wide's query with letters added to its last term, both
+ * plain: q's last term cannot be found before wide's was. */
+static bool
+query_extends(const struct query *q, const struct query *wide)
+{
+	if (q->n == 0 || q->n != wide->n)
+		return false;
+	for (size_t i = 0; i + 1 < q->n; i++)
+		if (!same_term(&q->terms[i], &wide->terms[i]))
+			return false;
+	const struct term *a = &q->terms[q->n - 1], *b = &wide->terms[q->n - 1];
+	return term_plain(a) && term_plain(b) && a->len >= b->len &&
+	    memcmp(a->text, b->text, b->len) == 0;
 }
 
 /* The kept result of a query with the same rows as q: the same text, or
@@ -632,9 +746,14 @@ static struct level *
 cache_base(struct filter_cache *c, const struct query *q)
 {
 	struct level *best = NULL;
-	for (size_t i = 0; i < c->n; i++)
-		if ((!best || c->lv[i].n < best->n) && query_implies(q, &c->lv[i].q))
+	for (size_t i = 0; i < c->n; i++) {
+		const struct level *l = &c->lv[i];
+		/* Of two as small, the later: it is the closer to q (and the
+		 * last one scanned has its hints). */
+		if ((!best || l->n < best->n || (l->n == best->n && l->id > best->id)) &&
+		    query_implies(q, &l->q))
 			best = &c->lv[i];
+	}
 	return best;
 }
 
@@ -682,7 +801,7 @@ cache_put(struct filter_cache *c, const struct table *t, const char *s, const ui
 		l.bytes = words * sizeof *l.bits;
 	}
 	l.bytes += sizeof l + strlen(s);
-	l.used = ++c->clock;
+	l.id = l.used = ++c->clock;
 	while (c->n && (c->n == LEVELS_MAX || c->bytes + l.bytes > c->budget)) {
 		size_t old = 0;
 		for (size_t i = 1; i < c->n; i++)
@@ -919,13 +1038,20 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 				count = level_rows(l, t->nrows, f->scratch, f->hit);
 				cand = f->scratch;
 			}
-			n = scan(t, &q, cand, count, f->hit, f->rows);
+			/* Where the last term may first be, when it is the last
+			 * one scanned with letters added. */
+			bool on = l && l->id == c->hint_of && query_extends(&q, &l->q);
+			n = scan(t, &q, cand, count, on ? c->hint : NULL,
+			    on ? q.terms[q.n - 1].text + l->q.terms[q.n - 1].len : NULL, f->hit,
+			    f->rows, c->hint);
 			f->examined = count;
 		}
 		if (l)
 			l->used = ++c->clock;
-		if (!kept)
+		if (!kept) {
 			cache_put(c, t, s, f->rows, n);
+			c->hint_of = c->clock;	/* the level just made */
+		}
 		f->active = true;
 	}
 	reach_places(f, n);

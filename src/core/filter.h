@@ -26,10 +26,13 @@
  *   match no row. A département's number or a postcode alone is that
  *   place, not also phone digits.
  * Matching runs over the folded text built at load time. The filter keeps
- * the rows of the last queries' words (a few bytes a row at the most): a
+ * the rows of the last queries' words (4 bytes a table row at the most): a
  * query met again (Backspace, Ctrl-W, typing the same letters again) takes
  * its kept rows, and a query that narrows a kept one (typing on) searches
- * only the smallest such result again. No terminal code. */
+ * only the smallest such result again. For the last result searched it
+ * also keeps where the last word was first found in each row and the 4
+ * bytes after (8 bytes a table row): a letter typed at the end of that word
+ * is found there without reading the row again. No terminal code. */
 #ifndef CENTRES_FILTER_H
 #define CENTRES_FILTER_H
 
