@@ -30,8 +30,8 @@
  * query met again (Backspace, Ctrl-W, typing the same letters again) takes
  * its kept rows, and a query that narrows a kept one (typing on) searches
  * only the smallest such result again. For the last result searched it
- * also keeps where the last word was first found in each row and the 4
- * bytes after (8 bytes a table row): a letter typed at the end of that word
+ * also keeps where the last word was first found in each row and the 8
+ * bytes after (12 bytes a table row): a letter typed at the end of that word
  * is found there without reading the row again. No terminal code. */
 #ifndef CENTRES_FILTER_H
 #define CENTRES_FILTER_H
