@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text.h"
 #include "util.h"
@@ -280,13 +283,44 @@ find_digits(const char *h, size_t n, const char *d, size_t dn, size_t *mlen)
 	return NULL;
 }
 
+/* Finds w[0..wn) in h[0..n), as memmem() does, faster on the short texts
+ * of a row: with SSE2 (every x86-64), 16 places at a time whose first and
+ * last bytes are w's, then the bytes between. */
+static const char *
+find_text(const char *h, size_t n, const char *w, size_t wn)
+{
+#ifdef __SSE2__
+	if (wn < 2 || n < wn)
+		return wn == 1 ? memchr(h, w[0], n) : memmem(h, n, w, wn);
+	const __m128i first = _mm_set1_epi8(w[0]), last = _mm_set1_epi8(w[wn - 1]);
+	size_t i = 0, starts = n - wn + 1;	/* where w may start: [0, starts) */
+	for (; i + 16 <= starts; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(h + i + wn - 1));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first),
+		    _mm_cmpeq_epi8(b, last)));
+		for (; m; m &= m - 1) {
+			size_t k = i + (size_t)__builtin_ctz(m);
+			if (memcmp(h + k + 1, w + 1, wn - 2) == 0)
+				return h + k;
+		}
+	}
+	for (; i < starts; i++)
+		if (h[i] == w[0] && h[i + wn - 1] == w[wn - 1] && memcmp(h + i + 1, w + 1, wn - 2) == 0)
+			return h + i;
+	return NULL;
+#else
+	return memmem(h, n, w, wn);
+#endif
+}
+
 /* Finds w[0..wn) in h[0..n) at the start of a word (and, when whole, at
  * the end of one too). */
 static const char *
 find_word(const char *h, size_t n, const char *w, size_t wn, bool whole)
 {
 	const char *p = h, *end = h + n;
-	while (p < end && (p = memmem(p, (size_t)(end - p), w, wn)) != NULL) {
+	while (p < end && (p = find_text(p, (size_t)(end - p), w, wn)) != NULL) {
 		bool starts = p == h || p[-1] == ' ' || p[-1] == '\n';
 		bool ends = p + wn == end || p[wn] == ' ' || p[wn] == '\n';
 		if (starts && (!whole || ends))
@@ -301,7 +335,7 @@ term_find(const struct term *tm, const char *h, size_t n, size_t *mlen)
 {
 	if (tm->digits)
 		return find_digits(h, n, tm->text, tm->len, mlen);
-	const char *p = memmem(h, n, tm->text, tm->len);
+	const char *p = find_text(h, n, tm->text, tm->len);
 	if (tm->alt) {
 		const char *a = find_word(h, p ? (size_t)(p - h) + tm->len : n, tm->alt, tm->alt_len,
 		    tm->alt_word);
@@ -351,14 +385,49 @@ term_has_col(const struct term *tm, size_t col)
 	return false;
 }
 
+/* Where a row's last term was first found, and the bytes after it there:
+ * a letter typed at the end of that term is found there when it is the
+ * next byte, without reading the row again. */
+#define HINT_NEXT 8
+struct hint {
+	uint32_t at;		/* NO_HINT: not found as its text, or not a plain term */
+	char next[HINT_NEXT];	/* the bytes after the match; '\0' past the row's end */
+};
+#define NO_HINT UINT32_MAX
+
+/* Whether a term's text is all there is to find of it: no phone digits,
+ * no other form, no column of its own. */
 static bool
-term_match(const struct table *t, const struct term *tm, size_t joined, size_t r)
+term_plain(const struct term *tm)
+{
+	return !tm->digits && !tm->alt && !tm->cols;
+}
+
+/* Whether row r matches term tm. from: where in the row's folded text its
+ * text may first be (0, or where a term it starts with was first found:
+ * a plain term only). *hn: where it was first found and what follows, or
+ * at NO_HINT (not a plain term, or found through the acronym). */
+static bool
+term_match_at(const struct table *t, const struct term *tm, size_t joined, size_t r,
+    size_t from, struct hint *hn)
 {
 	const struct row *row = &t->rows[r];
 	const char *h = arena_at(&t->fold, row->fold);
 	size_t n = row->fold_len, mlen;
-	if (!tm->cols && term_find(tm, h, n, &mlen))
-		return true;
+	hn->at = NO_HINT;
+	if (!tm->cols) {
+		const char *p = term_find(tm, h + from, n - from, &mlen);
+		if (p) {
+			if (term_plain(tm)) {
+				size_t after = (size_t)(p - h) + tm->len;
+				size_t k = n - after < HINT_NEXT ? n - after : HINT_NEXT;
+				memset(hn->next, 0, HINT_NEXT);
+				memcpy(hn->next, h + after, k);
+				hn->at = (uint32_t)(p - h);
+			}
+			return true;
+		}
+	}
 	/* Field by field: in the columns the term looks in, and for a word
 	 * typed without the separators of the acronym. */
 	const char *end = h + n;
@@ -377,6 +446,13 @@ term_match(const struct table *t, const struct term *tm, size_t joined, size_t r
 		h = nl + 1;
 	}
 	return false;
+}
+
+static bool
+term_match(const struct table *t, const struct term *tm, size_t joined, size_t r)
+{
+	struct hint hn;
+	return term_match_at(t, tm, joined, r, 0, &hn);
 }
 
 bool
@@ -441,6 +517,13 @@ struct job {
 	size_t from, to;
 	uint8_t *hit;
 	uint32_t *out;	/* matching rows, in order */
+	/* When q is the query of the candidates with letters added to its
+	 * last term: per candidate, where that term was and what followed;
+	 * the letters added. Else NULL. */
+	const struct hint *hint_in;
+	const char *added;
+	size_t nadded;
+	struct hint *hint;	/* per matching row: where the last term was */
 	size_t n;
 };
 
@@ -448,12 +531,35 @@ static void *
 run_job(void *arg)
 {
 	struct job *j = arg;
+	const struct query *q = j->q;
+	const struct term *last = &q->terms[q->n - 1];
 	for (size_t i = j->from; i < j->to; i++) {
 		uint32_t r = j->cand ? j->cand[i] : (uint32_t)i;
-		bool m = query_match(j->t, j->q, r);
+		struct hint hn;
+		bool m;
+		const struct hint *in = j->hint_in ? &j->hint_in[i] : NULL;
+		if (in && in->at != NO_HINT && j->nadded <= HINT_NEXT &&
+		    memcmp(in->next, j->added, j->nadded) == 0) {
+			/* The letters added follow where the term was first
+			 * found: the longer one is first found there. */
+			m = true;
+			hn.at = in->at;
+			memset(hn.next, 0, HINT_NEXT);
+			memcpy(hn.next, in->next + j->nadded, HINT_NEXT - j->nadded);
+		} else {
+			/* The longer term cannot be found before the shorter. */
+			size_t from = in && in->at != NO_HINT ? in->at : 0;
+			m = term_match_at(j->t, last, q->joined, r, from, &hn);
+			/* With letters added to the last term, the others are
+			 * those of the candidates, which matched them. */
+			for (size_t k = 0; m && !in && k + 1 < q->n; k++)
+				m = term_match(j->t, &q->terms[k], q->joined, r);
+		}
 		j->hit[r] = m;
-		if (m)
+		if (m) {
+			j->hint[j->n] = hn;
 			j->out[j->n++] = r;
+		}
 	}
 	return NULL;
 }
@@ -479,23 +585,31 @@ threads_to_use(size_t count)
 	return k ? k : 1;
 }
 
-/* Tests count candidates (cand[i], or rows 0..count-1 when cand is NULL),
- * sets hit[] for each, writes the matching rows in order to out (which may
- * be cand itself) and returns how many. Large scans are split across the
- * cores, each share in its own thread, joined in order. */
+/* Tests count candidates (cand[i], or rows 0..count-1 when cand is NULL;
+ * q has terms), sets hit[] for each, writes the matching rows in order to
+ * out (which may be cand itself) and where q's last term was found in each
+ * to hint (which may be hint_in itself), and returns how many. hint_in
+ * (NULL: none): the candidates are the rows of a query that q is with the
+ * letters added appended to its last term, and hint_in says, for each,
+ * where that term was found.
+ * Large scans are split across the cores, each share in its own thread,
+ * joined in order. */
 static size_t
 scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t count,
-    uint8_t *hit, uint32_t *out)
+    const struct hint *hint_in, const char *added, uint8_t *hit, uint32_t *out, struct hint *hint)
 {
 	size_t k = threads_to_use(count);
 	struct job jobs[MAX_THREADS];
 	pthread_t tid[MAX_THREADS];
 	bool started[MAX_THREADS] = {false};
 	for (size_t i = 0; i < k; i++) {
-		jobs[i] = (struct job){t, q, cand, count * i / k, count * (i + 1) / k, hit, NULL, 0};
+		jobs[i] = (struct job){t, q, cand, count * i / k, count * (i + 1) / k, hit, NULL,
+		    hint_in, added, added ? strlen(added) : 0, NULL, 0};
 		/* The first share writes in place (out never passes its reads);
 		 * the others into their own buffers. */
-		jobs[i].out = i == 0 ? out : xmalloc((jobs[i].to - jobs[i].from + 1) * sizeof *out);
+		size_t room = jobs[i].to - jobs[i].from + 1;
+		jobs[i].out = i == 0 ? out : xmalloc(room * sizeof *out);
+		jobs[i].hint = i == 0 ? hint : xmalloc(room * sizeof *hint);
 	}
 	for (size_t i = 1; i < k; i++)
 		started[i] = pthread_create(&tid[i], NULL, run_job, &jobs[i]) == 0;
@@ -506,18 +620,205 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 			pthread_join(tid[i], NULL);
 		else
 			run_job(&jobs[i]);	/* no thread to be had: do it here */
+		/* Below what share i + 1 still reads: n <= jobs[i].to. */
 		memcpy(out + n, jobs[i].out, jobs[i].n * sizeof *out);
+		memcpy(hint + n, jobs[i].hint, jobs[i].n * sizeof *hint);
 		n += jobs[i].n;
 		free(jobs[i].out);
+		free(jobs[i].hint);
 	}
 	return n;
+}
+
+/* The kept results: for each of the last queries (its text and terms), the
+ * rows its words matched, ascending; as a list of rows when that is smaller
+ * than a bit a table row, else as those bits (an eighth of a byte a row: a
+ * query nearly every row matches costs little). Together they stay under
+ * LEVELS_ROW_BYTES bytes a table row (at least LEVELS_MIN_BYTES), and
+ * LEVELS_MAX results; beyond, the least recently used go first. The places
+ * a query names are not kept: they are looked up again, the same way. */
+#define LEVELS_MAX 64
+#define LEVELS_ROW_BYTES 4
+#define LEVELS_MIN_BYTES 65536
+
+struct level {
+	char *text;		/* the query as typed */
+	struct query q;
+	uint32_t *rows;		/* n rows ascending, or NULL: */
+	uint64_t *bits;		/* a bit a table row */
+	size_t n, bytes;
+	unsigned long id;	/* when made */
+	unsigned long used;	/* when last used */
+};
+
+struct filter_cache {
+	const struct table *t;	/* the table the rows are of, */
+	size_t nrows;		/* with this many rows */
+	struct level lv[LEVELS_MAX];
+	size_t n, bytes, budget;
+	unsigned long clock;
+	/* For the rows of the last result scanned (level hint_of), in order:
+	 * where its query's last term was first found and the 8 bytes after (12
+	 * bytes a row, beside the budget). */
+	struct hint *hint;
+	unsigned long hint_of;
+};
+
+static void
+level_free(struct level *l)
+{
+	free(l->text);
+	query_free(&l->q);
+	free(l->rows);
+	free(l->bits);
+	memset(l, 0, sizeof *l);
+}
+
+static void
+cache_drop(struct filter *f)
+{
+	struct filter_cache *c = f->cache;
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		level_free(&c->lv[i]);
+	free(c->hint);
+	free(c);
+	f->cache = NULL;
+}
+
+/* The kept results of table t as it is now (none kept of another). */
+static struct filter_cache *
+cache_of(struct filter *f, const struct table *t)
+{
+	if (f->cache && (f->cache->t != t || f->cache->nrows != t->nrows))
+		cache_drop(f);
+	if (!f->cache) {
+		f->cache = xcalloc(1, sizeof *f->cache);
+		f->cache->t = t;
+		f->cache->nrows = t->nrows;
+		f->cache->budget = t->nrows * LEVELS_ROW_BYTES > LEVELS_MIN_BYTES ?
+		    t->nrows * LEVELS_ROW_BYTES : LEVELS_MIN_BYTES;
+		f->cache->hint = xmalloc((t->nrows ? t->nrows : 1) * sizeof *f->cache->hint);
+	}
+	return f->cache;
+}
+
+static bool
+same_term(const struct term *a, const struct term *b)
+{
+	return a->digits == b->digits && !a->alt == !b->alt && a->ncols == b->ncols &&
+	    strcmp(a->text, b->text) == 0 &&
+	    (!a->ncols || memcmp(a->cols, b->cols, a->ncols * sizeof *a->cols) == 0);
+}
+
+/* Whether q is wide's query with letters added to its last term, both
+ * plain: q's last term cannot be found before wide's was. */
+static bool
+query_extends(const struct query *q, const struct query *wide)
+{
+	if (q->n == 0 || q->n != wide->n)
+		return false;
+	for (size_t i = 0; i + 1 < q->n; i++)
+		if (!same_term(&q->terms[i], &wide->terms[i]))
+			return false;
+	const struct term *a = &q->terms[q->n - 1], *b = &wide->terms[q->n - 1];
+	return term_plain(a) && term_plain(b) && a->len >= b->len &&
+	    memcmp(a->text, b->text, b->len) == 0;
+}
+
+/* The kept result of a query with the same rows as q: the same text, or
+ * terms each implying the other's. */
+static struct level *
+cache_find(struct filter_cache *c, const char *s, const struct query *q)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->lv[i].text, s) == 0)
+			return &c->lv[i];
+	for (size_t i = 0; i < c->n; i++)
+		if (query_implies(q, &c->lv[i].q) && query_implies(&c->lv[i].q, q))
+			return &c->lv[i];
+	return NULL;
+}
+
+/* The smallest kept result that every row matching q is in, or NULL. */
+static struct level *
+cache_base(struct filter_cache *c, const struct query *q)
+{
+	struct level *best = NULL;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct level *l = &c->lv[i];
+		/* Of two as small, the later: it is the closer to q (and the
+		 * last one scanned has its hints). */
+		if ((!best || l->n < best->n || (l->n == best->n && l->id > best->id)) &&
+		    query_implies(q, &l->q))
+			best = &c->lv[i];
+	}
+	return best;
+}
+
+/* The rows of l, ascending, into out, each marked in hit[]; how many. */
+static size_t
+level_rows(const struct level *l, size_t nrows, uint32_t *out, uint8_t *hit)
+{
+	if (l->rows) {
+		for (size_t i = 0; i < l->n; i++)
+			hit[l->rows[i]] = FILTER_TEXT;
+		if (l->n)
+			memcpy(out, l->rows, l->n * sizeof *out);
+		return l->n;
+	}
+	size_t n = 0;
+	for (size_t w = 0; w < (nrows + 63) / 64; w++)
+		for (uint64_t b = l->bits[w]; b; b &= b - 1) {
+			uint32_t r = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+			out[n++] = r;
+			hit[r] = FILTER_TEXT;
+		}
+	return n;
+}
+
+/* Keeps rows[0..n), the rows query s matches, then lets the least recently
+ * used results go while over the budget. */
+static void
+cache_put(struct filter_cache *c, const struct table *t, const char *s, const uint32_t *rows,
+    size_t n)
+{
+	size_t words = (t->nrows + 63) / 64;
+	struct level l = {0};
+	l.text = xstrdup(s);
+	query_parse(t, s, &l.q);
+	l.n = n;
+	if (n * sizeof *rows <= words * sizeof *l.bits) {
+		l.rows = xmalloc((n ? n : 1) * sizeof *rows);
+		if (n)	/* rows is NULL for a table of no row */
+			memcpy(l.rows, rows, n * sizeof *rows);
+		l.bytes = n * sizeof *rows;
+	} else {
+		l.bits = xcalloc(words, sizeof *l.bits);
+		for (size_t i = 0; i < n; i++)
+			l.bits[rows[i] / 64] |= (uint64_t)1 << (rows[i] % 64);
+		l.bytes = words * sizeof *l.bits;
+	}
+	l.bytes += sizeof l + strlen(s);
+	l.id = l.used = ++c->clock;
+	while (c->n && (c->n == LEVELS_MAX || c->bytes + l.bytes > c->budget)) {
+		size_t old = 0;
+		for (size_t i = 1; i < c->n; i++)
+			if (c->lv[i].used < c->lv[old].used)
+				old = i;
+		c->bytes -= c->lv[old].bytes;
+		level_free(&c->lv[old]);
+		c->lv[old] = c->lv[--c->n];
+	}
+	c->bytes += l.bytes;
+	c->lv[c->n++] = l;
 }
 
 void
 filter_init(struct filter *f)
 {
 	memset(f, 0, sizeof *f);
-	f->narrowable = true;
 }
 
 /* Forgets the table's areas (read again by the next query). */
@@ -540,6 +841,7 @@ filter_free(struct filter *f)
 {
 	query_free(&f->q);
 	drop_coverage(f);
+	cache_drop(f);
 	reach_free(&f->reach);
 	arena_free(&f->via_text);
 	free(f->rows);
@@ -553,6 +855,7 @@ filter_reset(struct filter *f)
 {
 	query_free(&f->q);
 	drop_coverage(f);
+	cache_drop(f);
 	f->active = false;
 	f->n = 0;
 	f->hit_cap = 0;	/* forces a full pass */
@@ -666,13 +969,31 @@ add_places(struct filter *f, size_t n)
 	free(at);
 }
 
+size_t
+filter_kept(const struct filter *f, size_t *bytes)
+{
+	if (bytes)
+		*bytes = f->cache ? f->cache->bytes : 0;
+	return f->cache ? f->cache->n : 0;
+}
+
+/* Clears the marks of the last result's rows. */
+static void
+clear_hits(struct filter *f)
+{
+	if (f->n > f->hit_cap / 8) {
+		memset(f->hit, 0, f->hit_cap);
+		return;
+	}
+	for (size_t i = 0; i < f->n; i++)
+		f->hit[f->rows[i]] = 0;
+}
+
 void
 filter_set(struct filter *f, const struct table *t, const char *s)
 {
 	struct query q;
 	query_parse(t, s, &q);
-	bool narrowing = f->active && f->narrowable && f->hit_cap == t->nrows &&
-	    query_implies(&q, &f->q);
 	if (f->hit_cap != t->nrows) {
 		free(f->hit);
 		f->hit = xcalloc(t->nrows ? t->nrows : 1, 1);
@@ -680,6 +1001,7 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 		f->n = 0;	/* rows of another table */
 		drop_coverage(f);
 	}
+	struct filter_cache *c = cache_of(f, t);
 	xgrow((void **)&f->rows, &f->cap, t->nrows, sizeof *f->rows);
 	f->examined = 0;
 	find_places(f, t, s, &q);
@@ -689,24 +1011,48 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 			f->rows[r] = (uint32_t)r, f->hit[r] = FILTER_TEXT;
 		n = t->nrows;
 		f->active = false;
-		f->narrowable = true;
 	} else if (f->places.only_place) {
 		/* 33 is the Gironde: its rows alone, no phone digits. The rows
 		 * of the last result lose their marks. */
-		for (size_t i = 0; i < f->n; i++)
-			f->hit[f->rows[i]] = 0;
+		clear_hits(f);
 		n = 0;
 		query_free(&q);
 		f->active = true;
-		f->narrowable = false;
 	} else {
-		/* Narrowing tests only the previous rows (the others already
-		 * have hit 0); otherwise every row. */
-		size_t count = narrowing ? f->n : t->nrows;
-		n = scan(t, &q, narrowing ? f->rows : NULL, count, f->hit, f->rows);
-		f->examined = count;
+		/* The rows of a kept result of the same rows; else a scan of the
+		 * smallest kept result that holds them all (the others keep hit
+		 * 0), or of every row. */
+		clear_hits(f);
+		struct level *l = cache_find(c, s, &q);
+		bool kept = l != NULL;
+		if (kept) {
+			n = level_rows(l, t->nrows, f->rows, f->hit);
+		} else {
+			l = cache_base(c, &q);
+			const uint32_t *cand = NULL;
+			size_t count = t->nrows;
+			if (l && l->rows) {
+				cand = l->rows, count = l->n;
+			} else if (l) {
+				xgrow((void **)&f->scratch, &f->scratch_cap, l->n + 1, sizeof *f->scratch);
+				count = level_rows(l, t->nrows, f->scratch, f->hit);
+				cand = f->scratch;
+			}
+			/* Where the last term may first be, when it is the last
+			 * one scanned with letters added. */
+			bool on = l && l->id == c->hint_of && query_extends(&q, &l->q);
+			n = scan(t, &q, cand, count, on ? c->hint : NULL,
+			    on ? q.terms[q.n - 1].text + l->q.terms[q.n - 1].len : NULL, f->hit,
+			    f->rows, c->hint);
+			f->examined = count;
+		}
+		if (l)
+			l->used = ++c->clock;
+		if (!kept) {
+			cache_put(c, t, s, f->rows, n);
+			c->hint_of = c->clock;	/* the level just made */
+		}
 		f->active = true;
-		f->narrowable = true;
 	}
 	reach_places(f, n);
 	add_places(f, n);

@@ -25,9 +25,14 @@
  *   are offered. The start of a name ("bord") counts only when the words
  *   match no row. A département's number or a postcode alone is that
  *   place, not also phone digits.
- * Matching runs over the folded text built at load time; when a query
- * narrows the previous one only the previous matches are searched again.
- * No terminal code. */
+ * Matching runs over the folded text built at load time. The filter keeps
+ * the rows of the last queries' words (4 bytes a table row at the most): a
+ * query met again (Backspace, Ctrl-W, typing the same letters again) takes
+ * its kept rows, and a query that narrows a kept one (typing on) searches
+ * only the smallest such result again. For the last result searched it
+ * also keeps where the last word was first found in each row and the 8
+ * bytes after (12 bytes a table row): a letter typed at the end of that word
+ * is found there without reading the row again. No terminal code. */
 #ifndef CENTRES_FILTER_H
 #define CENTRES_FILTER_H
 
@@ -83,6 +88,8 @@ enum {
 				 * of a place no row covers */
 };
 
+struct filter_cache;
+
 struct filter {
 	struct query q;		/* no term when the query is only a place */
 	bool active;		/* false: empty query, every row matches */
@@ -90,7 +97,8 @@ struct filter {
 	size_t n, cap;
 	uint8_t *hit;		/* hit[r]: FILTER_* bits; 0 when row r is not shown */
 	size_t hit_cap;
-	unsigned long examined;	/* rows tested by the last filter_set() */
+	unsigned long examined;	/* rows tested by the last filter_set() (0
+				 * when the rows of a kept result served) */
 
 	/* Places, for a table with a coverage or postcode column (else
 	 * places.n is 0, via and place_note NULL, matched == n). */
@@ -120,15 +128,16 @@ struct filter {
 	struct arena via_text;
 	uint32_t *scratch;
 	size_t scratch_cap;
-	bool narrowable;	/* rows holds every row matching q's words */
+	struct filter_cache *cache;	/* the rows of recent queries' words */
 };
 
 void filter_init(struct filter *f);
 void filter_free(struct filter *f);
-/* Applies a new query to t (re-using the previous result when the query
- * narrows it): the rows that match its words, and those that cover the
- * places it names, with via[] and place_note. An empty or blank query
- * matches every row. */
+/* Applies a new query to t: the rows that match its words, and those that
+ * cover the places it names, with via[] and place_note. An empty or blank
+ * query matches every row. Whatever a kept result saves, what it publishes
+ * is what a fresh filter would (examined aside). A table other than the
+ * last one (or the same with another row count) drops the kept results. */
 void filter_set(struct filter *f, const struct table *t, const char *query);
 /* What led to row r of the last filter_set()'s table: the via text of a
  * row reached through a place or offered by place_note, else NULL. */
@@ -137,8 +146,13 @@ filter_via(const struct filter *f, size_t r)
 {
 	return f->via && r < f->hit_cap ? f->via[r] : NULL;
 }
-/* Drops the previous result so the next filter_set() scans every row and
- * reads the table's areas again (after a reload). */
+/* How many results of past queries f keeps for the table of the last
+ * filter_set(), and in *bytes (if non-NULL) the memory they take: at most
+ * 4 bytes a row of the table (64 KiB for a small one). */
+size_t filter_kept(const struct filter *f, size_t *bytes);
+/* Drops the previous result and the kept ones so the next filter_set()
+ * scans every row and reads the table's areas again (after a reload, or
+ * whenever the table's rows changed). */
 void filter_reset(struct filter *f);
 
 /* A match inside a field: bytes [start, end) of the field's text. */

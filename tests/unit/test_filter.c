@@ -368,49 +368,45 @@ query_parsing(void **state)
 	query_free(&wide);
 }
 
+/* f given query q tested examined rows and found n. */
+#define assert_examined(q, examined_, n_) do { \
+	filter_set(&f, &dir.t, (q)); \
+	assert_int_equal(f.examined, (examined_)); \
+	assert_int_equal(f.n, (n_)); \
+} while (0)
+
 static void
 incremental(void **state)
 {
 	(void)state;
 	struct filter f;
 	filter_init(&f);
-	filter_set(&f, &dir.t, "oce");
-	assert_int_equal(f.examined, 18);
-	assert_int_equal(f.n, 1);
+	assert_examined("oce", 18, 1);
 	/* Extending the query: only the previous match is looked at again. */
-	filter_set(&f, &dir.t, "oceane");
-	assert_int_equal(f.examined, 1);
-	assert_int_equal(f.n, 1);
+	assert_examined("oceane", 1, 1);
 	assert_string_equal(table_role(&dir.t, f.rows[0], ROLE_ID, NULL), "13");
 	/* An unrelated query rescans every row. */
-	filter_set(&f, &dir.t, "mara");
-	assert_int_equal(f.examined, 18);
-	assert_int_equal(f.n, 1);
-	/* So does a shorter one (backspace). */
+	assert_examined("mara", 18, 1);
+	/* So does a shorter one never met (backspace). */
 	filter_set(&f, &dir.t, "centre ressources");
-	filter_set(&f, &dir.t, "centre");
-	assert_int_equal(f.examined, 18);
-	assert_int_equal(f.n, 4);
+	assert_examined("centre", 18, 4);
 	/* Adding a term narrows: only the 4 previous matches are tested. */
-	filter_set(&f, &dir.t, "centre ressources");
-	assert_int_equal(f.examined, 4);
-	assert_int_equal(f.n, 3);
-	filter_set(&f, &dir.t, "centre ressources azur");
-	assert_int_equal(f.examined, 3);
-	assert_int_equal(f.n, 1);
+	assert_examined("centre ress", 4, 3);
+	assert_examined("centre ress azur", 3, 1);
+	/* A query met before (Backspace, typing it again) takes the rows kept
+	 * of it: none is tested. */
+	assert_examined("centre ressources", 0, 3);
+	assert_examined("centre", 0, 4);
+	assert_examined("centre ress azur", 0, 1);
 	/* The hit array agrees with the rows. */
 	for (size_t r = 0; r < dir.t.nrows; r++)
 		assert_int_equal(f.hit[r] != 0, r == f.rows[0]);
-	/* Scoping a term narrows too. */
-	filter_set(&f, &dir.t, "mara");
-	filter_set(&f, &dir.t, "territoire:mara");
-	assert_int_equal(f.examined, 1);
-	assert_int_equal(f.n, 1);
+	/* Scoping a term narrows too (mara: kept). */
+	assert_examined("mara", 0, 1);
+	assert_examined("territoire:mara", 1, 1);
 	/* After a reset, a narrower query still rescans. */
 	filter_reset(&f);
-	filter_set(&f, &dir.t, "territoire:marai");
-	assert_int_equal(f.examined, 18);
-	assert_int_equal(f.n, 1);
+	assert_examined("territoire:marai", 18, 1);
 	filter_free(&f);
 
 	/* Whatever the path, the result is the one a fresh filter gives. */
