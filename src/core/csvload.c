@@ -298,8 +298,15 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 	csv_set_space_func(&p, no_space);
 	csv_set_realloc_func(&p, xrealloc);
 
-	size_t i = 0;
+	/* With no callback the next report is never reached: one comparison
+	 * a line. */
+	csvload_progress_fn *progress = o ? o->progress : NULL;
+	size_t i = 0, next_report = progress ? CSVLOAD_PROGRESS_STEP : SIZE_MAX;
 	while (i < len) {
+		if (i >= next_report) {
+			progress(o->progress_ctx, i, len, t->nrows);
+			next_report = i + CSVLOAD_PROGRESS_STEP;
+		}
 		size_t j = i;
 		while (j < len && s[j] != '\n' && s[j] != '\r')
 			j++;

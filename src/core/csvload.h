@@ -12,11 +12,20 @@
 #include "table.h"
 #include "util.h"
 
+/* How far the parse has gone: bytes of the (decoded) text done and in all,
+ * rows stored so far. Called at most once per CSVLOAD_PROGRESS_STEP bytes,
+ * from the loading thread; the caller decides what to show and when. */
+typedef void csvload_progress_fn(void *ctx, size_t done, size_t total, size_t rows);
+
+#define CSVLOAD_PROGRESS_STEP ((size_t)1 << 20)	/* 1 MiB */
+
 struct load_opts {
 	const char *encoding;	/* iconv name, or NULL to detect */
 	char delimiter;		/* ',', ';', '\t', or 0 to detect */
 	uint64_t max_size;	/* a file larger is refused before it is read;
 				 * 0: CSVLOAD_MAX_SIZE */
+	csvload_progress_fn *progress;	/* or NULL: never called */
+	void *progress_ctx;
 };
 
 #define CSVLOAD_MAX_SIZE (UINT64_C(4) << 30)	/* 4 GiB */

@@ -919,6 +919,61 @@ load_files(void **state)
 	table_free(&t);
 }
 
+struct progress_log {
+	size_t calls, done[16], total, rows[16];
+};
+
+static void
+log_progress(void *ctx, size_t done, size_t total, size_t rows)
+{
+	struct progress_log *l = ctx;
+	if (l->calls < 16)
+		l->done[l->calls] = done, l->rows[l->calls] = rows;
+	l->calls++;
+	l->total = total;
+}
+
+/* The progress callback: once a MiB of text, at the start of a line, with
+ * the rows stored before that line; never for a file under a MiB. */
+static void
+progress_reported_each_mib(void **state)
+{
+	(void)state;
+	const char head[] = "nom,ville\n";
+	char line[32];
+	int ll = snprintf(line, sizeof line, "Centre %06d,Lyon\n", 0);
+	size_t nrows = (7 * CSVLOAD_PROGRESS_STEP / 2) / (size_t)ll;	/* 3.5 MiB */
+	size_t n = sizeof head - 1 + nrows * (size_t)ll;
+	char *buf = xmalloc(n + 1);
+	memcpy(buf, head, sizeof head - 1);
+	for (size_t i = 0; i < nrows; i++) {
+		snprintf(line, sizeof line, "Centre %06zu,Lyon\n", i);
+		memcpy(buf + sizeof head - 1 + i * (size_t)ll, line, (size_t)ll);
+	}
+	struct progress_log l = {0};
+	struct load_opts o = {.progress = log_progress, .progress_ctx = &l};
+	struct table t;
+	struct err e;
+	assert_int_equal(load_mem(&t, buf, n, &o, &e), 0);
+	assert_int_equal(t.nrows, nrows);
+	assert_int_equal(l.calls, 3);
+	assert_int_equal(l.total, n);
+	for (size_t k = 0; k < l.calls; k++) {
+		size_t from = k ? l.done[k - 1] : 0;
+		assert_true(l.done[k] >= from + CSVLOAD_PROGRESS_STEP);
+		assert_true(l.done[k] < from + CSVLOAD_PROGRESS_STEP + (size_t)ll);
+		assert_int_equal((l.done[k] - (sizeof head - 1)) % (size_t)ll, 0);	/* a line's start */
+		assert_int_equal(l.rows[k], (l.done[k] - (sizeof head - 1)) / (size_t)ll);
+	}
+	table_free(&t);
+	struct progress_log small = {0};
+	o.progress_ctx = &small;
+	assert_int_equal(load_mem(&t, buf, CSVLOAD_PROGRESS_STEP - 1, &o, &e), 0);
+	assert_int_equal(small.calls, 0);
+	table_free(&t);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -953,6 +1008,7 @@ main(void)
 		cmocka_unit_test(binary_file),
 		cmocka_unit_test(blank_and_empty_rows_skipped),
 		cmocka_unit_test(load_files),
+		cmocka_unit_test(progress_reported_each_mib),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
