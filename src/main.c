@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "batch/batch.h"
+#include "batch/progress.h"
 #include "core/directory.h"
 #include "core/i18n.h"
 #include "lang.h"
@@ -125,7 +126,16 @@ main(int argc, char **argv)
 		return report(&e);
 	}
 	const char *path = directory_path(o.file);
-	if (directory_load(&d, path, &o.load, &e) < 0) {
+	/* Batch mode shows how a long load goes on standard error, when that
+	 * is a terminal; erased before anything else is written there. */
+	bool batch = o.mode == MODE_CHECK || o.mode == MODE_LIST || !isatty(STDOUT_FILENO)
+	    || term_is_dumb();
+	struct progress pr = {0};
+	if (batch)
+		progress_start(&pr, path, &o.load);
+	int loaded = directory_load(&d, path, &o.load, &e);
+	progress_end(&pr, &o.load);
+	if (loaded < 0) {
 		batch_warnings(&d.t, stderr);	/* what was wrong before the error too */
 		directory_free(&d);
 		return report(&e);
