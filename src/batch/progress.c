@@ -22,9 +22,11 @@
 static const int ending[] = {SIGINT, SIGTERM, SIGQUIT, SIGHUP};
 static struct sigaction before[sizeof ending / sizeof ending[0]];
 static bool caught[sizeof ending / sizeof ending[0]];
-/* What erases the line: "\r", spaces, "\r"; for the signal handler. */
-static char erase_buf[1024];
-static volatile sig_atomic_t erase_len;
+/* How wide the line on the terminal may be, for the signal handler, which
+ * erases it with "\r", that many spaces, "\r". Set before the line is
+ * written, in one store, so that a signal at any moment erases all of it. */
+static volatile sig_atomic_t erase_cols;
+static char spaces[256];	/* filled by progress_start() */
 
 static double
 now(void)
@@ -47,10 +49,21 @@ write_all(const char *s, size_t n)
 
 /* Erases the line, then ends the program as the signal would have. */
 static void
+erase(void)
+{
+	size_t n = (size_t)erase_cols;
+	if (!n)
+		return;
+	write_all("\r", 1);
+	for (; n; n -= n < sizeof spaces ? n : sizeof spaces)
+		write_all(spaces, n < sizeof spaces ? n : sizeof spaces);
+	write_all("\r", 1);
+}
+
+static void
 on_signal(int sig)
 {
-	if (erase_len)
-		write_all(erase_buf, (size_t)erase_len);
+	erase();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -146,19 +159,10 @@ show(void *ctx, size_t done, size_t total, size_t rows)
 	memcpy(out + 1, line, o - 1);
 	for (size_t c = cols; c < p->cols && o + 1 < sizeof out; c++)
 		out[o++] = ' ';
-	write_all(out, o);
 	p->cols = cols > p->cols ? cols : p->cols;
+	erase_cols = (sig_atomic_t)p->cols;	/* before the line is on the terminal */
+	write_all(out, o);
 	p->drawn = t;
-	/* What the handler writes; it is not running while this changes,
-	 * since erase_len is 0 or shorter until it is whole. */
-	size_t e = p->cols + 2 < sizeof erase_buf ? p->cols + 2 : sizeof erase_buf;
-	if ((size_t)erase_len != e) {
-		erase_len = 0;
-		erase_buf[0] = '\r';
-		memset(erase_buf + 1, ' ', e - 2);
-		erase_buf[e - 1] = '\r';
-		erase_len = (sig_atomic_t)e;
-	}
 }
 
 void
@@ -169,6 +173,7 @@ progress_start(struct progress *p, const char *name, struct load_opts *o)
 	if (!isatty(STDERR_FILENO))
 		return;
 	p->on = true;
+	memset(spaces, ' ', sizeof spaces);
 	p->name = sanitize_str(name ? name : _("built-in directory"));
 	o->progress = show;
 	o->progress_ctx = p;
@@ -191,10 +196,8 @@ progress_end(struct progress *p, struct load_opts *o)
 		return;
 	o->progress = NULL;
 	o->progress_ctx = NULL;
-	if (erase_len) {
-		write_all(erase_buf, (size_t)erase_len);
-		erase_len = 0;
-	}
+	erase();
+	erase_cols = 0;
 	for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++)
 		if (caught[i])
 			sigaction(ending[i], &before[i], NULL);
