@@ -178,16 +178,11 @@ tui_run(struct directory *d, const char *path, const struct app_config *cfg,
 {
 	signals_catch();
 	signals_busy(true);
-	/* The screen's messages in UTF-8 whatever the locale: outside UTF-8 the
-	 * view writes their accents as ASCII (é -> e), where gettext would
-	 * write "?". Put back for what is printed without the screen. */
-	bind_textdomain_codeset(textdomain(NULL), "UTF-8");
 	char notice[160] = "";
 	struct termios shell;
 	if (terminal_start(notice, sizeof notice, &shell, !o->no_mouse) < 0) {
 		terminal_end();
 		directory_free(d);
-		bind_textdomain_codeset(textdomain(NULL), nl_langinfo(CODESET));
 		fprintf(stderr, "centres: %s\n", _("cannot start the screen on this terminal "
 		    "(use --list for plain output)"));
 		return 2;
@@ -212,6 +207,5 @@ tui_run(struct directory *d, const char *path, const struct app_config *cfg,
 	arena_free(&pasted);
 	terminal_end();
 	die_set_hook(NULL);
-	bind_textdomain_codeset(textdomain(NULL), nl_langinfo(CODESET));
 	return status;
 }
