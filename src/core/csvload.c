@@ -167,9 +167,11 @@ on_row(int c, void *data)
 		}
 		if (t->nrows >= UINT32_MAX - 1 || t->fold.len - L->fold_start >= UINT32_MAX)
 			L->too_big = N_("more than 4 billion rows, or a row of more than 4 GiB");
-		xgrow((void **)&t->rows, &t->rows_cap, t->nrows + 1, sizeof *t->rows);
-		struct row *r = &t->rows[t->nrows++];
-		memset(r, 0, sizeof *r);
+		struct row *r = table_new_row(t);
+		if (!r) {	/* beyond what table_stable() reserved: cannot be */
+			L->too_big = N_("more than 4 billion rows, or a row of more than 4 GiB");
+			goto next;
+		}
 		r->text = L->row_start;
 		r->nfields = L->nfields;
 		r->line = L->row_line;
@@ -178,6 +180,7 @@ on_row(int c, void *data)
 		r->text_len = (uint32_t)(t->text.len - L->row_start);
 		table_put_ends(t, r, L->ends);
 	}
+next:
 	L->row_start = t->text.len;
 	L->fold_start = t->fold.len;
 	L->nfields = 0;
@@ -282,6 +285,17 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 	size_t len = dec.len;
 	/* Room for all the text and its folded form at once: no copying as the
 	 * arenas grow (given back by arena_shrink() at the end). */
+	if (o && o->stable) {
+		/* What a row can take at the most: its bytes, a NUL and 4 bytes of
+		 * end for each of its fields (at most one a byte), 3 of alignment;
+		 * a row holds two bytes at the least. Folded, a character gives at
+		 * most 32 bytes (16 a byte), and text_fold() reserves twice what
+		 * is left of a field beyond. Only the pages written cost memory. */
+		size_t rows = len / 2 + 2, slack = (size_t)1 << 20;
+		if (len > (SIZE_MAX - slack) / 24 || table_stable(t, rows, 8 * len + slack,
+		    20 * len + slack) < 0)
+			t->stable = false;	/* the caller sees it: nothing to publish */
+	}
 	arena_reserve(&t->text, len + len / 4 + 64);	/* the fields' ends too */
 	arena_reserve(&t->fold, len + len / 8 + 64);
 	if (o && o->delimiter) {
@@ -304,7 +318,10 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 	size_t i = 0, next_report = progress ? CSVLOAD_PROGRESS_STEP : SIZE_MAX;
 	while (i < len) {
 		if (i >= next_report) {
-			progress(o->progress_ctx, i, len, t->nrows);
+			if (!progress(o->progress_ctx, i, len, t->nrows)) {
+				err_at(e, t->source, 0, "%s", CSVLOAD_STOPPED);
+				goto out_csv;
+			}
 			next_report = i + CSVLOAD_PROGRESS_STEP;
 		}
 		size_t j = i;

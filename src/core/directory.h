@@ -24,6 +24,11 @@ const char *directory_path(const char *file);
  * freed with directory_free(). */
 int directory_load(struct directory *d, const char *path, const struct load_opts *o,
     struct err *e);
+/* directory_load() in two steps: an empty directory named after path,
+ * then the load into it (core/loading.c publishes the table between). */
+void directory_init(struct directory *d, const char *path);
+int directory_read(struct directory *d, const char *path, const struct load_opts *o,
+    struct err *e);
 void directory_free(struct directory *d);
 
 #endif

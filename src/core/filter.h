@@ -137,7 +137,11 @@ void filter_free(struct filter *f);
  * cover the places it names, with via[] and place_note. An empty or blank
  * query matches every row. Whatever a kept result saves, what it publishes
  * is what a fresh filter would (examined aside). A table other than the
- * last one (or the same with another row count) drops the kept results. */
+ * last one (or the same with fewer rows) drops the kept results. The same
+ * table with more rows is one being loaded (table.loading): its first rows
+ * are the same, and a kept result is brought up to date by searching only
+ * the rows added; the places wait for the end of the load. Another table
+ * read into the same struct must go through filter_reset(). */
 void filter_set(struct filter *f, const struct table *t, const char *query);
 /* What led to row r of the last filter_set()'s table: the via text of a
  * row reached through a place or offered by place_note, else NULL. */
