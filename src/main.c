@@ -20,8 +20,12 @@
 #include "restrict.h"
 #include "tui/tui.h"
 
-/* How long the screen waits for a load before it starts beside it. */
+/* How long the screen waits for a load before it starts beside it, and
+ * the size of a file it waits for whatever the time (a few milliseconds of
+ * loading: its errors are then reported before the screen, as always,
+ * however busy the machine). */
 #define LOAD_WAIT_MS 30
+#define LOAD_SMALL ((size_t)1 << 20)
 
 /* An error, reported once on standard error; returns the exit status 2. */
 static int
@@ -146,7 +150,9 @@ main(int argc, char **argv)
 		 * shown whole (its errors reported here, as in batch mode),
 		 * a longer one while it loads beside the screen. */
 		ld = loading_start(path, &o.load);
-		if (loading_wait(ld, LOAD_WAIT_MS)) {
+		struct loading_status ls;
+		loading_peek(ld, NULL, &ls);
+		if (loading_wait(ld, path && ls.total >= LOAD_SMALL ? LOAD_WAIT_MS : -1)) {
 			loaded = loading_finish(ld, &d, &e);
 			ld = NULL;
 		} else {

@@ -99,17 +99,16 @@ load_ended(struct app *a)
 	if (rc < 0) {
 		index_build(&a->dir.ix, &a->dir.t);
 		if (e.line)
-			/* TRANSLATORS: the line and the reason; then how many rows
-			 * were read before it (with the thousands separator). */
-			snprintf(a->st.loadline, sizeof a->st.loadline, P_("Loading stopped at line %lu: "
-			    "%s (shown: the %s centre before it).", "Loading stopped at line %lu: %s "
-			    "(shown: the %s centres before it).", a->dir.t.nrows), e.line, e.msg, rows);
+			/* TRANSLATORS: the line, how many rows were read before it
+			 * (with the thousands separator), the reason. */
+			snprintf(a->st.loadline, sizeof a->st.loadline, P_("Loading stopped at line %lu "
+			    "(%s centre shown): %s", "Loading stopped at line %lu (%s centres shown): %s",
+			    a->dir.t.nrows), e.line, rows, e.msg);
 		else
-			/* TRANSLATORS: the reason; then how many rows were read
-			 * before it. */
-			snprintf(a->st.loadline, sizeof a->st.loadline, P_("Loading stopped: %s (shown: "
-			    "the %s centre read before).", "Loading stopped: %s (shown: the %s centres "
-			    "read before).", a->dir.t.nrows), e.msg, rows);
+			/* TRANSLATORS: how many rows were read before, the reason. */
+			snprintf(a->st.loadline, sizeof a->st.loadline, P_("Loading stopped (%s centre "
+			    "shown): %s", "Loading stopped (%s centres shown): %s", a->dir.t.nrows), rows,
+			    e.msg);
 	}
 	state_loaded(&a->st);
 	if (rc == 0 && !*a->dir.t.notice && !a->dir.t.nwarn_total) {

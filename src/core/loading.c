@@ -123,6 +123,8 @@ loading_wait(struct loading *l, int ms)
 	if (until.tv_nsec >= 1000000000L)
 		until.tv_sec++, until.tv_nsec -= 1000000000L;
 	pthread_mutex_lock(&l->mu);
+	while (!l->ended && ms < 0)
+		pthread_cond_wait(&l->cv, &l->mu);
 	while (!l->ended && ms > 0)
 		if (pthread_cond_timedwait(&l->cv, &l->mu, &until) == ETIMEDOUT)
 			break;

@@ -37,7 +37,8 @@ struct loading_status {
  * Every error, even one known at once (no such file), comes out of
  * loading_finish(): loading_wait() for a moment sees it. */
 struct loading *loading_start(const char *path, const struct load_opts *o);
-/* Waits up to ms milliseconds for the end; true when the load has ended. */
+/* Waits up to ms milliseconds for the end (ms < 0: until the end); true
+ * when the load has ended. */
 bool loading_wait(struct loading *l, int ms);
 /* The table as last published, into *view (a shallow copy: it owns
  * nothing, has no warning yet, and says loading), and where the load is.
