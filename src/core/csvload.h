@@ -16,7 +16,8 @@
 /* How far the parse has gone: bytes of the (decoded) text done and in all,
  * rows stored so far. Called at most once per CSVLOAD_PROGRESS_STEP bytes,
  * from the loading thread, between two lines (every row stored so far is
- * whole); the caller decides what to show and when. Returns false to stop
+ * whole), and while a large file is read (0 done, 0 rows, once per 16 MiB
+ * read); the caller decides what to show and when. Returns false to stop
  * the load (it then fails with CSVLOAD_STOPPED). */
 typedef bool csvload_progress_fn(void *ctx, size_t done, size_t total, size_t rows);
 
