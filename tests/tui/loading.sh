@@ -72,6 +72,33 @@ see "Ctrl-C once while loading says how to quit" "Press Ctrl-C again to quit (or
 keys C-c
 expect_exit "Ctrl-C twice while loading" 130
 
+# In French: the same line, French numbers and typography.
+gen "$BIG" $ROWS
+nb=$(printf '\302\240') nnb=$(printf '\342\200\257')	# no-break space, narrow one
+EXTRA_ENV="CENTRES_LANG=fr" start 140 30 "$BIG"
+see "in French: how far the load is" "Chargement de $BIG$nb: " "$nb% (" " centres, " "${nb}s). La recherche porte sur ce qui est chargé."
+WAIT_S=60 see "in French: the end" "Chargé$nb: 500${nnb}000 centres en "
+keys F10
+expect_exit "F10 in French" 0
+
+# The file cut short while it loads, then replaced while the screen shows
+# it: the screen goes on with what it read (a load reads the file into
+# memory of its own once), F5 then reads the new one.
+start 100 30 "$BIG"
+see "a file cut short while loading: loading" "Loading $BIG: "
+: >"$BIG"
+WAIT_S=60 see "... the load ends all the same" "Loaded: "
+keys Escape
+see "... with the centres it read" " of "
+printf 'id,nom,territoire\n1,Centre nouveau,Eure\n' >"$TMPD/new.csv"
+mv "$TMPD/new.csv" "$BIG"
+keys Down Down
+not_see "replaced while shown: nothing changes until a reload" "Centre nouveau"
+keys F5
+see "F5 reads the new file" "Reloaded $BIG: 1 centre." "Centre nouveau"
+keys F10
+expect_exit "F10 after the file changed" 0
+
 # An error near the end: the centres before it stay, the error says where.
 BAD=$TMPD/bad.csv
 gen "$BAD" 300000 '999999,"Centre jamais fermé,Eure'
