@@ -52,6 +52,17 @@ kv() { sed -n "s/^$1=//p" "$2"; }
 # The median seconds and the peak KB of a command run $1 times (tests/bench/runs.c).
 measure() { $B/runs "$@"; }
 
+# keys_lines KV TYPING BACKSPACE: the typed keys' and the Backspaces' times
+# of ttybytes's key=value file KV, on lines named TYPING and BACKSPACE.
+keys_lines() {
+	for k in type back; do
+		case $k in type) what=$2 ;; *) what=$3 ;; esac
+		printf '  %-42s p50 %6s ms  p99 %6s ms  max %6s ms  %5s bytes/key\n' \
+			"$what ($(kv ${k}_keys "$1") keys)" "$(kv ${k}_p50_ms "$1")" \
+			"$(kv ${k}_p99_ms "$1")" "$(kv ${k}_max_ms "$1")" "$(kv ${k}_bytes_median "$1")"
+	done
+}
+
 began=$(date +%s)
 echo "centres benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPU, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 echo "(medians; \"x\" = centres / the reference measured just before it; keys in a pseudo-terminal)"
@@ -122,22 +133,9 @@ for n in $sizes; do
 	printf '  %-42s %10s   (+%s ms of quiet after it; the load --check: %s)\n' \
 		"loaded on screen (pty), $sof" "$(secs "$(awk -v m="$ready" 'BEGIN { print m / 1000 }')")" \
 		500 "$(secs "$load_s")"
-	for k in type back; do
-		case $k in type) what="typing $WORDS" ;; *) what="Backspace" ;; esac
-		printf '  %-42s p50 %6s ms  p99 %6s ms  max %6s ms  %5s bytes/key\n' \
-			"$what ($(kv ${k}_keys "$tmp/screen.kv") keys)" "$(kv ${k}_p50_ms "$tmp/screen.kv")" \
-			"$(kv ${k}_p99_ms "$tmp/screen.kv")" "$(kv ${k}_max_ms "$tmp/screen.kv")" \
-			"$(kv ${k}_bytes_median "$tmp/screen.kv")"
-	done
-	if [ -n "$during" ]; then
-		for k in type back; do
-			case $k in type) what="while loading, from $during ms: typing" ;; *) what="... Backspace" ;; esac
-			printf '  %-42s p50 %6s ms  p99 %6s ms  max %6s ms  %5s bytes/key\n' \
-				"$what ($(kv ${k}_keys "$tmp/during.kv"))" "$(kv ${k}_p50_ms "$tmp/during.kv")" \
-				"$(kv ${k}_p99_ms "$tmp/during.kv")" "$(kv ${k}_max_ms "$tmp/during.kv")" \
-				"$(kv ${k}_bytes_median "$tmp/during.kv")"
-		done
-	fi
+	keys_lines "$tmp/screen.kv" "typing $WORDS" "Backspace"
+	[ -z "$during" ] || keys_lines "$tmp/during.kv" "while loading, from $during ms: typing" \
+		"... Backspace"
 	printf '  %-42s --check %s = %s, --filter %s = %s, screen %s = %s the file\n' "peak RSS" \
 		"$(mib "$load_kb")" "$(ratio "$load_kb" "$kib")" "$(mib "$filter_kb")" \
 		"$(ratio "$filter_kb" "$kib")" "$(mib "$screen_kb")" "$(ratio "$screen_kb" "$kib")"
