@@ -55,7 +55,7 @@ void
 app_init_loading(struct app *a, struct loading *l, const char *path,
     const struct app_config *cfg, int width, int height)
 {
-	struct directory d;
+	struct directory d = {0};
 	struct loading_status s;
 	loading_peek(l, &d.t, &s);
 	index_build(&d.ix, &d.t);	/* "all", nothing else until the end */
@@ -93,6 +93,10 @@ load_ended(struct app *a)
 	a->loading = NULL;
 	index_free(&a->dir.ix);
 	a->dir = d;
+	if (a->dir.cov) {	/* read beside the screen: the filter's now */
+		filter_adopt_coverage(&a->st.f, &a->dir.t, a->dir.cov);
+		a->dir.cov = NULL;
+	}
 	a->st.loadline[0] = '\0';
 	char rows[64], secs[32];
 	i18n_group(a->dir.t.nrows, rows, sizeof rows);

@@ -27,6 +27,7 @@ directory_init(struct directory *d, const char *path)
 	   would be shown (title, warnings) */
 	table_init(&d->t, path ? path : _("built-in directory"));
 	memset(&d->ix, 0, sizeof d->ix);
+	d->cov = NULL;
 }
 
 int
@@ -56,4 +57,9 @@ directory_free(struct directory *d)
 {
 	index_free(&d->ix);
 	table_free(&d->t);
+	if (d->cov) {
+		coverage_free(d->cov);
+		free(d->cov);
+		d->cov = NULL;
+	}
 }

@@ -6,6 +6,7 @@
 #ifndef CENTRES_DIRECTORY_H
 #define CENTRES_DIRECTORY_H
 
+#include "coverage.h"
 #include "csvload.h"
 #include "index.h"
 #include "table.h"
@@ -14,6 +15,10 @@
 struct directory {
 	struct table t;
 	struct index ix;
+	struct coverage *cov;	/* the areas its rows cover, when read ahead
+				 * (core/loading.c reads them beside the screen,
+				 * for the filter to take: filter_adopt_coverage);
+				 * NULL: read by the first query naming a place */
 };
 
 /* The path to load: file if non-NULL, else $CENTRES_FILE if set and

@@ -1024,6 +1024,15 @@ add_places(struct filter *f, size_t n)
 	free(at);
 }
 
+void
+filter_adopt_coverage(struct filter *f, const struct table *t, struct coverage *cov)
+{
+	drop_coverage(f);
+	f->cov = cov;
+	f->cov_table = t;
+	f->cov_rows = t->nrows;
+}
+
 size_t
 filter_kept(const struct filter *f, size_t *bytes)
 {
@@ -1053,8 +1062,11 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 		free(f->hit);
 		f->hit = xcalloc(t->nrows ? t->nrows : 1, 1);
 		f->hit_cap = t->nrows;
-		f->n = 0;	/* rows of another table */
-		drop_coverage(f);
+		f->n = 0;	/* rows of another table, or more of them */
+		/* One per row; the areas stay if they are t's (find_places). */
+		free(f->via);
+		f->via = NULL;
+		f->reach.n = 0;
 	}
 	struct filter_cache *c = cache_of(f, t);
 	xgrow((void **)&f->rows, &f->cap, t->nrows, sizeof *f->rows);

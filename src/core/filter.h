@@ -150,6 +150,10 @@ filter_via(const struct filter *f, size_t r)
 {
 	return f->via && r < f->hit_cap ? f->via[r] : NULL;
 }
+/* Gives f the areas of table t (built by coverage_build() on t as it is
+ * now, elsewhere: core/loading.c does beside the screen), which it then
+ * owns, so that the next query naming a place does not read them. */
+void filter_adopt_coverage(struct filter *f, const struct table *t, struct coverage *cov);
 /* How many results of past queries f keeps for the table of the last
  * filter_set(), and in *bytes (if non-NULL) the memory they take: at most
  * 4 bytes a row of the table (64 KiB for a small one). */

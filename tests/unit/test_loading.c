@@ -4,8 +4,8 @@
  * identical to those of the same file loaded at once, and the filter on
  * the growing view finds what a fresh filter finds; the directory handed
  * over at the end is the one directory_load() gives; a load stopped at
- * once, a missing file, an error near the end; and the application typing
- * while the file loads. `make tsan` runs it under ThreadSanitizer too. */
+ * once, a missing file, an error near the end; the application typing
+ * while the file loads; the areas of a file of places read beside it. `make tsan` runs it under ThreadSanitizer too. */
 #include "unit.h"
 
 #include <stdbool.h>
@@ -34,7 +34,7 @@ rnd(uint32_t n)
  * quoted commas, a line break inside quotes now and then, a ragged row,
  * and `tail` at the end. Returns its path (static). */
 static const char *
-write_directory(double mib, const char *tail)
+write_directory_of(double mib, const char *tail, bool depts)
 {
 	static char path[64];
 	static const char *const names[] = {"Centre social", "Maison de quartier",
@@ -50,7 +50,9 @@ write_directory(double mib, const char *tail)
 	assert_true(fd >= 0);
 	FILE *f = fdopen(fd, "w");
 	assert_non_null(f);
-	fputs("id,nom,sigle,territoire,region,telephone,adresse\n", f);
+	static const char *const dept[] = {"974", "27", "93 94", "33", "95"};
+	fputs(depts ? "id,nom,sigle,territoire,region,telephone,adresse,departements\n" :
+	    "id,nom,sigle,territoire,region,telephone,adresse\n", f);
 	for (size_t i = 0; ftell(f) < (long)(mib * 1048576); i++) {
 		size_t k = rnd(5);
 		fprintf(f, "%zu,", i);
@@ -64,13 +66,21 @@ write_directory(double mib, const char *tail)
 			fprintf(f, "\"%u rue Foch\nBP %u\"", rnd(90), rnd(900));
 		else
 			fprintf(f, "\"%u, rue de la Paix\"", rnd(90));
-		if (rnd(5000) == 0)
+		if (depts)
+			fprintf(f, ",%s", dept[k]);
+		else if (rnd(5000) == 0)
 			fputs(",de trop", f);
 		fputc('\n', f);
 	}
 	fputs(tail, f);
 	assert_int_equal(fclose(f), 0);
 	return path;
+}
+
+static const char *
+write_directory(double mib, const char *tail)
+{
+	return write_directory_of(mib, tail, false);
 }
 
 static void
@@ -273,6 +283,58 @@ app_while_loading(void **state)
 	unlink(path);
 }
 
+/* A file whose rows say where they work: the areas are read beside the
+ * screen too, and handed to the filter, which then finds places (and says
+ * where no centre works) as it does on the file loaded at once. */
+static void
+places_after_loading(void **state)
+{
+	(void)state;
+	const char *path = write_directory_of(3, "", true);
+	static const struct app_config cfg = {.screen = {.job_control = true}};
+	struct app a, ref;
+	struct directory d;
+	struct err e;
+	assert_int_equal(directory_load(&d, path, NULL, &e), 0);
+	assert_null(d.cov);	/* at once: read by the first query that needs them */
+	struct directory bg;	/* beside the screen: read with the rows */
+	assert_int_equal(loading_finish(loading_start(path, NULL), &bg, &e), 0);
+	assert_non_null(bg.cov);
+	assert_int_equal(bg.cov->nrows, bg.t.nrows);
+	assert_int_equal(bg.cov->col, (int)bg.t.ncols - 1);
+	directory_free(&bg);
+	app_init(&ref, &d, path, &cfg, 100, 30);
+	app_init_loading(&a, loading_start(path, NULL), path, &cfg, 100, 30);
+	type(&a, "bordeaux");
+	while (a.loading) {
+		app_idle(&a);
+		rest();
+	}
+	assert_non_null(a.st.f.cov);	/* taken from the load, and used: */
+	assert_int_equal(a.st.f.cov->nrows, a.dir.t.nrows);
+	struct coverage *adopted = a.st.f.cov;
+	static const char *const queries[] = {"bordeaux", "gironde", "hauts-de-seine", "93200",
+	    "zola 974", "normandie"};
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		app_key(&a, K_CTRL('u'));
+		app_key(&ref, K_CTRL('u'));
+		type(&a, queries[i]);
+		type(&ref, queries[i]);
+		assert_ptr_equal(a.st.f.cov, adopted);	/* never read again */
+		if (!a.st.nlist)
+			fail_msg("\"%s\": nothing found (%zu at once)", queries[i], ref.st.nlist);
+		assert_int_equal(a.st.nlist, ref.st.nlist);
+		assert_memory_equal(a.st.list, ref.st.list, a.st.nlist * sizeof *a.st.list);
+		if (ref.st.f.place_note)
+			assert_string_equal(a.st.f.place_note, ref.st.f.place_note);
+		else
+			assert_null(a.st.f.place_note);
+	}
+	app_free(&a);
+	app_free(&ref);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -282,6 +344,7 @@ main(void)
 		cmocka_unit_test(cancelled),
 		cmocka_unit_test(errors),
 		cmocka_unit_test(app_while_loading),
+		cmocka_unit_test(places_after_loading),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
