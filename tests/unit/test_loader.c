@@ -1036,6 +1036,16 @@ same_tables(const struct table *a, const struct table *b)
 	}
 }
 
+static int
+write_file_at(const char *path, const char *s, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return -1;
+	size_t w = fwrite(s, 1, n, f);
+	return fclose(f) == 0 && w == n ? 0 : -1;
+}
+
 static void
 stretches_as_one(void **state)
 {
@@ -1082,6 +1092,54 @@ stretches_as_one(void **state)
 	unlink(path);
 }
 
+/* A quote inside an unquoted field early on fools the count of quotes for
+ * the rest of the file: the second stretch then begins inside a quoted
+ * field that holds a line break. The first stretch sees it did not end
+ * between rows; in memory it goes on alone, from a file (whose pages the
+ * other stretch gave back as it went) the file is read again in one. */
+static void
+stretches_fooled_by_a_quote(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	arena_append(&a, "id,nom,ville\n1,5\" écran,Lyon\n", 28);
+	for (size_t i = 2; a.len < ((size_t)6 << 20); i++) {
+		char line[64];
+		int n = snprintf(line, sizeof line, "%zu,\"Centre\nsur deux lignes\",Lyon\n", i);
+		arena_append(&a, line, (size_t)n);
+	}
+	char path[] = "/tmp/centres-fooled-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, a.base, a.len), (ssize_t)a.len);
+	close(fd);
+	struct load_opts one = {.stretches = 1}, two = {.stretches = 2, .parallel_min = 1};
+	struct table t1, t2, t3;
+	struct err e;
+	assert_int_equal(load_mem(&t1, a.base, a.len, &one, &e), 0);
+	assert_int_equal(load_mem(&t2, a.base, a.len, &two, &e), 0);
+	same_tables(&t1, &t2);
+	table_init(&t3, "test.csv");
+	assert_int_equal(csvload_file(&t3, path, &two, &e), 0);
+	same_tables(&t1, &t3);
+	assert_false(t3.stable);	/* read again, in one stretch */
+	table_free(&t3);
+	/* Without the stray quote the stretches are whole. */
+	a.base[16] = 'x';	/* 5" -> 5x */
+	table_free(&t1);
+	assert_int_equal(load_mem(&t1, a.base, a.len, &one, &e), 0);
+	assert_int_equal(write_file_at(path, a.base, a.len), 0);
+	table_init(&t3, "test.csv");
+	assert_int_equal(csvload_file(&t3, path, &two, &e), 0);
+	same_tables(&t1, &t3);
+	assert_true(t3.stable);	/* in stretches, not read again */
+	table_free(&t1);
+	table_free(&t2);
+	table_free(&t3);
+	arena_free(&a);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -1118,6 +1176,7 @@ main(void)
 		cmocka_unit_test(load_files),
 		cmocka_unit_test(progress_reported_each_mib),
 		cmocka_unit_test(stretches_as_one),
+		cmocka_unit_test(stretches_fooled_by_a_quote),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
