@@ -7,7 +7,7 @@
 # and the search finds what batch mode finds in the whole file. F10 and
 # Ctrl-C twice answer while it loads, with the terminal restored; an error
 # near the end of the file shows with the centres read before it. On
-# generated files of about 60 MB (a few seconds under the sanitizers).
+# generated files of about 100 MB (a few seconds under the sanitizers).
 . tests/tui/tmux.sh
 
 # gen FILE ROWS [TAIL]: a directory of ROWS generated centres, TAIL after.
@@ -29,7 +29,7 @@ gen() {
 }
 
 BIG=$TMPD/big.csv
-ROWS=500000
+ROWS=800000
 gen "$BIG" $ROWS
 zola=$("$CENTRES_REL" --filter zola --format tsv "$BIG" | tail -n +2 | wc -l)
 [ "$zola" -gt 50000 ] && pass "batch mode finds the Zola centres" || fail "batch mode finds the Zola centres" "$zola rows"
@@ -37,17 +37,17 @@ zola=$("$CENTRES_REL" --filter zola --format tsv "$BIG" | tail -n +2 | wc -l)
 start 100 30 "$BIG"
 see "the screen comes while it loads, and says how far it is" "Loading $BIG: " "% ("
 see "... with the centres read so far and the seconds" " centres, " " s). The search looks at what is loaded."
-send_text zola
-see "a search typed while it loads" "Search: zola"
-see "... finds among the centres already read" "Émile Zola, n° 1 (CS1)"
 # An export waits for the end of the load.
 keys F2 C-u
 send_text "$TMPD/out.csv"
 keys Enter
 see "an export while it loads says it waits" "The file is still loading: you can do this once it is loaded."
 [ -e "$TMPD/out.csv" ] && fail "nothing exported while loading" "$TMPD/out.csv exists" || pass "nothing exported while loading"
+send_text zola
+see "a search typed while it loads" "Search: zola"
+see "... finds among the centres already read" "Émile Zola, n° 1 (CS1)"
 # The end.
-WAIT_S=60 see "at the end: how many centres, how long" "Loaded: 500,000 centres in "
+WAIT_S=60 see "at the end: how many centres, how long" "Loaded: 800,000 centres in "
 see "... the title counts the whole file" "$zola of $ROWS centres match"
 see "... the menu has its territories" "Territories by region" "Normandie" "Eure"
 not_see "... no loading line left" "Loading $BIG"
@@ -77,17 +77,29 @@ gen "$BIG" $ROWS
 nb=$(printf '\302\240') nnb=$(printf '\342\200\257')	# no-break space, narrow one
 EXTRA_ENV="CENTRES_LANG=fr" start 140 30 "$BIG"
 see "in French: how far the load is" "Chargement de $BIG$nb: " "$nb% (" " centres, " "${nb}s). La recherche porte sur ce qui est chargé."
-WAIT_S=60 see "in French: the end" "Chargé$nb: 500${nnb}000 centres en "
+WAIT_S=60 see "in French: the end" "Chargé$nb: 800${nnb}000 centres en "
 keys F10
 expect_exit "F10 in French" 0
 
 # The file cut short while it loads, then replaced while the screen shows
 # it: the screen goes on with what it read (a load reads the file into
 # memory of its own once), F5 then reads the new one.
-start 100 30 "$BIG"
+start 150 30 "$BIG"
 see "a file cut short while loading: loading" "Loading $BIG: "
 : >"$BIG"
-WAIT_S=60 see "... the load ends all the same" "Loaded: "
+# What was read is loaded; the last line may be cut short (a warning) or
+# inside its quotes (an error).
+i=0
+until capture; case "$screen" in *"Loaded: "* | *"warning while loading"* | *"Loading stopped at line "*) true ;; *) false ;; esac; do
+	i=$((i + 1))
+	[ $i -lt 1200 ] || break
+	sleep 0.05
+done
+case "$screen" in
+*"Loaded: "* | *": 1 warning while loading (see centres --check)."* | *"Loading stopped at line "*"unterminated quoted field"*)
+	pass "... the load ends all the same" ;;
+*) fail "... the load ends all the same" "neither loaded nor stopped"; show ;;
+esac
 keys Escape
 see "... with the centres it read" " of "
 printf 'id,nom,territoire\n1,Centre nouveau,Eure\n' >"$TMPD/new.csv"
@@ -103,7 +115,6 @@ expect_exit "F10 after the file changed" 0
 BAD=$TMPD/bad.csv
 gen "$BAD" 300000 '999999,"Centre jamais fermé,Eure'
 start 150 30 "$BAD"
-see "a broken file: loading" "Loading $BAD: "
 WAIT_S=60 see "the error shows with its line, and the centres read before" \
 	"Loading stopped at line 300002 (300,000 centres shown): unterminated quoted field: the quote opened on this line is never closed"
 see "... they are all there" "300000 of 300000 centres shown"
