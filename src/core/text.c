@@ -218,8 +218,9 @@ fold_room(struct folding *f, size_t n, size_t i)
 
 /* Folds the one character at s + i (fold_room() done); returns its length
  * in bytes. fast: two-byte characters from fold2 (built), else everything
- * as it always was. */
-static inline size_t
+ * as it always was. Always inline: a call for each character cost more
+ * than the work (fast is then a constant). */
+static inline __attribute__((always_inline)) size_t
 fold_char(struct folding *f, const char *s, size_t n, size_t i, uint32_t *map, bool fast)
 {
 	unsigned char c = (unsigned char)s[i];
@@ -275,7 +276,7 @@ fold_end(struct folding *f, size_t n, uint32_t *map)
 }
 
 /* One character at a time; fast: those of two bytes from fold2 (built). */
-static size_t
+static inline __attribute__((always_inline)) size_t
 fold_chars(struct arena *out, const char *s, size_t n, uint32_t *map, bool fast)
 {
 	struct folding f;
