@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT
- * decode: encoding detection and iconv conversion. */
+ * decode: encoding detection and iconv conversion; the clean check, with a
+ * fast path for ASCII (simd.h) held equal to its plain loop (reference.h). */
 #define _GNU_SOURCE
 #include "decode.h"
 
@@ -12,6 +13,8 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "reference.h"
+#include "simd.h"
 #include "text.h"
 
 /* Bytes iconv could not convert are emitted as this (never valid UTF-8), so
@@ -86,10 +89,9 @@ is_utf8_name(const char *enc)
 	return strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
 }
 
-/* Whether s is valid UTF-8 with nothing to replace (no control other than
- * tab and line breaks, no C1, no bidi control). */
-static bool
-is_clean(const char *s, size_t n)
+/* The reference (reference.h): one character at a time. */
+bool
+decode_is_clean_ref(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
@@ -108,6 +110,38 @@ is_clean(const char *s, size_t n)
 		if (cp < 0xa0 || text_is_bidi_control(cp))
 			return false;
 		i += (size_t)l;
+	}
+	return true;
+}
+
+/* The same answer: runs of plain ASCII skipped by simd_plain_run(), then
+ * one character decoded; two-byte sequences (lead C2..DF, one continuation
+ * byte: always valid, U+0080..U+07FF, the accented letters of French) here
+ * rather than by a call. */
+bool
+decode_is_clean(const char *s, size_t n)
+{
+	if (simd_level() == SIMD_SCALAR)	/* a call per run would only slow it */
+		return decode_is_clean_ref(s, n);
+	simd_run_fn *plain_run = simd_plain_run_fn();
+	for (size_t i = 0; i < n;) {
+		i += plain_run(s + i, n - i);
+		if (i == n)
+			break;
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80)
+			return false;	/* a control, or DEL */
+		int32_t cp;
+		size_t l;
+		if (c >= 0xc2 && c <= 0xdf && i + 1 < n && ((unsigned char)s[i + 1] & 0xc0) == 0x80) {
+			cp = (int32_t)(c & 0x1f) << 6 | ((unsigned char)s[i + 1] & 0x3f);
+			l = 2;
+		} else {
+			l = (size_t)text_decode(s + i, n - i, &cp);
+		}
+		if (cp < 0xa0 || text_is_bidi_control(cp))
+			return false;
+		i += l;
 	}
 	return true;
 }
@@ -143,7 +177,7 @@ decode_input(const char *source, const char *buf, size_t n, const char *forced,
 		text = conv.base ? conv.base : "", len = conv.len;
 	}
 	if (!conv.base) {	/* UTF-8 so far, with or without BOM */
-		if (is_clean(text, len)) {	/* the common case: one pass, no copy */
+		if (decode_is_clean(text, len)) {	/* the common case: one pass, no copy */
 			d->text = text, d->len = len;
 			return 0;
 		}

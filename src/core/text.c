@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: MIT
- * text: UTF-8 decoding, display width and search folding (via utf8proc). */
+ * text: UTF-8 decoding, display width and search folding (via utf8proc).
+ * Folding has a fast path for ASCII (simd.h), held byte for byte equal to
+ * the plain loop it started from (text_fold_ref, reference.h). */
 #include "text.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 #include <wchar.h>
 
 #include "i18n.h"
+#include "reference.h"
+#include "simd.h"
 #include "util.h"
 
 bool
@@ -134,10 +139,49 @@ fold_cp(int32_t cp, char *dst)
 	return len;
 }
 
+/* fold_cp() of every code point of two bytes in UTF-8 (U+0080..U+07FF:
+ * the accented letters of the Latin alphabets, Greek, Cyrillic...), worked
+ * out once for text_fold(): fold_cp() calls utf8proc, which took most of
+ * the time of folding French text. The same function fills the table, so
+ * the folds cannot differ. A fold longer than 7 bytes (none is known) is
+ * marked len 0xff and asked of fold_cp() each time. Built once by the
+ * first text_fold() of any thread (pthread_once). */
+struct fold2 {
+	uint8_t len;
+	char s[7];
+};
+static struct fold2 fold2[0x800 - 0x80];
+static pthread_once_t fold2_once = PTHREAD_ONCE_INIT;
+
+/* The entry of fold2 for the character at s + i (i < n), or NULL when it
+ * is not two bytes long or its fold is not there. */
+static inline const struct fold2 *
+fold2_of(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c < 0xc2 || c > 0xdf || i + 1 >= n || ((unsigned char)s[i + 1] & 0xc0) != 0x80)
+		return NULL;	/* lead C2..DF and one continuation byte: always valid */
+	unsigned cp = (unsigned)(c & 0x1f) << 6 | ((unsigned char)s[i + 1] & 0x3f);
+	const struct fold2 *e = &fold2[cp - 0x80];
+	return e->len != 0xff ? e : NULL;
+}
+
+static void
+fold2_build(void)
+{
+	for (int32_t cp = 0x80; cp < 0x800; cp++) {
+		char buf[32];
+		int k = fold_cp(cp, buf);
+		fold2[cp - 0x80].len = (uint8_t)(k <= 7 ? k : 0xff);
+		if (k <= 7)
+			memcpy(fold2[cp - 0x80].s, buf, (size_t)k);
+	}
+}
+
 /* What separates words for the search, on both sides: spaces and line
  * breaks, hyphens, apostrophes, dots, slashes and the rest of punctuation
  * (after fold_cp, typographic dashes and apostrophes are plain ones). */
-static bool
+static inline bool
 is_word_sep(unsigned char c)
 {
 	switch (c) {
@@ -149,52 +193,145 @@ is_word_sep(unsigned char c)
 	}
 }
 
+/* Where text_fold() writes: the output block reserved in the arena, and
+ * the state of the separator rule. */
+struct folding {
+	struct arena *out;
+	size_t start;		/* out->len when the fold began */
+	char *d;		/* reserved room: used bytes written, room in all */
+	size_t room, used;
+	bool sep;		/* the last byte written is a separator's space */
+};
+
+/* Keeps at least 32 bytes of room (one character's fold) for the n - i
+ * bytes of input still to fold. */
+static inline void
+fold_room(struct folding *f, size_t n, size_t i)
+{
+	if (f->room - f->used < 32) {
+		arena_commit(f->out, f->used);
+		f->room = (n - i) * 2 + 64;
+		f->d = arena_reserve(f->out, f->room);
+		f->used = 0;
+	}
+}
+
+/* Folds the one character at s + i (fold_room() done); returns its length
+ * in bytes. fast: two-byte characters from fold2 (built), else everything
+ * as it always was. Always inline: a call for each character cost more
+ * than the work (fast is then a constant). */
+static inline __attribute__((always_inline)) size_t
+fold_char(struct folding *f, const char *s, size_t n, size_t i, uint32_t *map, bool fast)
+{
+	unsigned char c = (unsigned char)s[i];
+	char *d = f->d + f->used;
+	int32_t cp = c;
+	int len = 1, k;
+	const struct fold2 *e;
+	if (c < 0x80) {
+		d[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		k = 1;
+	} else if (fast && (e = fold2_of(s, n, i)) != NULL) {
+		len = 2;
+		k = e->len;
+		memcpy(d, e->s, sizeof e->s);	/* room: 32 bytes */
+	} else {
+		len = text_decode(s + i, n - i, &cp);
+		k = cp < 0 ? text_encode(0xFFFD, d) : fold_cp(cp, d);
+	}
+	/* A run of separators is one space. */
+	if (k == 1 && is_word_sep((unsigned char)d[0])) {
+		if (f->sep)
+			return (size_t)len;
+		d[0] = ' ';
+		f->sep = true;
+	} else if (k > 0) {
+		f->sep = false;
+	}
+	if (map)
+		for (int j = 0; j < k; j++)
+			map[f->out->len + f->used - f->start + (size_t)j] = (uint32_t)i;
+	f->used += (size_t)k;
+	return (size_t)len;
+}
+
+static void
+fold_begin(struct folding *f, struct arena *out, size_t n)
+{
+	f->out = out;
+	f->start = out->len;
+	f->room = n + 32;
+	f->d = arena_reserve(out, f->room);
+	f->used = 0;
+	f->sep = false;
+}
+
+static size_t
+fold_end(struct folding *f, size_t n, uint32_t *map)
+{
+	arena_commit(f->out, f->used);
+	if (map)
+		map[f->out->len - f->start] = (uint32_t)n;
+	return f->out->len - f->start;
+}
+
+/* One character at a time; fast: those of two bytes from fold2 (built). */
+static inline __attribute__((always_inline)) size_t
+fold_chars(struct arena *out, const char *s, size_t n, uint32_t *map, bool fast)
+{
+	struct folding f;
+	fold_begin(&f, out, n);
+	for (size_t i = 0; i < n;) {
+		fold_room(&f, n, i);
+		i += fold_char(&f, s, n, i, map, fast);
+	}
+	return fold_end(&f, n, map);
+}
+
+/* The reference (reference.h): every character as it always was. */
+size_t
+text_fold_ref(struct arena *out, const char *s, size_t n, uint32_t *map)
+{
+	return fold_chars(out, s, n, map, false);
+}
+
 size_t
 text_fold(struct arena *out, const char *s, size_t n, uint32_t *map)
 {
-	size_t start = out->len;
-	size_t i = 0;
-	char *d = arena_reserve(out, n + 32);
-	size_t room = n + 32, used = 0;
-	bool sep = false;	/* the last byte written is a separator's space */
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (room - used < 32) {
-			arena_commit(out, used);
-			d = arena_reserve(out, (n - i) * 2 + 64);
-			room = (n - i) * 2 + 64;
-			used = 0;
-		}
-		int32_t cp = c;
-		int len = 1, k;
-		if (c < 0x80) {
-			d[used] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			k = 1;
-		} else {
-			len = text_decode(s + i, n - i, &cp);
-			k = cp < 0 ? text_encode(0xFFFD, d + used) : fold_cp(cp, d + used);
-		}
-		/* A run of separators is one space. */
-		if (k == 1 && is_word_sep((unsigned char)d[used])) {
-			if (sep) {
-				i += (size_t)len;
+	pthread_once(&fold2_once, fold2_build);
+#ifdef SIMD_HAVE_FOLD16
+	if (simd_level() < SIMD_SSE2)
+		return fold_chars(out, s, n, map, true);
+	/* Blocks of 16 bytes. A block's start that is all ASCII, with no
+	 * separator after a separator (nor first, after one), folds byte for
+	 * byte as simd_fold16() wrote it; the character that ends it goes
+	 * through fold_char() like any other. */
+	struct folding f;
+	fold_begin(&f, out, n);
+	for (size_t i = 0; i < n;) {
+		fold_room(&f, n, i);
+		__m128i v = n - i >= 16 ? _mm_loadu_si128((const __m128i *)(const void *)(s + i)) :
+		    simd_load_end(s + i, n - i);
+		uint32_t seps, ascii = simd_fold16(v, f.d + f.used, &seps);
+		uint32_t bad = ~ascii | (seps & seps << 1) | (f.sep ? seps & 1 : 0);
+		size_t p = (size_t)__builtin_ctz(bad);	/* bits 16 and up of ~ascii are set */
+		if (p) {
+			if (map)
+				for (size_t j = 0, at = f.out->len + f.used - f.start; j < p; j++)
+					map[at + j] = (uint32_t)(i + j);
+			f.sep = seps >> (p - 1) & 1;
+			f.used += p;
+			i += p;
+			if (p == 16 || i == n)
 				continue;
-			}
-			d[used] = ' ';
-			sep = true;
-		} else if (k > 0) {
-			sep = false;
+			fold_room(&f, n, i);
 		}
-		if (map)
-			for (int j = 0; j < k; j++)
-				map[out->len + used - start + (size_t)j] = (uint32_t)i;
-		used += (size_t)k;
-		i += (size_t)len;
+		i += fold_char(&f, s, n, i, map, true);
 	}
-	arena_commit(out, used);
-	if (map)
-		map[out->len - start] = (uint32_t)n;
-	return out->len - start;
+	return fold_end(&f, n, map);
+#else
+	return fold_chars(out, s, n, map, true);
+#endif
 }
 
 char *

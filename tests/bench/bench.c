@@ -8,6 +8,9 @@
  * places: parsing data/places.txt (against folding its text once), and what
  * a place look-up adds to a keystroke on the built-in directory (against
  * the same keystroke on the same directory without its coverage column).
+ * `bench -t FILE`: the fast paths for clean text alone (the clean check and
+ * folding, simd.h), at each vector level, against their plain references
+ * (reference.h), in the same run.
  * Never part of `make test`: timings on a shared machine are for reading,
  * not asserting. */
 #define _GNU_SOURCE
@@ -22,6 +25,8 @@
 #include "core/filter.h"
 #include "core/index.h"
 #include "core/places.h"
+#include "core/reference.h"
+#include "core/simd.h"
 #include "core/text.h"
 #include "core/util.h"
 
@@ -187,6 +192,74 @@ slurp(const char *path, size_t *n)
 	return a.base;
 }
 
+/* Seconds of processor time of this thread. */
+static double
+cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* bench -t: the clean check over the whole file, and folding the file
+ * field by field as the loader does (fields cut at commas and line
+ * breaks, quotes ignored: about the sizes the loader hands text_fold): the
+ * plain references and the fast paths at each vector level this processor
+ * runs, taken in turn in each of 7 rounds (so that a neighbour's load
+ * falls on all alike), medians of the time on the processor (this
+ * thread's: a neighbour's time is not counted); the outputs compared too. */
+static void
+text_paths(const char *path)
+{
+	size_t n;
+	char *buf = slurp(path, &n);
+	size_t nf = 0;
+	for (size_t i = 0; i < n; i++)
+		nf += buf[i] == ',' || buf[i] == '\n';
+	size_t *ends = xmalloc((nf + 1) * sizeof *ends), k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (buf[i] == ',' || buf[i] == '\n')
+			ends[k++] = i;
+	ends[k++] = n;
+	printf("fast paths: %s, %.1f MB, %zu fields\n", path, (double)n / 1e6, k);
+	static const char *const names[] = {"reference", "scalar", "SSE2", "AVX2"};
+	enum { ROUNDS = 7 };
+	int nv = (int)simd_level() + 2;	/* the reference, then each level */
+	double tc[4][ROUNDS], tf[4][ROUNDS];
+	bool clean[4];
+	struct arena out[4] = {{0}};
+	for (int run = 0; run < ROUNDS; run++)
+		for (int v = 0; v < nv; v++) {
+			simd_limit(v ? (enum simd_level)(v - 1) : SIMD_AVX2);
+			double t0 = cpu_now();
+			clean[v] = v ? decode_is_clean(buf, n) : decode_is_clean_ref(buf, n);
+			tc[v][run] = cpu_now() - t0;
+			out[v].len = 0;
+			t0 = cpu_now();
+			for (size_t f = 0, j = 0; f < k; j = ends[f++] + 1) {
+				if (v)
+					text_fold(&out[v], buf + j, ends[f] - j, NULL);
+				else
+					text_fold_ref(&out[v], buf + j, ends[f] - j, NULL);
+			}
+			tf[v][run] = cpu_now() - t0;
+		}
+	simd_limit(SIMD_AVX2);
+	double c0 = median(tc[0], ROUNDS), f0 = median(tf[0], ROUNDS);
+	for (int v = 0; v < nv; v++) {
+		bool same = clean[v] == clean[0] && out[v].len == out[0].len &&
+		    memcmp(out[v].base, out[0].base, out[0].len) == 0;
+		double c = median(tc[v], ROUNDS), f = median(tf[v], ROUNDS);
+		printf("  %-9s clean check median %6.1f ms (%.2fx, %s)   fold by field median %6.1f ms "
+		    "(%.2fx, %.1f MB)%s\n", names[v], c * 1e3, c / c0, clean[v] ? "clean" : "not clean",
+		    f * 1e3, f / f0, (double)out[v].len / 1e6, same ? "" : "  DIFFERS FROM THE REFERENCE");
+	}
+	for (int v = 0; v < nv; v++)
+		arena_free(&out[v]);
+	free(ends);
+	free(buf);
+}
+
 /* Parsing the places (what the first look-up of a run costs), against one
  * text_fold() over the same bytes (the folding the parse cannot avoid). */
 static void
@@ -311,9 +384,14 @@ main(int argc, char **argv)
 		generate(argv[3], rows);
 		return 0;
 	}
+	if (argc == 3 && strcmp(argv[1], "-t") == 0) {
+		text_paths(argv[2]);
+		return 0;
+	}
 	if (argc != 2) {
 		fputs("usage: bench -g ROWS FILE   writes a generated directory of ROWS rows\n"
-		    "       bench FILE            measures the loader and the filter on FILE\n", stderr);
+		    "       bench FILE            measures the loader and the filter on FILE\n"
+		    "       bench -t FILE         measures the fast paths for clean text on FILE\n", stderr);
 		return 2;
 	}
 	const char *path = argv[1];

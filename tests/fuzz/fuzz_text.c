@@ -16,6 +16,10 @@
  *    the input, the last one n; the output valid UTF-8 without capitals,
  *    tabs or line breaks; the same without the map, the same through
  *    text_fold_str, and the concatenation of each character folded alone;
+ *  - the fast paths for clean text (core/simd.h) at every vector level this
+ *    processor runs: text_fold equal to text_fold_ref (bytes, length and
+ *    map, at every start offset of the input: every alignment and end of
+ *    a block), decode_is_clean to decode_is_clean_ref (core/reference.h);
  *  - text_ascii of every code point met: printable ASCII, at most 3 bytes,
  *    its length returned;
  *  - sanitize_str and sanitize_append: exactly the input with each invalid
@@ -34,7 +38,9 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/reference.h"
 #include "core/sanitize.h"
+#include "core/simd.h"
 #include "core/text.h"
 #include "core/util.h"
 #include "fuzz_common.h"
@@ -252,6 +258,43 @@ check_fold(const char *s, size_t n, const bool *start)
 	arena_free(&out);
 }
 
+/* The fast paths against the references, at every level, on s[i..n) for
+ * the starts i from 0 to 32 (each alignment of a block of 16 or 32 bytes
+ * meets the input's bytes), then every 61st. */
+static void
+check_fast_paths(const char *s, size_t n)
+{
+	uint32_t *want = xmalloc((16 * n + 1) * sizeof *want);
+	uint32_t *got = xmalloc((16 * n + 1) * sizeof *got);
+	struct arena a = {0}, b = {0};
+	int levels = (int)simd_level() + 1;
+	for (size_t i = 0; i <= n; i += i < 32 ? 1 : 61) {
+		a.len = 0;
+		size_t wl = text_fold_ref(&a, s + i, n - i, want);
+		bool clean = decode_is_clean_ref(s + i, n - i);
+		for (int level = 0; level < levels; level++) {
+			simd_limit((enum simd_level)level);
+			b.len = 0;
+			size_t gl = text_fold(&b, s + i, n - i, got);
+			if (gl != wl || b.len != a.len || (wl && memcmp(a.base, b.base, wl) != 0))
+				fuzz_fail("text_fold at level %d from byte %zu: %zu bytes unlike the "
+				    "reference's %zu", level, i, gl, wl);
+			for (size_t j = 0; j <= wl; j++)
+				if (got[j] != want[j])
+					fuzz_fail("text_fold at level %d from byte %zu: map[%zu] = %u, the "
+					    "reference's %u", level, i, j, got[j], want[j]);
+			if (decode_is_clean(s + i, n - i) != clean)
+				fuzz_fail("decode_is_clean at level %d from byte %zu: %d, the reference %d",
+				    level, i, !clean, clean);
+		}
+	}
+	simd_limit(SIMD_AVX2);
+	arena_free(&a);
+	arena_free(&b);
+	free(got);
+	free(want);
+}
+
 enum bad { BAD_NONE, BAD_BYTES, BAD_CONTROL, BAD_BIDI, BAD_COUNT };
 
 /* What sanitize.h says becomes of the character at s[0..l) (code point cp):
@@ -379,6 +422,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_decode(s, size);
 	check_fit(s, size, start);
 	check_fold(s, size, start);
+	check_fast_paths(s, size);
 	check_sanitize_str(s, size);
 	static const char *const encodings[] = {NULL, "UTF-8", "WINDOWS-1252"};
 	unsigned pick = size ? (unsigned char)s[0] : 0;
