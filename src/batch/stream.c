@@ -33,6 +33,7 @@
 #include "progress.h"
 
 #define PIECE ((size_t)1 << 20)	/* bytes read at a time, and in a piece loaded */
+#define GAP 4096		/* bytes between two ranges read rather than skipped */
 #define SHOWN_RAGGED 5		/* batch_warnings() shows 5 warnings at most */
 /* Larger files take the full path: line and row counts then stay far from
  * the loader's 32-bit limits, whose messages the stream does not make. */
@@ -393,6 +394,9 @@ second_pass(struct stream *S, const char *query, enum format f, unsigned flags, 
 	struct arena a = {0};
 	struct table t;
 	int rc = 2;
+	uint32_t *rows = NULL;	/* of a piece, matching */
+	size_t rows_cap = 0, win_cap = 0;
+	char *win = NULL;	/* what one read of the file brings */
 	/* The header line of CSV and TSV, JSON's opening: what zero rows give. */
 	piece_header(S, &a);
 	if (load_piece(S, &t, &a) < 0)
@@ -413,21 +417,30 @@ second_pass(struct stream *S, const char *query, enum format f, unsigned flags, 
 	table_free(&t);
 	size_t found = 0;
 	bool any = false;
-	uint32_t *rows = NULL;
-	size_t rows_cap = 0;
 	for (size_t i = 0; i < S->nr;) {
 		piece_header(S, &a);
 		/* Text lines up every row it lists: one piece. */
-		for (; i < S->nr && (f == FORMAT_TEXT || a.len < PIECE); i++) {
-			size_t n = (size_t)(S->r[i].end - S->r[i].start);
-			char *p = arena_reserve(&a, n + 1);
-			if (read_at(S->fd, p, n, S->r[i].start) != (ssize_t)n) {
+		while (i < S->nr && (f == FORMAT_TEXT || a.len < PIECE)) {
+			size_t i0 = i;
+			/* One read for the ranges of the next MiB of the file less
+			 * than GAP apart (or one range), what lies between them
+			 * read and left. */
+			size_t j = i + 1;
+			while (j < S->nr && S->r[j].end - S->r[i].start <= PIECE &&
+			    S->r[j].start - S->r[j - 1].end <= GAP)
+				j++;
+			size_t span = (size_t)(S->r[j - 1].end - S->r[i].start);
+			xgrow((void **)&win, &win_cap, span + 1, 1);
+			if (read_at(S->fd, win, span, S->r[i].start) != (ssize_t)span) {
 				err_at(&S->e, S->hdr.source, 0, "%s",
 				    _("the file changed while it was read"));
 				goto fail;
 			}
-			p[n] = '\n';
-			arena_commit(&a, n + 1);
+			for (; i < j; i++) {
+				size_t n = (size_t)(S->r[i].end - S->r[i].start);
+				arena_append(&a, win + (S->r[i].start - S->r[i0].start), n);
+				arena_putc(&a, '\n');
+			}
 		}
 		if (load_piece(S, &t, &a) < 0)
 			goto fail;
@@ -448,6 +461,7 @@ second_pass(struct stream *S, const char *query, enum format f, unsigned flags, 
 	if (f == FORMAT_JSON)
 		fputs(any ? "\n]\n" : "]\n", out);
 	free(rows);
+	free(win);
 	arena_free(&a);
 	/* A header and no row is a valid directory, empty: listing it finds
 	 * all there is. */
@@ -455,6 +469,7 @@ second_pass(struct stream *S, const char *query, enum format f, unsigned flags, 
 fail:
 	arena_free(&a);
 	free(rows);
+	free(win);
 	fflush(out);
 	char msg[1024];
 	fprintf(err, "centres: %s\n", err_text(&S->e, msg, sizeof msg));
