@@ -127,16 +127,19 @@ keep(struct stream *S, uint64_t start, uint64_t end)
 }
 
 /* Which of the piece's records (recs, whose text starts at s) may match:
- * marks kept[i]. */
-static void
+ * marks kept[i]. Returns whether their text is clean (scan_skeleton). */
+static bool
 prefilter(const struct stream *S, const char *s, const struct scan_recs *recs, bool *kept,
     struct arena *skel, size_t **at, size_t *at_cap)
 {
 	const struct needles *nd = &S->nd;
+	bool clean = true;
 	if (!nd->n) {
-		for (size_t i = 0; i < recs->n; i++)
+		for (size_t i = 0; i < recs->n; i++) {
 			kept[i] = true;
-		return;
+			clean &= scan_clean(s + recs->r[i].start, recs->r[i].end - recs->r[i].start);
+		}
+		return clean;
 	}
 	xgrow((void **)at, at_cap, recs->n + 1, sizeof **at);
 	size_t *sk = *at;
@@ -144,7 +147,7 @@ prefilter(const struct stream *S, const char *s, const struct scan_recs *recs, b
 	for (size_t i = 0; i < recs->n; i++) {
 		sk[i] = skel->len;
 		kept[i] = false;
-		scan_skeleton(skel, s + recs->r[i].start, recs->r[i].end - recs->r[i].start);
+		clean &= scan_skeleton(skel, s + recs->r[i].start, recs->r[i].end - recs->r[i].start);
 		arena_putc(skel, '\n');	/* no needle spans two records */
 	}
 	sk[recs->n] = skel->len;
@@ -161,6 +164,7 @@ prefilter(const struct stream *S, const char *s, const struct scan_recs *recs, b
 			p = base + sk[r + 1];
 		}
 	}
+	return clean;
 }
 
 /* The first pass. Returns 0, or STREAM_FULL_PATH. */
@@ -248,7 +252,8 @@ first_pass(struct stream *S, const struct load_opts *o, const char *query, uint6
 			S->header_fields = S->ncols = h->nfields;
 			first = 1;
 		}
-		prefilter(S, buf + pos, &recs, kept, &skel, &at, &at_cap);
+		if (!prefilter(S, buf + pos, &recs, kept, &skel, &at, &at_cap))
+			goto out;	/* the loader decodes it or replaces some of it */
 		for (size_t i = first; i < recs.n; i++) {
 			const struct scan_rec *r = &recs.r[i];
 			uint64_t start = base + pos + r->start, end = base + pos + r->end;

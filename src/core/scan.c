@@ -20,20 +20,6 @@
 
 enum state { NOT_BEGUN, FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED };
 
-/* The length of the clean character at s[0] (non-ASCII, at least 4 bytes
- * readable or the end of the text at n), or 0 when the loader would not
- * take it as it is (as decode.c's check: invalid, C1, bidi control). */
-static int
-clean_char(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-	if (c >= 0xC2 && c <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80)
-		return c == 0xC2 && s[1] < 0xA0 ? 0 : 2;	/* U+0080..U+009F: C1 */
-	int32_t cp;
-	int l = text_decode((const char *)s, n, &cp);
-	return cp < 0xA0 || text_is_bidi_control(cp) ? 0 : l;
-}
-
 static const uint8_t bits8[256] = {
 #define B2(n) n, n + 1, n + 1, n + 2
 #define B4(n) B2(n), B2(n + 1), B2(n + 1), B2(n + 2)
@@ -51,11 +37,12 @@ bits16(unsigned x)
 }
 
 /* Whether byte c ends a run of plain text in a field: a quote, a control
- * (line breaks, tab), DEL, or a non-ASCII byte. */
+ * (line breaks, tab) or DEL. Non-ASCII bytes are checked by
+ * scan_skeleton() or scan_clean(). */
 static bool
 stops(unsigned char c)
 {
-	return c == '"' || c < 0x20 || c >= 0x7f;
+	return c == '"' || c < 0x20 || c == 0x7f;
 }
 
 /* Outside quotes from s[i] (state *st: FIELD_START or UNQUOTED): skips
@@ -67,13 +54,14 @@ skip_unquoted(const char *s, size_t i, size_t end, char delim, struct scan_rec *
 {
 #ifdef __SSE2__
 	const __m128i d = _mm_set1_epi8(delim), q = _mm_set1_epi8('"'), sp = _mm_set1_epi8(0x20),
-	    del = _mm_set1_epi8(0x7f);
+	    del = _mm_set1_epi8(0x7f), none = _mm_set1_epi8(-1);
 	while (i + 16 <= end) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 		unsigned dm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, d));
-		/* Signed: bytes from 0x80 are below 0x20 too. */
+		/* Signed: bytes from 0x80 are below 0x20 too, and above -1. */
+		__m128i ctl = _mm_and_si128(_mm_cmplt_epi8(v, sp), _mm_cmpgt_epi8(v, none));
 		unsigned sm = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, q),
-		    _mm_or_si128(_mm_cmplt_epi8(v, sp), _mm_cmpeq_epi8(v, del)))) & ~dm;
+		    _mm_or_si128(ctl, _mm_cmpeq_epi8(v, del)))) & ~dm;
 		unsigned k = sm ? (unsigned)__builtin_ctz(sm) : 16;
 		unsigned below = (1u << k) - 1, dk = dm & below;
 		if (below & ~dm) {
@@ -110,11 +98,13 @@ static size_t
 skip_quoted(const char *s, size_t i, size_t end)
 {
 #ifdef __SSE2__
-	const __m128i q = _mm_set1_epi8('"'), sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+	const __m128i q = _mm_set1_epi8('"'), sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f),
+	    none = _mm_set1_epi8(-1);
 	while (i + 16 <= end) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i ctl = _mm_and_si128(_mm_cmplt_epi8(v, sp), _mm_cmpgt_epi8(v, none));
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, q),
-		    _mm_or_si128(_mm_cmplt_epi8(v, sp), _mm_cmpeq_epi8(v, del))));
+		    _mm_or_si128(ctl, _mm_cmpeq_epi8(v, del))));
 		if (m)
 			return i + (size_t)__builtin_ctz(m);
 		i += 16;
@@ -130,8 +120,8 @@ scan_records(const char *s, size_t n, bool eof, char delim, uint32_t *linep, siz
     struct scan_recs *out)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	/* Unless at the end, 4 bytes are left: a character is whole, and a CR
-	 * knows whether an LF follows. */
+	/* Unless at the end, 4 bytes are left: a CR knows whether an LF
+	 * follows. */
 	size_t end = eof ? n : n > 4 ? n - 4 : 0;
 	uint32_t line = *linep, done_line = line;
 	size_t done = 0, i = 0;
@@ -217,20 +207,13 @@ scan_records(const char *s, size_t n, bool eof, char delim, uint32_t *linep, siz
 			st = NOT_BEGUN;
 			continue;
 		}
-		/* One character of a field's text. */
+		/* One byte of a field's text. */
 		rec.content = true;
-		if ((c >= 0x20 && c < 0x7f) || c == '\t') {
+		if ((c >= 0x20 && c != 0x7f) || c == '\t') {
 			i++;
-		} else if (c < 0x80) {
+		} else {
 			rc = SCAN_UNCLEAN;
 			goto out;
-		} else {
-			int l = clean_char(u + i, n - i);
-			if (!l) {
-				rc = SCAN_UNCLEAN;
-				goto out;
-			}
-			i += (size_t)l;
 		}
 	}
 	if (eof && st == QUOTED) {
@@ -323,7 +306,7 @@ simd_init(void)
 
 /* The skeleton of the ASCII bytes of s[0..16) before the first that is
  * not (*ascii: how many), written to d (room for 16); returns its length. */
-__attribute__((target("ssse3"))) static size_t
+__attribute__((target("ssse3"))) static inline size_t
 skel_16(const char *s, char *d, size_t *nascii)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
@@ -368,14 +351,55 @@ skel_init(void)
 #endif
 }
 
-void
-scan_skeleton(struct arena *out, const char *s, size_t n)
+/* The length of the clean character at s[0] (non-ASCII; n bytes left)
+ * and in *cp its code point, or 0 when the loader would not take it as it
+ * is (as decode.c's check: invalid, C1, bidi control). */
+static int
+clean_cp(const unsigned char *s, size_t n, int32_t *cp)
+{
+	unsigned char c = s[0];
+	if (c >= 0xC2 && c <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) {
+		*cp = (int32_t)(c & 0x1F) << 6 | (s[1] & 0x3F);
+		return *cp < 0xA0 ? 0 : 2;	/* U+0080..U+009F: C1 */
+	}
+	int l = text_decode((const char *)s, n, cp);
+	return *cp < 0xA0 || text_is_bidi_control(*cp) ? 0 : l;
+}
+
+bool
+scan_clean(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+		while (i + 16 <= n && !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i))))
+			i += 16;
+#endif
+		if (i >= n)
+			break;
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		int32_t cp;
+		int l = clean_cp(u + i, n - i, &cp);
+		if (!l)
+			return false;
+		i += (size_t)l;
+	}
+	return true;
+}
+
+/* scan_skeleton(), with sixteen ASCII bytes at a time when simd. */
+static inline __attribute__((always_inline)) bool
+skel_body(struct arena *out, const char *s, size_t n, bool simd)
 {
 	static struct arena tmp;
-	skel_init();
 	const unsigned char *u = (const unsigned char *)s;
 	size_t room = n + 64, used = 0;
 	char *d = arena_reserve(out, room);
+	bool clean = true;
 	for (size_t i = 0; i < n;) {
 		unsigned char c = u[i];
 		if (room - used < 32) {
@@ -384,12 +408,14 @@ scan_skeleton(struct arena *out, const char *s, size_t n)
 			d = arena_reserve(out, room);
 		}
 #ifdef SKEL_SIMD
-		if (simd_ok && i + 16 <= n && c < 0x80) {
+		if (simd && i + 16 <= n && c < 0x80) {
 			size_t k;
 			used += skel_16(s + i, d + used, &k);
 			i += k;
 			continue;
 		}
+#else
+		(void)simd;
 #endif
 		if (c < 0x80) {
 			/* Every ASCII character folds to one byte or a space. */
@@ -399,8 +425,16 @@ scan_skeleton(struct arena *out, const char *s, size_t n)
 			continue;
 		}
 		int32_t cp;
-		int l = text_decode(s + i, n - i, &cp);
-		struct skel_char one, *sc = cp >= 0 && cp < 65536 ? &bmp[cp] : &one;
+		int l = clean_cp(u + i, n - i, &cp);
+		if (!l) {
+			clean = false;
+			l = text_decode(s + i, n - i, &cp);
+			if (cp < 0) {
+				i++;
+				continue;
+			}
+		}
+		struct skel_char one, *sc = cp < 65536 ? &bmp[cp] : &one;
 		if (sc == &one || sc->len == SKEL_UNSET)
 			skel_fold(s + i, (size_t)l, sc, &tmp);
 		if (sc->len == SKEL_LONG) {
@@ -419,6 +453,26 @@ scan_skeleton(struct arena *out, const char *s, size_t n)
 		i += (size_t)l;
 	}
 	arena_commit(out, used);
+	return clean;
+}
+
+#ifdef SKEL_SIMD
+__attribute__((target("ssse3"))) static bool
+skel_ssse3(struct arena *out, const char *s, size_t n)
+{
+	return skel_body(out, s, n, true);
+}
+#endif
+
+bool
+scan_skeleton(struct arena *out, const char *s, size_t n)
+{
+	skel_init();
+#ifdef SKEL_SIMD
+	if (simd_ok)
+		return skel_ssse3(out, s, n);
+#endif
+	return skel_body(out, s, n, false);
 }
 
 /* s[0..n) without its spaces, in a new string; *len its length. */

@@ -41,7 +41,8 @@ struct scan_recs {
 	size_t n, cap;
 };
 
-/* Finds the whole records of s[0..n), which starts between two records at
+/* Finds the whole records of s[0..n) (ASCII controls checked here, other
+ * bytes by scan_skeleton() or scan_clean()), which starts between two records at
  * physical line *line (lines counted as the loader does: LF, CR LF or a
  * lone CR), fields separated by delim. eof: s runs to the end of the text;
  * else the records that may go on past n (and the last 4 bytes) are left
@@ -50,12 +51,16 @@ struct scan_recs {
 enum scan_status scan_records(const char *s, size_t n, bool eof, char delim, uint32_t *line,
     size_t *done, struct scan_recs *out);
 
-/* Appends the skeleton of s[0..n) (valid UTF-8) to out: text_fold() of
- * each character, spaces taken out. A query term found in a field's folded
+/* Appends the skeleton of s[0..n) to out: text_fold() of each character,
+ * spaces taken out. Returns whether s is clean for the loader's fast path
+ * (its non-ASCII characters valid UTF-8, no C1, no bidi control: what
+ * scan_records() leaves to this or to scan_clean()). A query term found in a field's folded
  * text (its words, st/saint, an acronym without its separators, phone
  * digits) has its needle (below) in the skeleton of any text holding that
  * field. */
-void scan_skeleton(struct arena *out, const char *s, size_t n);
+bool scan_skeleton(struct arena *out, const char *s, size_t n);
+/* Whether the non-ASCII characters of s[0..n) are clean, as above. */
+bool scan_clean(const char *s, size_t n);
 
 /* What a record's skeleton must hold to match query q: for each term, one
  * of its needles. */

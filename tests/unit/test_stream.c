@@ -271,8 +271,13 @@ records_as_the_loader(void **state)
 			size_t have = at + piece < n ? at + piece : n, done;
 			size_t before = recs.n;
 			st = scan_records(s + at, have - at, have == n, delim, &line, &done, &recs);
-			for (size_t k = before; k < recs.n; k++)
+			for (size_t k = before; k < recs.n; k++) {
 				recs.r[k].start += at, recs.r[k].end += at;
+				/* The rest of the check, as the stream makes it. */
+				if (st == SCAN_OK && !scan_clean(s + recs.r[k].start,
+				    recs.r[k].end - recs.r[k].start))
+					st = SCAN_UNCLEAN;
+			}
 			at += done;
 			if (have == n)
 				break;
