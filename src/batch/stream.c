@@ -17,7 +17,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,207 +167,129 @@ prefilter(const struct stream *S, const char *s, const struct scan_recs *recs, b
 	return clean;
 }
 
-/* A piece of the file in the first pass: its bytes, its records, and what
- * the prefilter makes of them, in a thread of its own while the next piece
- * is read and split. */
-struct slot {
-	char *buf;
-	size_t cap, have, pos;	/* its records start at buf + pos */
-	uint64_t base;		/* the file's offset of buf[0] */
-	struct scan_recs recs;
-	size_t first;		/* the records before are the header */
-	bool *kept;
-	size_t kept_cap;
-	struct arena skel;
-	size_t *at, at_cap;
-	bool clean;
-	const struct stream *S;
-	pthread_t tid;
-	bool running;		/* its prefilter's results not taken yet */
-	bool threaded;		/* in thread tid, to be joined */
-};
-
-static void *
-slot_filter(void *arg)
-{
-	struct slot *p = arg;
-	xgrow((void **)&p->kept, &p->kept_cap, p->recs.n + 1, sizeof *p->kept);
-	p->clean = prefilter(p->S, p->buf + p->pos, &p->recs, p->kept, &p->skel, &p->at,
-	    &p->at_cap);
-	return NULL;
-}
-
-/* Waits for the prefilter of p, then keeps its records that may match, in
- * the file's order. Returns false when its text is not clean. */
-static bool
-slot_finish(struct stream *S, struct slot *p)
-{
-	if (!p->running)
-		return true;
-	if (p->threaded)
-		pthread_join(p->tid, NULL);
-	p->running = p->threaded = false;
-	if (!p->clean)
-		return false;
-	for (size_t i = p->first; i < p->recs.n; i++) {
-		const struct scan_rec *r = &p->recs.r[i];
-		if (!r->content)	/* dropped by the loader */
-			continue;
-		if (p->kept[i])
-			keep(S, p->base + p->pos + r->start, p->base + p->pos + r->end);
-		else
-			S->last_kept = false;
-	}
-	return true;
-}
-
-/* Reads into p after what it holds, until it is full or the file ends
- * (*eof). Returns false on an error, or a file larger than it was. */
-static bool
-slot_fill(int fd, struct slot *p, uint64_t size, bool *eof)
-{
-	while (p->have < p->cap) {
-		ssize_t k = read(fd, p->buf + p->have, p->cap - p->have);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			return false;
-		if (k == 0) {
-			*eof = true;
-			break;
-		}
-		p->have += (size_t)k;
-	}
-	return p->base + p->have <= size && p->base + p->have <= STREAM_MAX_SIZE;
-}
-
-/* The header alone, loaded by the loader from the start of p (read on
- * until it holds the header line): its columns, the delimiter it detects,
- * its warnings; then the query parsed against it. Returns false where the
- * stream cannot go on. */
-static bool
-read_header(struct stream *S, struct slot *p, const struct load_opts *o, const char *query,
-    uint64_t size, bool *eof)
-{
-	size_t e;
-	for (;;) {
-		if (!slot_fill(S->fd, p, size, eof))
-			return false;
-		p->pos = p->have >= 3 && memcmp(p->buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-		e = p->pos + header_end(p->buf + p->pos, p->have - p->pos);
-		if (e < p->have || *eof)
-			break;
-		p->buf = xrealloc(p->buf, p->cap *= 2);	/* not in the buffer yet */
-	}
-	if (e < p->have)
-		e++;	/* with its line break */
-	struct load_opts ho = *o;
-	ho.progress = NULL;
-	if (csvload_buffer(&S->hdr, p->buf, e, &ho, &S->e) < 0)
-		return false;
-	query_parse(&S->hdr, query ? query : "", &S->q);
-	/* The places a query names need the whole table, and so do the
-	 * columns longer rows add. */
-	bool places = S->hdr.role_col[ROLE_COVERAGE] >= 0 || S->hdr.role_col[ROLE_POSTCODE] >= 0;
-	bool field_term = false;
-	for (size_t i = 0; i < S->q.n; i++)
-		field_term |= S->q.terms[i].cols != NULL;
-	if ((places && S->q.n && !field_term) || (query && names_added_column(query)))
-		return false;
-	scan_needles(&S->q, &S->nd);
-	return true;
-}
-
-/* Counts the records of p (rows, rows of another length than the header,
- * columns), the header first when p holds it. Returns false when the
- * header is not where and as the loader found it. */
-static bool
-count(struct stream *S, struct slot *p)
-{
-	p->first = 0;
-	if (p->recs.n && !S->header_fields) {
-		const struct scan_rec *h = &p->recs.r[0];
-		if (h->line != S->hdr.header_line || h->nfields != S->hdr.ncols || h->literal_quote)
-			return false;
-		arena_append(&S->head, p->buf + p->pos + h->start, h->end - h->start);
-		S->header_fields = S->ncols = h->nfields;
-		p->first = 1;
-	}
-	for (size_t i = p->first; i < p->recs.n; i++) {
-		const struct scan_rec *r = &p->recs.r[i];
-		if (!r->content)
-			continue;
-		S->nrows++;
-		if (r->nfields != S->header_fields) {
-			if (S->nragged < SHOWN_RAGGED)
-				S->rag[S->nragged] = (struct ragged){p->base + p->pos + r->start,
-				    p->base + p->pos + r->end, r->line};
-			S->nragged++;
-			if (r->nfields > S->ncols)
-				S->ncols = r->nfields;
-		}
-	}
-	return true;
-}
-
-/* The first pass: two pieces in turn, one split here while the other is
- * prefiltered. Returns 0, or STREAM_FULL_PATH. */
+/* The first pass. Returns 0, or STREAM_FULL_PATH. */
 static int
 first_pass(struct stream *S, const struct load_opts *o, const char *query, uint64_t size)
 {
-	struct slot sl[2] = {{0}, {0}};
-	for (int i = 0; i < 2; i++) {
-		sl[i].buf = xmalloc(sl[i].cap = PIECE);
-		sl[i].S = S;
-	}
-	bool eof = false;
+	size_t cap = PIECE, have = 0, pos = 0;
+	char *buf = xmalloc(cap);
+	uint64_t base = 0;	/* the file's offset of buf[0] */
+	bool eof = false, header = true;
 	uint32_t line = 1;
-	int rc = STREAM_FULL_PATH, c = 0;
+	struct scan_recs recs = {0};
+	struct arena skel = {0};
+	size_t *at = NULL, at_cap = 0;
+	bool *kept = NULL;
+	size_t kept_cap = 0;
+	int rc = STREAM_FULL_PATH;
 	size_t next_report = PIECE;
-	if (!read_header(S, &sl[0], o, query, size, &eof))
-		goto out;
 	for (;;) {
-		struct slot *p = &sl[c], *q = &sl[1 - c];
-		if (!eof && !slot_fill(S->fd, p, size, &eof))
-			goto out;
-		size_t done;
-		p->recs.n = 0;
-		if (scan_records(p->buf + p->pos, p->have - p->pos, eof, S->hdr.delimiter, &line, &done,
-		    &p->recs) != SCAN_OK || !count(S, p) || !slot_finish(S, q))
-			goto out;
-		p->threaded = pthread_create(&p->tid, NULL, slot_filter, p) == 0;
-		if (!p->threaded)
-			slot_filter(p);	/* no thread to be had: here */
-		p->running = true;
-		/* The unfinished record goes first in the other piece. */
-		size_t from = p->pos + done, tail = p->have - from;
-		if (tail * 2 > q->cap) {
-			q->cap = tail * 2 > PIECE ? tail * 2 : PIECE;
-			q->buf = xrealloc(q->buf, q->cap);
+		/* Fill the buffer after what is left of the last piece. */
+		if (!eof) {
+			if (pos) {
+				memmove(buf, buf + pos, have - pos);
+				base += pos, have -= pos, pos = 0;
+			}
+			if (have == cap)
+				buf = xrealloc(buf, cap *= 2);
+			while (have < cap) {
+				ssize_t k = read(S->fd, buf + have, cap - have);
+				if (k < 0 && errno == EINTR)
+					continue;
+				if (k < 0)
+					goto out;
+				if (k == 0) {
+					eof = true;
+					break;
+				}
+				have += (size_t)k;
+			}
+			if (base + have > size || base + have > STREAM_MAX_SIZE)
+				goto out;	/* it grew: the full path says what it is */
 		}
-		memcpy(q->buf, p->buf + from, tail);
-		q->have = tail, q->pos = 0, q->base = p->base + from;
-		if (o->progress && q->base >= next_report) {
-			o->progress(o->progress_ctx, q->base, size, S->nrows);
-			next_report = q->base + PIECE;
+		if (header) {
+			/* The header alone, loaded by the loader: its columns, the
+			 * delimiter it detects, its warnings. */
+			if (base == 0 && have >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+				pos = 3;
+			size_t e = pos + header_end(buf + pos, have - pos);
+			if (e == have && !eof)
+				continue;	/* not in the buffer yet */
+			if (e < have)
+				e++;	/* with its line break */
+			struct load_opts ho = *o;
+			ho.progress = NULL;
+			if (csvload_buffer(&S->hdr, buf, e, &ho, &S->e) < 0)
+				goto out;
+			query_parse(&S->hdr, query ? query : "", &S->q);
+			/* The places a query names need the whole table, and so
+			 * do the columns longer rows add. */
+			bool places = S->hdr.role_col[ROLE_COVERAGE] >= 0 ||
+			    S->hdr.role_col[ROLE_POSTCODE] >= 0;
+			bool field_term = false;
+			for (size_t i = 0; i < S->q.n; i++)
+				field_term |= S->q.terms[i].cols != NULL;
+			if ((places && S->q.n && !field_term) || (query && names_added_column(query)))
+				goto out;
+			scan_needles(&S->q, &S->nd);
+			header = false;
+		}
+		size_t done;
+		recs.n = 0;
+		enum scan_status st = scan_records(buf + pos, have - pos, eof, S->hdr.delimiter, &line,
+		    &done, &recs);
+		if (st != SCAN_OK)
+			goto out;
+		xgrow((void **)&kept, &kept_cap, recs.n + 1, sizeof *kept);
+		size_t first = 0;
+		if (recs.n && !S->header_fields) {
+			/* The header: where the loader found it, as it found it. */
+			const struct scan_rec *h = &recs.r[0];
+			if (h->line != S->hdr.header_line || h->nfields != S->hdr.ncols ||
+			    h->literal_quote)
+				goto out;
+			arena_append(&S->head, buf + pos + h->start, h->end - h->start);
+			S->header_fields = S->ncols = h->nfields;
+			first = 1;
+		}
+		if (!prefilter(S, buf + pos, &recs, kept, &skel, &at, &at_cap))
+			goto out;	/* the loader decodes it or replaces some of it */
+		for (size_t i = first; i < recs.n; i++) {
+			const struct scan_rec *r = &recs.r[i];
+			uint64_t start = base + pos + r->start, end = base + pos + r->end;
+			if (!r->content) {	/* dropped by the loader */
+				continue;
+			}
+			S->nrows++;
+			if (r->nfields != S->header_fields) {
+				if (S->nragged < SHOWN_RAGGED)
+					S->rag[S->nragged] = (struct ragged){start, end, r->line};
+				S->nragged++;
+				if (r->nfields > S->ncols)
+					S->ncols = r->nfields;
+			}
+			if (kept[i])
+				keep(S, start, end);
+			else
+				S->last_kept = false;
+		}
+		pos += done;
+		if (o->progress && base + pos >= next_report) {
+			o->progress(o->progress_ctx, base + pos, size, S->nrows);
+			next_report = base + pos + PIECE;
 		}
 		if (eof)
 			break;
-		c = 1 - c;
 	}
-	if (!slot_finish(S, &sl[c]) || !S->header_fields)
+	if (!S->header_fields)
 		goto out;
 	rc = 0;
 out:
-	for (int i = 0; i < 2; i++) {
-		if (sl[i].threaded)
-			pthread_join(sl[i].tid, NULL);
-		free(sl[i].buf);
-		free(sl[i].recs.r);
-		arena_free(&sl[i].skel);
-		free(sl[i].at);
-		free(sl[i].kept);
-	}
+	free(buf);
+	free(recs.r);
+	arena_free(&skel);
+	free(at);
+	free(kept);
 	return rc;
 }
 
