@@ -34,7 +34,7 @@ rnd(unsigned n)
 static const char *const words[] = {"Centre", "social", "Réunion", "RÉUNION", "reunion",
 	"Saint-Denis", "St Denis", "Ste-Anne", "Sainte Anne", "Cœur", "coeur", "Île-de-France",
 	"Val-d’Oise", "val d'oise", "CR-CSUR", "CR•DSU", "CR CSUR", "Épicerie", "« maison »",
-	"e\xcc\x81" "cole", "Nîmes", "Rennes", "ﬁn", "Ⅻ", "½", "straße", "a", "", " ", "=1+1",
+	"e\xcc\x81\x63ole", "Nîmes", "Rennes", "ﬁn", "Ⅻ", "½", "straße", "a", "", " ", "=1+1",
 	"-x", "@home", "04 78 77 01 43", "+33 4 78 77 01 43", "0033478770143", "+33 (0)4 78",
 	"04.78.77.01.43", "01 48 09 26 36", "33", "974", "colonne 3"};
 static const char *const heads[] = {"nom", "sigle", "territoire", "telephone", "tel 2",
