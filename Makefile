@@ -149,7 +149,7 @@ build/helpers/%: tests/helpers/%.c
 CLANG_C := $(LIB_SRC) src/main.c $(UNIT_SRC) tests/bench/bench.c tests/bench/ttybytes.c tests/bench/frame.c \
 	tests/bench/runs.c tests/bench/csvcount.c \
 	tests/monkey/monkey.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_load.c tests/fuzz/fuzz_query.c \
-	tests/fuzz/fuzz_text.c $(HELPER_SRC)
+	tests/fuzz/fuzz_text.c tests/fuzz/fuzz_stream.c $(HELPER_SRC)
 clang-werror: $(patsubst %.c,$(CLG)/%.o,$(CLANG_C))
 $(CLG)/%.o: %.c
 	@mkdir -p $(@D)
@@ -216,7 +216,7 @@ soak: deps deps-test
 # against the core sources and the built-in directory, which are compiled
 # once for all the targets.
 FUZZ := build/fuzz
-FUZZ_TARGETS := fuzz_load fuzz_query fuzz_text
+FUZZ_TARGETS := fuzz_load fuzz_query fuzz_text fuzz_stream
 FUZZ_BIN := $(addprefix $(FUZZ)/,$(FUZZ_TARGETS))
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 FUZZ_OBJS := $(patsubst %.c,$(FUZZ)/obj/%.o,$(CORE_SRC) tests/fuzz/fuzz_common.c) \
@@ -232,6 +232,8 @@ $(FUZZ)/obj/tests/fuzz/%.o: tests/fuzz/%.c
 $(FUZZ)/obj/src/builtin.o: src/builtin.S data/centres.csv data/places.txt $(MO)
 	@mkdir -p $(@D)
 	$(CLANG) -c -o $@ src/builtin.S
+# fuzz_stream holds batch mode's stream to the full path: batch/ too.
+$(FUZZ)/fuzz_stream: $(patsubst %.c,$(FUZZ)/obj/%.o,$(BATCH_SRC))
 $(FUZZ_BIN): $(FUZZ)/%: $(FUZZ)/obj/tests/fuzz/%.o $(FUZZ_OBJS)
 	$(CLANG) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $(filter %.o,$^) \
 		$(call static_or,csv) $(call static_or,utf8proc)

@@ -12,6 +12,7 @@
 
 #include "batch/batch.h"
 #include "batch/progress.h"
+#include "batch/stream.h"
 #include "core/directory.h"
 #include "core/loading.h"
 #include "core/i18n.h"
@@ -138,6 +139,14 @@ main(int argc, char **argv)
 	 * is a terminal; erased before anything else is written there. */
 	bool batch = o.mode == MODE_CHECK || o.mode == MODE_LIST || !isatty(STDOUT_FILENO)
 	    || term_is_dumb();
+	/* --list and --filter read the file in pieces where they can, without
+	 * loading it (batch/stream.h); else, or when it cannot, as below. */
+	if (o.mode == MODE_LIST || (o.mode != MODE_CHECK && !isatty(STDOUT_FILENO))) {
+		int rc = stream_list(path, &o.load, o.filter, o.format, o.raw ? OUTPUT_RAW : 0,
+		    stdout, stderr);
+		if (rc != STREAM_FULL_PATH)
+			return rc == 2 ? 2 : written(rc);
+	}
 	struct progress pr = {0};
 	struct loading *ld = NULL;
 	int loaded;

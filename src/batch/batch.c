@@ -30,11 +30,8 @@ batch_warnings(const struct table *t, FILE *err)
 	}
 }
 
-/* The width text output fits: the terminal's when out is one (else
- * COLUMNS, else 80); 0 into a pipe or a file, where each centre is one
- * full line. */
-static int
-text_width_of(FILE *out)
+int
+batch_text_width(FILE *out)
 {
 	int fd = fileno(out);
 	if (fd < 0 || !isatty(fd))
@@ -75,10 +72,10 @@ batch_list(const struct directory *d, const char *query, enum format format, uns
 	if (f.place_note) {
 		fflush(out);
 		fprintf(err, "centres: %s\n", f.place_note);
-		output_rows(err, t, nearby, nn, FORMAT_TEXT, 0, text_width_of(err));
+		output_rows(err, t, nearby, nn, FORMAT_TEXT, 0, batch_text_width(err));
 	}
 	output_rows_via(out, t, found, nf, format, flags,
-	    format == FORMAT_TEXT ? text_width_of(out) : 0, f.via);
+	    format == FORMAT_TEXT ? batch_text_width(out) : 0, f.via);
 	/* A header and no row is a valid directory, empty: listing it finds
 	 * all there is. */
 	int rc = nf || (!f.active && t->nrows == 0) ? 0 : 1;

@@ -17,6 +17,10 @@
  * matched. */
 int batch_list(const struct directory *d, const char *query, enum format f, unsigned flags,
     FILE *out, FILE *err);
+/* The width text output to out fits: the terminal's when out is one
+ * (else COLUMNS, else 80); 0 into a pipe or a file, where each centre is
+ * one full line. */
+int batch_text_width(FILE *out);
 /* Prints the first warnings of t (and how many more) to err. */
 void batch_warnings(const struct table *t, FILE *err);
 /* Prints the --check report. Returns 0 when clean, 1 with warnings. */

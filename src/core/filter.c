@@ -999,7 +999,8 @@ add_places(struct filter *f, size_t n)
 	if (rc->note.len)
 		f->place_note = f->via_text.base + note;
 	xgrow((void **)&f->scratch, &f->scratch_cap, n + 1, sizeof *f->scratch);
-	memcpy(f->scratch, f->rows, n * sizeof *f->rows);
+	if (n)	/* rows is NULL for a table of no row */
+		memcpy(f->scratch, f->rows, n * sizeof *f->rows);
 	size_t a = 0, b = 0, k = 0, nearby = 0;
 	while (a < n || b < rc->n) {
 		uint32_t r;

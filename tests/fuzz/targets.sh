@@ -14,6 +14,8 @@ fuzz_params() {
 		dict=tests/fuzz/csv.dict maxlen=65536 ;;
 	fuzz_query) seeds=tests/fuzz/corpus-query corpus=build/fuzz/corpus-query
 		dict=tests/fuzz/query.dict maxlen=512 ;;
+	fuzz_stream) seeds=tests/fuzz/corpus corpus=build/fuzz/corpus-stream
+		dict=tests/fuzz/csv.dict maxlen=65536 ;;
 	fuzz_text) seeds=tests/fuzz/corpus-text corpus=build/fuzz/corpus-text
 		dict=tests/fuzz/text.dict maxlen=4096 ;;
 	*) echo "targets.sh: unknown fuzz target $1" >&2; return 1 ;;
