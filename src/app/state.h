@@ -17,6 +17,7 @@
 
 #include "../core/directory.h"
 #include "../core/filter.h"
+#include "../core/sort.h"
 #include "action.h"
 #include "detail.h"
 #include "keymap.h"
@@ -53,6 +54,8 @@ struct state {
 	size_t nmenu;
 	uint32_t *list;		/* rows of the selected entry that match */
 	size_t nlist;
+	enum sort_key order;	/* of the list (F7): the file's, by name... */
+	struct sort sort;	/* the orders computed for the table */
 	struct cursor c[PANE_COUNT];	/* c[PANE_DETAIL].top scrolls the card */
 	struct detail card;	/* the selected centre, laid out for its pane */
 	int card_width;
