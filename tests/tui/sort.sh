@@ -3,10 +3,10 @@
 # letter: Réseau before Ressources; equal names in the file's order), then
 # by territory (Îles du Levant with I, not after Val-de-Loire), then as in
 # the file again. The list's heading and the status line say which; the
-# selected centre stays selected wherever it lands; a search, a menu entry
-# and Esc keep the order. The key bar shows the key; the help lists it. In
-# English and in French, at 150x50 (three panes: the whole list shows) and
-# 80x24. On the test directory tests/data/annuaire.csv.
+# selected centre stays selected wherever it lands; a search, a menu entry,
+# Esc and a reload (F5) keep the order. The key bar shows the key; the help
+# lists it. In English and in French, at 150x50 (three panes: the whole
+# list shows) and 80x24. On the test directory tests/data/annuaire.csv.
 . tests/tui/tmux.sh
 
 # list_terr: the second column of the list pane (each centre's territory,
@@ -98,6 +98,11 @@ list_is "150x50: Ctrl-T: Île-Verte by territory" "Bois Joli/Haute-Côte/Port-É
 keys Home
 see "150x50: all centres by territory" "Centres: All centres (18), by territory"
 list_is "150x50: all centres by territory, Îles with I" "$BY_TERRITORY"
+# A reload keeps it.
+keys F5
+see "150x50: F5: reloaded" "Reloaded"
+see "150x50: F5: the order stays" "Centres: All centres (18), by territory"
+list_is "150x50: F5: still by territory" "$BY_TERRITORY"
 
 # F7 again: the file's order.
 keys F7
