@@ -296,6 +296,7 @@ state_init(struct state *st, const struct directory *d, const struct state_opts 
 	memset(st, 0, sizeof *st);
 	st->d = d;
 	st->opt = *o;
+	st->order = o->order;
 	st->card_row = -2;
 	st->page_mode = UI_BROWSE;
 	filter_init(&st->f);

@@ -32,11 +32,12 @@ struct cursor {
 	size_t cur, top;	/* selected line, first line shown */
 };
 
-/* What the process allows, fixed for the session. */
+/* What the process allows and asks for, fixed for the session. */
 struct state_opts {
 	bool restricted;	/* --restricted: see action_allowed() */
 	bool ascii;		/* key names in ASCII (the help, the key bar) */
 	bool job_control;	/* a shell can resume the process after Ctrl-Z */
+	enum sort_key order;	/* the list's order at first (--sort) */
 };
 
 struct state {

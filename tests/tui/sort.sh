@@ -6,7 +6,8 @@
 # selected centre stays selected wherever it lands; a search, a menu entry,
 # Esc and a reload (F5) keep the order. The key bar shows the key; the help
 # lists it. In English and in French, at 150x50 (three panes: the whole
-# list shows) and 80x24. On the test directory tests/data/annuaire.csv.
+# list shows) and 80x24; --sort starts the screen in an order. On the test
+# directory tests/data/annuaire.csv.
 . tests/tui/tmux.sh
 
 # list_terr: the second column of the list pane (each centre's territory,
@@ -135,3 +136,13 @@ see "80x24 fr: then the file's order" "Centres dans l'ordre du fichier."
 keys F10
 expect_exit "80x24 fr: F10" 0
 finish "80x24 fr"
+
+# --sort territory: the screen starts in that order; F7 goes on from it.
+start 80 24 --sort territory
+see "--sort territory: the heading says so" "Centres: All centres (18), by territory"
+selected "--sort territory: the first by territory selected" "Maison de la Ville en Archipel"
+keys F7
+see "--sort territory, F7: the file's order next" "Centres in the order of the file."
+keys F10
+expect_exit "--sort territory: F10" 0
+finish "--sort territory"
