@@ -391,7 +391,7 @@ sort_reset(struct sort *s)
 		s->order[k] = NULL;
 	}
 	s->t = NULL;
-	s->nrows = 0;
+	memset(s->n, 0, sizeof s->n);
 }
 
 void
@@ -405,24 +405,82 @@ sort_free(struct sort *s)
 static bool
 kept(const struct sort *s, const struct table *t, enum sort_key k)
 {
-	return s->t == t && s->nrows == t->nrows && s->order[k];
+	return s->t == t && s->n[k] == t->nrows && s->order[k];
+}
+
+/* Whether row a comes before row b in the order k, or ties (0). */
+static int
+key_cmp(const struct table *t, enum sort_key k, uint32_t a, uint32_t b)
+{
+	struct kpos pa = {0, 0, PH_START}, pb = {0, 0, PH_START};
+	for (;;) {
+		uint64_t x = key_next(t, a, k, &pa), y = key_next(t, b, k, &pb);
+		if (x != y)
+			return x < y ? -1 : 1;
+		if ((x & 0xFF) == 0)
+			return 0;
+	}
+}
+
+/* The kept order of k, for s->n[k] rows, with the rows since (a loader
+ * appends them): those sorted alone, each then put after the last kept
+ * row its key does not come before (a binary search: ties stay in file
+ * order, the new rows being after every kept one). False when that would
+ * cost more than sorting everything again. */
+static bool
+extend(struct sort *s, const struct table *t, enum sort_key k)
+{
+	size_t old = s->n[k], n = t->nrows, m = n - old, log = 1;
+	while (((size_t)1 << log) < old)
+		log++;
+	if (m * log > old + m)
+		return false;
+	uint32_t *add = xmalloc(m * sizeof *add), *o = xmalloc(n * sizeof *o);
+	for (size_t j = 0; j < m; j++)
+		add[j] = (uint32_t)(old + j);
+	sort_engine(t, k, add, m);
+	const uint32_t *was = s->order[k];
+	size_t lo = 0, at = 0;
+	for (size_t j = 0; j < m; j++) {
+		size_t a = lo, b = old;	/* the first kept row after add[j] */
+		while (a < b) {
+			size_t mid = a + (b - a) / 2;
+			if (key_cmp(t, k, was[mid], add[j]) <= 0)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		memcpy(o + at, was + lo, (a - lo) * sizeof *o);
+		at += a - lo;
+		o[at++] = add[j];
+		lo = a;
+	}
+	memcpy(o + at, was + lo, (old - lo) * sizeof *o);
+	free(add);
+	free(s->order[k]);
+	s->order[k] = o;
+	s->n[k] = n;
+	return true;
 }
 
 const uint32_t *
 sort_order(struct sort *s, const struct table *t, enum sort_key k)
 {
-	if (s->t != t || s->nrows != t->nrows) {
+	if (s->t != t)
 		sort_reset(s);
-		s->t = t;
-		s->nrows = t->nrows;
+	s->t = t;
+	size_t n = t->nrows;
+	if (s->order[k] && s->n[k] != n && (s->n[k] > n || !extend(s, t, k))) {
+		free(s->order[k]);
+		s->order[k] = NULL;
 	}
 	if (!s->order[k]) {
-		size_t n = t->nrows;
 		uint32_t *o = xmalloc((n ? n : 1) * sizeof *o);
 		for (size_t i = 0; i < n; i++)
 			o[i] = (uint32_t)i;
 		sort_engine(t, k, o, n);
 		s->order[k] = o;
+		s->n[k] = n;
 	}
 	return s->order[k];
 }

@@ -30,8 +30,8 @@ enum sort_key {
 /* The orders computed for one table, kept until the table changes. */
 struct sort {
 	const struct table *t;	/* the table they are for (not owned) */
-	size_t nrows;		/* its rows when they were computed */
 	uint32_t *order[SORT_COUNT];	/* order[k][i]: the i-th row; owned */
+	size_t n[SORT_COUNT];	/* the rows of order[k] */
 	uint64_t *mark;		/* sort_rows()'s bit set of rows; owned */
 	size_t mark_words;
 };
@@ -42,9 +42,11 @@ void sort_free(struct sort *s);
 void sort_reset(struct sort *s);
 
 /* All rows of t in the order k (SORT_FILE: 0, 1, 2...), t->nrows of them:
- * computed on the first call for (t, k, t->nrows), the same array after.
- * Owned by s, valid until the next call with another table or row count,
- * sort_reset() or sort_free(). */
+ * computed on the first call for (t, k), the same array after. Rows
+ * appended to t since (a loader at work) are merged in, unless sorting
+ * everything again costs less. A table whose rows change otherwise, or
+ * another table at the same address, needs sort_reset() first. Owned by
+ * s, valid until the next call, sort_reset() or sort_free(). */
 const uint32_t *sort_order(struct sort *s, const struct table *t, enum sort_key k);
 /* Puts rows[0..n) (distinct rows of t, in any order) in the order k, ties
  * in file order. Uses the kept full order when there is one or when n is

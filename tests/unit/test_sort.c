@@ -3,8 +3,8 @@
  * base letter, ligatures split, no case, numbers as numbers, empty names
  * last, ties in file order; and the sort itself (8 bytes of key at a time,
  * runs sorted on their whole keys past 128 bytes, a subset sorted alone or
- * through the kept order) against a plain reference: qsort() on the whole
- * keys, then the row. */
+ * through the kept order, rows appended after an order was kept) against a
+ * plain reference: qsort() on the whole keys, then the row. */
 #include "unit.h"
 
 #include "core/sort.h"
@@ -330,6 +330,17 @@ same_as_the_reference(void **state)
 				sort_rows(&s, &t, k, sub, n);
 				check_against_reference(&t, k, sub, copy, n);
 				free(copy);
+			}
+			/* Rows appended since the order was made (a loader at
+			 * work): a few merged in, many sorted again. */
+			size_t full = t.nrows;
+			static const size_t less[] = {1, 5, 40};
+			for (size_t x = 0; x < 4; x++) {
+				sort_reset(&s);
+				t.nrows = x < 3 ? full - less[x] : full / 2;
+				sort_order(&s, &t, k);
+				t.nrows = full;
+				check_against_reference(&t, k, sort_order(&s, &t, k), all, rows);
 			}
 			sort_free(&s);
 		}
