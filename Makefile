@@ -45,6 +45,14 @@ SAN := build/asan
 CLG := build/clang
 SANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
+# ThreadSanitizer, for what runs beside the screen (core/loading.c): its
+# unit tests built again with it (make tsan; make test runs them).
+TSN := build/tsan
+TSANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+TSAN_TESTS := test_loading
+TSAN_BIN := $(patsubst %,$(TSN)/tests/%_tsan,$(TSAN_TESTS))
+tsn_objs = $(patsubst %.c,$(TSN)/%.o,$(1))
+
 rel_objs = $(patsubst %.c,$(REL)/%.o,$(1))
 san_objs = $(patsubst %.c,$(SAN)/%.o,$(1))
 
@@ -54,7 +62,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
 HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPERS    := $(patsubst tests/helpers/%.c,build/helpers/%,$(HELPER_SRC))
 
-.PHONY: all deps deps-test run test check bench soak fuzz install uninstall deb clean clang-werror \
+.PHONY: all deps deps-test run test check bench soak fuzz tsan install uninstall deb clean clang-werror \
 	pot po-update
 .DEFAULT_GOAL := all
 
@@ -113,6 +121,24 @@ $(SAN)/tests/%: tests/unit/%.c $(call san_objs,$(LIB_SRC)) $(SAN)/src/builtin.o 
 		$(call san_objs,$(LIB_SRC)) $(SAN)/src/builtin.o $(LIBS) \
 		$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
+$(TSN)/src/builtin.o: src/builtin.S data/centres.csv data/places.txt $(MO)
+	@mkdir -p $(@D)
+	$(CC) -c -o $@ src/builtin.S
+
+$(TSN)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) $(WARNINGS) $(TSANFLAGS) -c -o $@ $<
+
+$(TSN)/tests/%_tsan: tests/unit/%.c $(call tsn_objs,$(LIB_SRC)) $(TSN)/src/builtin.o tests/unit/unit.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PC_CFLAGS) -Isrc $(WARNINGS) $(TSANFLAGS) -o $@ $< \
+		$(call tsn_objs,$(LIB_SRC)) $(TSN)/src/builtin.o $(LIBS) \
+		$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+tsan: deps deps-test
+	@$(MAKE) --no-print-directory $(TSAN_BIN)
+	@for t in $(TSAN_BIN); do echo "== $$t"; CENTRES_TOP=$(CURDIR) $$t || exit 1; done
+
 build/helpers/%: tests/helpers/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $<
@@ -138,8 +164,8 @@ run: all
 # three at once; ends with the totals.
 test: deps deps-test
 	@$(MAKE) --no-print-directory -j$$(nproc 2>/dev/null || echo 1) centres $(MO) $(SAN)/centres $(UNIT_BIN) \
-		$(FUZZ_BIN) $(REL)/ttybytes $(REL)/monkey $(HELPERS) clang-werror
-	@FUZZ_BIN="$(FUZZ_BIN)" sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN)
+		$(FUZZ_BIN) $(TSAN_BIN) $(REL)/ttybytes $(REL)/monkey $(HELPERS) clang-werror
+	@FUZZ_BIN="$(FUZZ_BIN)" sh tests/run.sh $(SAN)/centres ./centres $(UNIT_BIN) $(TSAN_BIN)
 
 check: test
 

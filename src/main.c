@@ -13,11 +13,19 @@
 #include "batch/batch.h"
 #include "batch/progress.h"
 #include "core/directory.h"
+#include "core/loading.h"
 #include "core/i18n.h"
 #include "lang.h"
 #include "options.h"
 #include "restrict.h"
 #include "tui/tui.h"
+
+/* How long the screen waits for a load before it starts beside it, and
+ * the size of a file it waits for whatever the time (a few milliseconds of
+ * loading: its errors are then reported before the screen, as always,
+ * however busy the machine). */
+#define LOAD_WAIT_MS 30
+#define LOAD_SMALL ((size_t)1 << 20)
 
 /* An error, reported once on standard error; returns the exit status 2. */
 static int
@@ -131,10 +139,26 @@ main(int argc, char **argv)
 	bool batch = o.mode == MODE_CHECK || o.mode == MODE_LIST || !isatty(STDOUT_FILENO)
 	    || term_is_dumb();
 	struct progress pr = {0};
-	if (batch)
+	struct loading *ld = NULL;
+	int loaded;
+	if (batch) {
 		progress_start(&pr, path, &o.load);
-	int loaded = directory_load(&d, path, &o.load, &e);
-	progress_end(&pr, &o.load);
+		loaded = directory_load(&d, path, &o.load, &e);
+		progress_end(&pr, &o.load);
+	} else {
+		/* The screen comes at once: a file read within a moment is
+		 * shown whole (its errors reported here, as in batch mode),
+		 * a longer one while it loads beside the screen. */
+		ld = loading_start(path, &o.load);
+		struct loading_status ls;
+		loading_peek(ld, NULL, &ls);
+		if (loading_wait(ld, path && ls.total >= LOAD_SMALL ? LOAD_WAIT_MS : -1)) {
+			loaded = loading_finish(ld, &d, &e);
+			ld = NULL;
+		} else {
+			loaded = 0;
+		}
+	}
 	if (loaded < 0) {
 		batch_warnings(&d.t, stderr);	/* what was wrong before the error too */
 		directory_free(&d);
@@ -154,7 +178,9 @@ main(int argc, char **argv)
 		struct app_config cfg = {.load = o.load, .screen = {.restricted = o.restricted,
 		    .order = o.sort}};
 		struct tui_opts to = {.no_color = o.no_color, .no_mouse = o.no_mouse, .ascii = o.ascii};
-		rc = tui_run(&d, path, &cfg, &to);	/* d taken over */
+		rc = tui_run(&d, ld, path, &cfg, &to);	/* d or ld taken over */
+		ld = NULL;
+		memset(&d, 0, sizeof d);
 	}
 	directory_free(&d);
 	return rc == 2 ? 2 : written(rc);

@@ -15,6 +15,8 @@
 #include "../core/text.h"
 #include "../core/util.h"
 
+static void loaded_notice(struct app *a);
+
 void
 app_init(struct app *a, struct directory *d, const char *path, const struct app_config *cfg,
     int width, int height)
@@ -26,6 +28,48 @@ app_init(struct app *a, struct directory *d, const char *path, const struct app_
 	a->cfg = *cfg;
 	struct state *st = &a->st;
 	state_init(st, &a->dir, &cfg->screen, width, height);
+	loaded_notice(a);
+}
+
+/* How often the screen looks at a load going on (the seconds it shows
+ * have one decimal). */
+#define LOAD_LOOK_MS 100
+
+/* The status line's words for a load going on. */
+static void
+load_line(struct app *a, const struct loading_status *s)
+{
+	char rows[64], secs[32];
+	i18n_group(s->rows, rows, sizeof rows);
+	i18n_seconds(s->secs, secs, sizeof secs);
+	int pct = s->total ? (int)((double)s->done * 100 / (double)s->total) : 0;
+	/* TRANSLATORS: on the status line while a large file loads: its
+	 * name, the percentage read, the rows so far (with the thousands
+	 * separator), the seconds (1.2). */
+	snprintf(a->st.loadline, sizeof a->st.loadline, P_("Loading %s: %d%% (%s centre, %s s). "
+	    "The search looks at what is loaded.", "Loading %s: %d%% (%s centres, %s s). The "
+	    "search looks at what is loaded.", s->rows), state_source_name(&a->st), pct, rows, secs);
+}
+
+void
+app_init_loading(struct app *a, struct loading *l, const char *path,
+    const struct app_config *cfg, int width, int height)
+{
+	struct directory d = {0};
+	struct loading_status s;
+	loading_peek(l, &d.t, &s);
+	index_build(&d.ix, &d.t);	/* "all", nothing else until the end */
+	app_init(a, &d, path, cfg, width, height);
+	a->loading = l;
+	load_line(a, &s);
+}
+
+/* The status line's words for what was loaded: the file's notice, or
+ * how many warnings it gave. */
+static void
+loaded_notice(struct app *a)
+{
+	struct state *st = &a->st;
 	const struct table *t = &a->dir.t;
 	if (*t->notice)
 		/* TRANSLATORS: the file's name, then what its loading says. */
@@ -37,11 +81,89 @@ app_init(struct app *a, struct directory *d, const char *path, const struct app_
 		    state_source_name(st), t->nwarn_total);
 }
 
+/* The load has ended: the whole directory in place of its view (at the
+ * same place, so that the filter keeps what it found), or after an
+ * error the rows read before it, and the error on the status line. */
+static unsigned
+load_ended(struct app *a)
+{
+	struct directory d;
+	struct err e;
+	int rc = loading_finish(a->loading, &d, &e);
+	a->loading = NULL;
+	index_free(&a->dir.ix);
+	a->dir = d;
+	if (a->dir.cov) {	/* read beside the screen: the filter's now */
+		filter_adopt_coverage(&a->st.f, &a->dir.t, a->dir.cov);
+		a->dir.cov = NULL;
+	}
+	a->st.loadline[0] = '\0';
+	char rows[64], secs[32];
+	i18n_group(a->dir.t.nrows, rows, sizeof rows);
+	if (rc < 0) {
+		index_build(&a->dir.ix, &a->dir.t);
+		if (e.line)
+			/* TRANSLATORS: the line, how many rows were read before it
+			 * (with the thousands separator), the reason. */
+			snprintf(a->st.loadline, sizeof a->st.loadline, P_("Loading stopped at line %lu "
+			    "(%s centre shown): %s", "Loading stopped at line %lu (%s centres shown): %s",
+			    a->dir.t.nrows), e.line, rows, e.msg);
+		else
+			/* TRANSLATORS: how many rows were read before, the reason. */
+			snprintf(a->st.loadline, sizeof a->st.loadline, P_("Loading stopped (%s centre "
+			    "shown): %s", "Loading stopped (%s centres shown): %s", a->dir.t.nrows), rows,
+			    e.msg);
+	}
+	state_loaded(&a->st);
+	if (rc == 0 && !*a->dir.t.notice && !a->dir.t.nwarn_total) {
+		i18n_seconds(a->loaded_secs, secs, sizeof secs);
+		/* TRANSLATORS: after a load beside the screen: the rows (with the
+		 * thousands separator), the seconds it took (2.3). */
+		state_status(&a->st, P_("Loaded: %s centre in %s s.", "Loaded: %s centres in %s s.",
+		    a->dir.t.nrows), rows, secs);
+	} else if (rc == 0) {
+		loaded_notice(a);
+	}
+	return REACT_DRAW;
+}
+
+/* While loading: the rows read since, and how far it is. */
+static unsigned
+load_look(struct app *a)
+{
+	if (!a->loading)
+		return REACT_NONE;
+	struct table v;
+	struct loading_status s;
+	loading_peek(a->loading, &v, &s);
+	if (s.ended) {
+		a->loaded_secs = s.secs;
+		return load_ended(a);
+	}
+	unsigned react = REACT_NONE;
+	if (v.nrows != a->dir.t.nrows || v.ncols != a->dir.t.ncols) {
+		a->dir.t = v;
+		state_rows_added(&a->st);
+		react = REACT_DRAW;
+	}
+	char was[sizeof a->st.loadline];
+	memcpy(was, a->st.loadline, sizeof was);
+	load_line(a, &s);
+	if (strcmp(was, a->st.loadline) != 0)
+		react |= REACT_DRAW;
+	return react;
+}
+
 void
 app_free(struct app *a)
 {
 	state_free(&a->st);
-	directory_free(&a->dir);
+	if (a->loading) {
+		index_free(&a->dir.ix);	/* dir.t is the load's own */
+		loading_cancel(a->loading);
+	} else {
+		directory_free(&a->dir);
+	}
 	free(a->path);
 	free(a->clip);
 	memset(a, 0, sizeof *a);
@@ -231,6 +353,14 @@ interrupt(struct app *a, unsigned react)
 static unsigned
 perform(struct app *a, unsigned react)
 {
+	unsigned files = REACT_RELOAD | REACT_LOAD | REACT_EXPORT;
+	if (a->loading && (react & files)) {
+		/* The rows are not all there: read again, another file or
+		 * some of the centres written would all be surprises. */
+		state_status(&a->st, "%s", _("The file is still loading: you can do this once it is "
+		    "loaded."));
+		react = (react & ~files) | REACT_DRAW;
+	}
 	if (react & REACT_RELOAD)
 		a->reload_pending = true;	/* "rrrr" typed ahead: one reload */
 	if (react & REACT_LOAD)
@@ -269,6 +399,7 @@ app_idle(struct app *a)
 		react |= REACT_DRAW;
 	}
 	react |= state_search_now(&a->st);
+	react |= load_look(a);
 	if (a->status_until && a->now >= a->status_until) {
 		a->status_until = 0;
 		a->interrupted = 0;
@@ -283,9 +414,12 @@ app_wait(const struct app *a)
 {
 	if (a->reload_pending || a->st.search_waiting)
 		return 0;
-	if (!a->status_until)
-		return -1;
-	return a->now >= a->status_until ? 0 : (long)(a->status_until - a->now);
+	long wait = -1;
+	if (a->status_until)
+		wait = a->now >= a->status_until ? 0 : (long)(a->status_until - a->now);
+	if (a->loading && (wait < 0 || wait > LOAD_LOOK_MS))
+		wait = LOAD_LOOK_MS;
+	return wait;
 }
 
 unsigned

@@ -15,6 +15,7 @@
 
 #include "../core/csvload.h"
 #include "../core/directory.h"
+#include "../core/loading.h"
 #include "state.h"
 
 struct app_config {
@@ -35,12 +36,21 @@ struct app {
 	uint64_t interrupted;	/* when Ctrl-C was pressed, or 0 */
 	uint64_t status_until;	/* when the status line's message goes, or 0 */
 	int exit_status;	/* after REACT_QUIT: 0, or 130 for Ctrl-C twice */
+	struct loading *loading;	/* the file still being read, or NULL:
+					 * dir.t is then its view (owns nothing)
+					 * and dir.ix the menu of no row */
+	double loaded_secs;	/* how long it took, when it ended */
 };
 
 /* Starts on d (taken over: the caller no longer frees it), loaded from path
  * (NULL: the built-in directory), for a width x height terminal. The status
  * line tells of the file's notice or warnings. */
 void app_init(struct app *a, struct directory *d, const char *path,
+    const struct app_config *cfg, int width, int height);
+/* Starts while l (taken over) still loads path: the screen shows what is
+ * loaded and how far it is, and takes the whole directory at the end
+ * (app_idle). */
+void app_init_loading(struct app *a, struct loading *l, const char *path,
     const struct app_config *cfg, int width, int height);
 void app_free(struct app *a);
 
@@ -53,9 +63,11 @@ unsigned app_key(struct app *a, uint32_t key);
 void app_clock(struct app *a, uint64_t ms);
 /* No more key is waiting: what was left to do is done (a reload asked
  * for, once however many times its key was typed ahead; a message whose
- * time is up taken away). */
+ * time is up taken away; while loading, the rows read since shown, and
+ * at the end the whole directory). */
 unsigned app_idle(struct app *a);
-/* Milliseconds until app_idle() has something to do, or -1. */
+/* Milliseconds until app_idle() has something to do, or -1 (while
+ * loading: the next look at how far it is). */
 long app_wait(const struct app *a);
 /* Pasted text (UTF-8): into the search, or the file name being typed;
  * never a command. */

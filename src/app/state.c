@@ -811,6 +811,42 @@ row_key(const struct table *t, long r)
 	return k;
 }
 
+/* The filter again on the table as it is now, the selected entry and
+ * centre kept where they still are, the scrolling kept. */
+static void
+rows_changed(struct state *st)
+{
+	uint32_t e = state_entry(st);
+	long row = state_row(st);
+	size_t cur = st->c[PANE_LIST].cur;
+	st->search_waiting = false;
+	filter_set(&st->f, T(st), st->query.s);
+	build_menu(st);
+	select_entry(st, e);
+	build_list(st);
+	/* Rows come at the end: the selected one is where it was, unless the
+	 * list is another one (a region's, merged). */
+	if (row >= 0 && cur < st->nlist && (long)st->list[cur] == row)
+		st->c[PANE_LIST].cur = cur;
+	else
+		select_row(st, row);
+	clamp_all(st);
+	sync(st);
+}
+
+void
+state_rows_added(struct state *st)
+{
+	rows_changed(st);
+}
+
+void
+state_loaded(struct state *st)
+{
+	st->card_row = -2;	/* the card again: the row's text is the same */
+	rows_changed(st);
+}
+
 void
 state_replace_directory(struct state *st, const struct directory *d)
 {

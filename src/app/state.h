@@ -78,6 +78,9 @@ struct state {
 	bool search_waiting;	/* state_type_ahead() typed, not narrowed yet */
 	unsigned long searches;	/* how many times the lists were narrowed */
 	char status[512];
+	char loadline[512];	/* while loading (and after a load that
+				 * stopped): how far it is, on the status
+				 * line when no message is there; "" none */
 };
 
 void state_init(struct state *st, const struct directory *d, const struct state_opts *o,
@@ -110,6 +113,13 @@ unsigned state_wheel(struct state *st, enum pane p, int delta);
 /* After a successful reload: switches to d, keeps the filter and, where it
  * still exists, the selected centre (by id, else by name and territory). */
 void state_replace_directory(struct state *st, const struct directory *d);
+
+/* While the directory loads: the table has more rows (the same first
+ * ones): the lists take them, the selection and the scrolling kept. */
+void state_rows_added(struct state *st);
+/* The load has ended: the menu index is the whole directory's now (the
+ * rows are those shown so far and more), the places can be searched. */
+void state_loaded(struct state *st);
 
 /* The selected centre (a row of the table), or -1 when the list is empty. */
 long state_row(const struct state *st);

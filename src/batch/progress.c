@@ -68,24 +68,6 @@ on_signal(int sig)
 	raise(sig);
 }
 
-/* n with the language's thousands separator: "450,000", "450 000". */
-static void
-group(size_t n, char *buf, size_t len)
-{
-	/* TRANSLATORS: between groups of three digits in counts (450,000);
-	 * French uses a narrow no-break space. */
-	const char *sep = C_("thousands separator", ",");
-	char digits[32];
-	int nd = snprintf(digits, sizeof digits, "%zu", n);
-	size_t o = 0, sl = strlen(sep);
-	for (int i = 0; i < nd && o + sl + 2 < len; i++) {
-		if (i && (nd - i) % 3 == 0)
-			memcpy(buf + o, sep, sl), o += sl;
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
-}
-
 /* The terminal's width (80 when it does not say). */
 static size_t
 width(void)
@@ -102,15 +84,8 @@ format_line(char *buf, size_t len, const char *name, size_t done, size_t total, 
     double secs, size_t max)
 {
 	char count[64], elapsed[32], shown[512];
-	group(rows, count, sizeof count);
-	snprintf(elapsed, sizeof elapsed, "%.1f", secs);
-	/* TRANSLATORS: the decimal separator of the seconds (1.2 s). */
-	const char *dot = C_("decimal separator", ".");
-	char *p = strchr(elapsed, '.');
-	if (p && strcmp(dot, ".") != 0 && strlen(elapsed) + strlen(dot) < sizeof elapsed) {
-		memmove(p + strlen(dot), p + 1, strlen(p + 1) + 1);
-		memcpy(p, dot, strlen(dot));
-	}
+	i18n_group(rows, count, sizeof count);
+	i18n_seconds(secs, elapsed, sizeof elapsed);
 	int pct = total ? (int)((double)done * 100 / (double)total) : 0;
 	size_t n = strlen(name);
 	/* Keep head and tail of the name, fewer columns each time round. */
@@ -141,13 +116,13 @@ format_line(char *buf, size_t len, const char *name, size_t done, size_t total, 
 	}
 }
 
-static void
+static bool
 show(void *ctx, size_t done, size_t total, size_t rows)
 {
 	struct progress *p = ctx;
 	double t = now();
 	if (t - p->start < PROGRESS_AFTER || (p->cols && t - p->drawn < PROGRESS_EVERY))
-		return;
+		return true;
 	size_t w = width();
 	size_t max = w > 1 ? w - 1 : 1;	/* the last column would wrap on some terminals */
 	char line[1024];
@@ -163,6 +138,7 @@ show(void *ctx, size_t done, size_t total, size_t rows)
 	erase_cols = (sig_atomic_t)p->cols;	/* before the line is on the terminal */
 	write_all(out, o);
 	p->drawn = t;
+	return true;
 }
 
 void

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "i18n.h"
 #include "util.h"
@@ -13,6 +14,8 @@ char *
 arena_reserve(struct arena *a, size_t n)
 {
 	if (!a->base || a->cap - a->len < n) {
+		if (a->mapped)	/* cannot move: its reservation was too small */
+			die(_("out of memory (text of %zu bytes)"), a->len + n);
 		/* The first block as large as asked (at least 64 bytes), not a
 		 * fixed 4 KB: many small arenas (a folded header name, a query's
 		 * term, a territory) then cost what they hold. */
@@ -70,9 +73,33 @@ arena_put_format(struct arena *a, const char *fmt, const char *s)
 	}
 }
 
+int
+arena_map(struct arena *a, size_t cap)
+{
+	if (a->base || !cap)
+		return -1;
+	void *p = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+	    -1, 0);
+	if (p == MAP_FAILED)
+		return -1;
+#ifdef MADV_HUGEPAGE
+	if (cap >= ((size_t)64 << 20))
+		madvise(p, cap, MADV_HUGEPAGE);	/* fewer page faults; a hint only */
+#endif
+	a->base = p;
+	a->cap = cap;
+	a->mapped = true;
+	return 0;
+}
+
 void
 arena_shrink(struct arena *a)
 {
+	if (a->mapped) {
+		/* The pages past the end were never written: no memory to
+		 * give back; the address space goes with arena_free(). */
+		return;
+	}
 	if (a->base && a->cap > a->len) {
 		a->base = xrealloc(a->base, a->len ? a->len : 1);
 		a->cap = a->len ? a->len : 1;
@@ -82,7 +109,11 @@ arena_shrink(struct arena *a)
 void
 arena_free(struct arena *a)
 {
-	free(a->base);
+	if (a->mapped)
+		munmap(a->base, a->cap);
+	else
+		free(a->base);
 	a->base = NULL;
 	a->len = a->cap = 0;
+	a->mapped = false;
 }

@@ -6,13 +6,22 @@
 #ifndef CENTRES_ARENA_H
 #define CENTRES_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 struct arena {
 	char *base;
 	size_t len, cap;
+	bool mapped;	/* arena_map(): a fixed reservation that never moves */
 };
+
+/* Reserves cap bytes of address space (pages cost memory only once
+ * written) for an empty arena, so that its base never moves while it
+ * grows: another thread may read what was written while more is added.
+ * Growing beyond cap is then a fatal error: reserve what can be written.
+ * Returns -1 (the arena left as it was) when the system refuses. */
+int arena_map(struct arena *a, size_t cap);
 
 /* Appends n bytes and returns the offset where they start. */
 size_t arena_append(struct arena *a, const void *p, size_t n);

@@ -108,6 +108,18 @@ column_role_of_key(const char *key)
 void
 table_add_column(struct table *t, const char *name, size_t len)
 {
+	if (t->stable && t->ncols == t->cols_cap) {
+		/* Another thread may be reading the array: a new one, the old
+		 * kept until the table goes. */
+		size_t cap = t->cols_cap ? t->cols_cap * 2 : 16;
+		struct column *grown = xmalloc(cap * sizeof *grown);
+		if (t->ncols)
+			memcpy(grown, t->cols, t->ncols * sizeof *grown);
+		t->retired = xrealloc(t->retired, (t->nretired + 1) * sizeof *t->retired);
+		t->retired[t->nretired++] = t->cols;
+		t->cols = grown;
+		t->cols_cap = cap;
+	}
 	xgrow((void **)&t->cols, &t->cols_cap, t->ncols + 1, sizeof *t->cols);
 	struct column *c = &t->cols[t->ncols];
 	c->name = xmalloc(len + 1);

@@ -3,6 +3,7 @@
  * row is known by its line; a small quote tracker beside libcsv remembers
  * where a quote opened and catches text after a closing quote, which libcsv
  * (without CSV_STRICT) would silently merge with the following lines. */
+#define _GNU_SOURCE	/* mremap */
 #include "csvload.h"
 
 #include <csv.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -167,9 +169,11 @@ on_row(int c, void *data)
 		}
 		if (t->nrows >= UINT32_MAX - 1 || t->fold.len - L->fold_start >= UINT32_MAX)
 			L->too_big = N_("more than 4 billion rows, or a row of more than 4 GiB");
-		xgrow((void **)&t->rows, &t->rows_cap, t->nrows + 1, sizeof *t->rows);
-		struct row *r = &t->rows[t->nrows++];
-		memset(r, 0, sizeof *r);
+		struct row *r = table_new_row(t);
+		if (!r) {	/* beyond what table_stable() reserved: cannot be */
+			L->too_big = N_("more than 4 billion rows, or a row of more than 4 GiB");
+			goto next;
+		}
 		r->text = L->row_start;
 		r->nfields = L->nfields;
 		r->line = L->row_line;
@@ -178,6 +182,7 @@ on_row(int c, void *data)
 		r->text_len = (uint32_t)(t->text.len - L->row_start);
 		table_put_ends(t, r, L->ends);
 	}
+next:
 	L->row_start = t->text.len;
 	L->fold_start = t->fold.len;
 	L->nfields = 0;
@@ -260,9 +265,44 @@ detect_delimiter(const char *s, size_t n)
 	return ',';
 }
 
+/* The pages of a file read into memory of its own (csvload_file): those
+ * the parse has gone past are given back as it goes, so that the file and
+ * the table it becomes are not both whole in memory at the end. */
+struct release {
+	char *base;	/* page-aligned, from mmap */
+	size_t len;	/* bytes mapped */
+	size_t done;	/* bytes given back, from base */
+};
+
+/* Gives back the whole pages of r before p (or all of them: p NULL). */
+static void
+release_upto(struct release *r, const char *p)
+{
+	if (!r)
+		return;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t upto = p ? (size_t)(p - r->base) / page * page : r->len;
+	if (p && (p < r->base || p > r->base + r->len))
+		upto = r->len;	/* the text is elsewhere (decoded): all of it */
+	if (upto > r->done) {
+		munmap(r->base + r->done, upto - r->done);
+		r->done = upto;
+	}
+}
+
+static int load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
+    struct err *e, struct release *rel);
+
 int
 csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opts *o,
     struct err *e)
+{
+	return load_text(t, buf, n, o, e, NULL);
+}
+
+static int
+load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
+    struct err *e, struct release *rel)
 {
 	struct arena clean = {0};
 	struct csv_parser p;
@@ -280,8 +320,21 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 	snprintf(t->notice, sizeof t->notice, "%s", dec.notice);
 	const char *s = dec.text;
 	size_t len = dec.len;
+	if ((uintptr_t)s < (uintptr_t)buf || (uintptr_t)s > (uintptr_t)buf + n)
+		release_upto(rel, NULL);	/* decoded elsewhere: done with the file */
 	/* Room for all the text and its folded form at once: no copying as the
 	 * arenas grow (given back by arena_shrink() at the end). */
+	if (o && o->stable) {
+		/* What a row can take at the most: its bytes, a NUL and 4 bytes of
+		 * end for each of its fields (at most one a byte), 3 of alignment;
+		 * a row holds two bytes at the least. Folded, a character gives at
+		 * most 32 bytes (16 a byte), and text_fold() reserves twice what
+		 * is left of a field beyond. Only the pages written cost memory. */
+		size_t rows = len / 2 + 2, slack = (size_t)1 << 20;
+		if (len > (SIZE_MAX - slack) / 24 || table_stable(t, rows, 8 * len + slack,
+		    20 * len + slack) < 0)
+			t->stable = false;	/* the caller sees it: nothing to publish */
+	}
 	arena_reserve(&t->text, len + len / 4 + 64);	/* the fields' ends too */
 	arena_reserve(&t->fold, len + len / 8 + 64);
 	if (o && o->delimiter) {
@@ -298,13 +351,17 @@ csvload_buffer(struct table *t, const char *buf, size_t n, const struct load_opt
 	csv_set_space_func(&p, no_space);
 	csv_set_realloc_func(&p, xrealloc);
 
-	/* With no callback the next report is never reached: one comparison
-	 * a line. */
+	/* With no callback (nor pages to give back) the next report is never
+	 * reached: one comparison a line. */
 	csvload_progress_fn *progress = o ? o->progress : NULL;
-	size_t i = 0, next_report = progress ? CSVLOAD_PROGRESS_STEP : SIZE_MAX;
+	size_t i = 0, next_report = progress || rel ? CSVLOAD_PROGRESS_STEP : SIZE_MAX;
 	while (i < len) {
 		if (i >= next_report) {
-			progress(o->progress_ctx, i, len, t->nrows);
+			release_upto(rel, s + i);
+			if (progress && !progress(o->progress_ctx, i, len, t->nrows)) {
+				err_at(e, t->source, 0, "%s", CSVLOAD_STOPPED);
+				goto out_csv;
+			}
 			next_report = i + CSVLOAD_PROGRESS_STEP;
 		}
 		size_t j = i;
@@ -386,6 +443,9 @@ human_size(uint64_t n, char *buf, size_t len)
 		    _(units[u]));
 }
 
+/* How much of a file is read at a time. */
+#define CSVLOAD_READ_STEP ((size_t)16 << 20)	/* 16 MiB */
+
 static int
 too_large(const struct table *t, struct err *e, uint64_t size, uint64_t max)
 {
@@ -412,31 +472,59 @@ csvload_file(struct table *t, const char *path, const struct load_opts *o, struc
 		close(fd);
 		return too_large(t, e, (uint64_t)st.st_size, max);
 	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *buf = xmalloc(cap);
+	/* Memory of its own (not malloc's), so that its pages can go back
+	 * one by one as the parse leaves them behind (struct release). */
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t cap = ((size_t)st.st_size + 1 + page - 1) / page * page, n = 0;
+	size_t next_report = CSVLOAD_READ_STEP;
+	char *buf = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (buf == MAP_FAILED)
+		die(_("out of memory (text of %zu bytes)"), cap);
+	int rc = -1;
 	for (;;) {
 		if ((uint64_t)n > max) {	/* it grew while being read */
-			free(buf);
-			close(fd);
-			return too_large(t, e, n, max);
+			too_large(t, e, n, max);
+			goto out;
 		}
-		if (n == cap)
-			buf = xrealloc(buf, cap *= 2);
-		ssize_t r = read(fd, buf + n, cap - n);
+		/* A large file is read in pieces, with a word to the caller
+		 * (nothing parsed yet) between them: it may stop the load. */
+		if (n >= next_report && o && o->progress) {
+			if (!o->progress(o->progress_ctx, 0, (size_t)st.st_size > n ?
+			    (size_t)st.st_size : n, 0)) {
+				err_at(e, t->source, 0, "%s", CSVLOAD_STOPPED);
+				goto out;
+			}
+			next_report = n + CSVLOAD_READ_STEP;
+		}
+		if (n == cap) {
+			char *grown = mremap(buf, cap, cap * 2, MREMAP_MAYMOVE);
+			if (grown == MAP_FAILED)
+				die(_("out of memory (text of %zu bytes)"), cap * 2);
+			buf = grown;
+			cap *= 2;
+		}
+		size_t want = cap - n < CSVLOAD_READ_STEP ? cap - n : CSVLOAD_READ_STEP;
+		ssize_t r = read(fd, buf + n, want);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			int saved = errno;
-			free(buf);
-			close(fd);
-			return err_at(e, t->source, 0, "%s", errno_text(saved));
+			err_at(e, t->source, 0, "%s", errno_text(errno));
+			goto out;
 		}
 		if (r == 0)
 			break;
 		n += (size_t)r;
 	}
 	close(fd);
-	int rc = csvload_buffer(t, buf, n, o, e);
-	free(buf);
+	fd = -1;
+	struct release rel = {buf, cap, 0};
+	rc = load_text(t, buf, n, o, e, &rel);
+	buf += rel.done;
+	cap -= rel.done;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (cap)
+		munmap(buf, cap);
 	return rc;
 }

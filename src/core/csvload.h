@@ -6,6 +6,7 @@
 #ifndef CENTRES_CSVLOAD_H
 #define CENTRES_CSVLOAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,8 +15,11 @@
 
 /* How far the parse has gone: bytes of the (decoded) text done and in all,
  * rows stored so far. Called at most once per CSVLOAD_PROGRESS_STEP bytes,
- * from the loading thread; the caller decides what to show and when. */
-typedef void csvload_progress_fn(void *ctx, size_t done, size_t total, size_t rows);
+ * from the loading thread, between two lines (every row stored so far is
+ * whole), and while a large file is read (0 done, 0 rows, once per 16 MiB
+ * read); the caller decides what to show and when. Returns false to stop
+ * the load (it then fails with CSVLOAD_STOPPED). */
+typedef bool csvload_progress_fn(void *ctx, size_t done, size_t total, size_t rows);
 
 #define CSVLOAD_PROGRESS_STEP ((size_t)1 << 20)	/* 1 MiB */
 
@@ -26,7 +30,12 @@ struct load_opts {
 				 * 0: CSVLOAD_MAX_SIZE */
 	csvload_progress_fn *progress;	/* or NULL: never called */
 	void *progress_ctx;
+	bool stable;	/* the table's memory must not move while it loads:
+			 * another thread reads it (table_stable()) */
 };
+
+/* The message of a load stopped by its progress callback. */
+#define CSVLOAD_STOPPED "stopped"
 
 #define CSVLOAD_MAX_SIZE (UINT64_C(4) << 30)	/* 4 GiB */
 

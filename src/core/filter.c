@@ -647,6 +647,9 @@ struct level {
 	uint32_t *rows;		/* n rows ascending, or NULL: */
 	uint64_t *bits;		/* a bit a table row */
 	size_t n, bytes;
+	size_t nrows, ncols;	/* the table's rows and columns it was made on:
+				 * while loading, the rows since are searched
+				 * when it is used again (level_complete) */
 	unsigned long id;	/* when made */
 	unsigned long used;	/* when last used */
 };
@@ -687,21 +690,73 @@ cache_drop(struct filter *f)
 	f->cache = NULL;
 }
 
-/* The kept results of table t as it is now (none kept of another). */
+/* The kept results of table t as it is now (none kept of another). A
+ * table that grew is one being loaded: its first rows are those the
+ * results were made on, and they are kept. */
 static struct filter_cache *
 cache_of(struct filter *f, const struct table *t)
 {
-	if (f->cache && (f->cache->t != t || f->cache->nrows != t->nrows))
+	if (f->cache && (f->cache->t != t || f->cache->nrows > t->nrows))
 		cache_drop(f);
-	if (!f->cache) {
-		f->cache = xcalloc(1, sizeof *f->cache);
-		f->cache->t = t;
-		f->cache->nrows = t->nrows;
-		f->cache->budget = t->nrows * LEVELS_ROW_BYTES > LEVELS_MIN_BYTES ?
-		    t->nrows * LEVELS_ROW_BYTES : LEVELS_MIN_BYTES;
-		f->cache->hint = xmalloc((t->nrows ? t->nrows : 1) * sizeof *f->cache->hint);
+	struct filter_cache *c = f->cache;
+	if (!c) {
+		c = f->cache = xcalloc(1, sizeof *f->cache);
+		c->t = t;
 	}
-	return f->cache;
+	if (!c->hint || c->nrows != t->nrows) {
+		c->nrows = t->nrows;
+		c->budget = t->nrows * LEVELS_ROW_BYTES > LEVELS_MIN_BYTES ?
+		    t->nrows * LEVELS_ROW_BYTES : LEVELS_MIN_BYTES;
+		c->hint = xrealloc(c->hint, (t->nrows ? t->nrows : 1) * sizeof *c->hint);
+		c->hint_of = 0;	/* the new rows have none */
+	}
+	return c;
+}
+
+/* Brings l up to the rows t has now: the rows added since it was made
+ * (while loading) are searched and their matches appended. False when
+ * it cannot be (columns were added, so that the query may mean more):
+ * the caller drops it. */
+static bool
+level_complete(struct filter_cache *c, const struct table *t, struct level *l)
+{
+	if (l->nrows == t->nrows)
+		return true;
+	if (l->ncols != t->ncols)
+		return false;
+	size_t words = (t->nrows + 63) / 64, old = (l->nrows + 63) / 64;
+	if (l->bits && words > old) {
+		l->bits = xrealloc(l->bits, words * sizeof *l->bits);
+		memset(l->bits + old, 0, (words - old) * sizeof *l->bits);
+		c->bytes += (words - old) * sizeof *l->bits;
+		l->bytes += (words - old) * sizeof *l->bits;
+	}
+	size_t cap = l->n;
+	for (size_t r = l->nrows; r < t->nrows; r++) {
+		if (!query_match(t, &l->q, r))
+			continue;
+		if (l->bits) {
+			l->bits[r / 64] |= (uint64_t)1 << (r % 64);
+		} else {
+			if (l->n == cap)
+				l->rows = xrealloc(l->rows, (cap = cap * 2 + 64) * sizeof *l->rows);
+			l->rows[l->n] = (uint32_t)r;
+			c->bytes += sizeof *l->rows;
+			l->bytes += sizeof *l->rows;
+		}
+		l->n++;
+	}
+	l->nrows = t->nrows;
+	return true;
+}
+
+/* Lets kept result l go. */
+static void
+level_drop(struct filter_cache *c, struct level *l)
+{
+	c->bytes -= l->bytes;
+	level_free(l);
+	*l = c->lv[--c->n];
 }
 
 static bool
@@ -789,6 +844,8 @@ cache_put(struct filter_cache *c, const struct table *t, const char *s, const ui
 	l.text = xstrdup(s);
 	query_parse(t, s, &l.q);
 	l.n = n;
+	l.nrows = t->nrows;
+	l.ncols = t->ncols;
 	if (n * sizeof *rows <= words * sizeof *l.bits) {
 		l.rows = xmalloc((n ? n : 1) * sizeof *rows);
 		if (n)	/* rows is NULL for a table of no row */
@@ -807,9 +864,7 @@ cache_put(struct filter_cache *c, const struct table *t, const char *s, const ui
 		for (size_t i = 1; i < c->n; i++)
 			if (c->lv[i].used < c->lv[old].used)
 				old = i;
-		c->bytes -= c->lv[old].bytes;
-		level_free(&c->lv[old]);
-		c->lv[old] = c->lv[--c->n];
+		level_drop(c, &c->lv[old]);
 	}
 	c->bytes += l.bytes;
 	c->lv[c->n++] = l;
@@ -883,7 +938,7 @@ find_places(struct filter *f, const struct table *t, const char *s, const struct
 	f->places.n = 0;
 	f->places.only_place = false;
 	f->reach.n = f->reach.covering = 0;
-	if (q->n == 0 || has_field_term(q) ||
+	if (q->n == 0 || has_field_term(q) || t->loading ||
 	    (t->role_col[ROLE_COVERAGE] < 0 && t->role_col[ROLE_POSTCODE] < 0))
 		return;
 	const struct places *p = places_get();
@@ -969,6 +1024,15 @@ add_places(struct filter *f, size_t n)
 	free(at);
 }
 
+void
+filter_adopt_coverage(struct filter *f, const struct table *t, struct coverage *cov)
+{
+	drop_coverage(f);
+	f->cov = cov;
+	f->cov_table = t;
+	f->cov_rows = t->nrows;
+}
+
 size_t
 filter_kept(const struct filter *f, size_t *bytes)
 {
@@ -998,8 +1062,11 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 		free(f->hit);
 		f->hit = xcalloc(t->nrows ? t->nrows : 1, 1);
 		f->hit_cap = t->nrows;
-		f->n = 0;	/* rows of another table */
-		drop_coverage(f);
+		f->n = 0;	/* rows of another table, or more of them */
+		/* One per row; the areas stay if they are t's (find_places). */
+		free(f->via);
+		f->via = NULL;
+		f->reach.n = 0;
 	}
 	struct filter_cache *c = cache_of(f, t);
 	xgrow((void **)&f->rows, &f->cap, t->nrows, sizeof *f->rows);
@@ -1024,11 +1091,14 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 		 * 0), or of every row. */
 		clear_hits(f);
 		struct level *l = cache_find(c, s, &q);
+		if (l && !level_complete(c, t, l))
+			level_drop(c, l), l = NULL;
 		bool kept = l != NULL;
 		if (kept) {
 			n = level_rows(l, t->nrows, f->rows, f->hit);
 		} else {
-			l = cache_base(c, &q);
+			while ((l = cache_base(c, &q)) && !level_complete(c, t, l))
+				level_drop(c, l);
 			const uint32_t *cand = NULL;
 			size_t count = t->nrows;
 			if (l && l->rows) {

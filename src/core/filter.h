@@ -137,7 +137,11 @@ void filter_free(struct filter *f);
  * cover the places it names, with via[] and place_note. An empty or blank
  * query matches every row. Whatever a kept result saves, what it publishes
  * is what a fresh filter would (examined aside). A table other than the
- * last one (or the same with another row count) drops the kept results. */
+ * last one (or the same with fewer rows) drops the kept results. The same
+ * table with more rows is one being loaded (table.loading): its first rows
+ * are the same, and a kept result is brought up to date by searching only
+ * the rows added; the places wait for the end of the load. Another table
+ * read into the same struct must go through filter_reset(). */
 void filter_set(struct filter *f, const struct table *t, const char *query);
 /* What led to row r of the last filter_set()'s table: the via text of a
  * row reached through a place or offered by place_note, else NULL. */
@@ -146,6 +150,10 @@ filter_via(const struct filter *f, size_t r)
 {
 	return f->via && r < f->hit_cap ? f->via[r] : NULL;
 }
+/* Gives f the areas of table t (built by coverage_build() on t as it is
+ * now, elsewhere: core/loading.c does beside the screen), which it then
+ * owns, so that the next query naming a place does not read them. */
+void filter_adopt_coverage(struct filter *f, const struct table *t, struct coverage *cov);
 /* How many results of past queries f keeps for the table of the last
  * filter_set(), and in *bytes (if non-NULL) the memory they take: at most
  * 4 bytes a row of the table (64 KiB for a small one). */

@@ -9,6 +9,7 @@
 #include "i18n.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 extern const unsigned char centres_builtin_mo[];
@@ -159,4 +160,35 @@ i18n_context(const char *ctx_id, const char *id)
 {
 	const char *t = cat.on ? i18n_text(ctx_id) : gettext(ctx_id);
 	return t == ctx_id ? id : t;
+}
+
+/* n with the language's thousands separator: "450,000", "450 000". */
+void
+i18n_group(size_t n, char *buf, size_t len)
+{
+	/* TRANSLATORS: between groups of three digits in counts (450,000);
+	 * French uses a narrow no-break space. */
+	const char *sep = C_("thousands separator", ",");
+	char digits[32];
+	int nd = snprintf(digits, sizeof digits, "%zu", n);
+	size_t o = 0, sl = strlen(sep);
+	for (int i = 0; i < nd && o + sl + 2 < len; i++) {
+		if (i && (nd - i) % 3 == 0)
+			memcpy(buf + o, sep, sl), o += sl;
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+}
+
+void
+i18n_seconds(double secs, char *buf, size_t len)
+{
+	snprintf(buf, len, "%.1f", secs);
+	/* TRANSLATORS: the decimal separator of the seconds (1.2 s). */
+	const char *dot = C_("decimal separator", ".");
+	char *p = strchr(buf, '.');
+	if (p && strcmp(dot, ".") != 0 && strlen(buf) + strlen(dot) < len) {
+		memmove(p + strlen(dot), p + 1, strlen(p + 1) + 1);
+		memcpy(p, dot, strlen(dot));
+	}
 }

@@ -15,6 +15,7 @@
 
 #include <libintl.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #define _(s) i18n_text(s)
 #define N_(s) (s)
@@ -40,5 +41,10 @@ const char *i18n_context(const char *ctx_id, const char *id) __attribute__((form
 int i18n_use_builtin(void);
 /* Whether the carried catalogue is in use. */
 bool i18n_builtin_in_use(void);
+
+/* n with the language's thousands separator: "450,000", "450 000". */
+void i18n_group(size_t n, char *buf, size_t len);
+/* Seconds with one decimal, in the language's way: "1.2", "1,2". */
+void i18n_seconds(double secs, char *buf, size_t len);
 
 #endif

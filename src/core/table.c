@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "sanitize.h"
 #include "util.h"
@@ -29,7 +30,13 @@ table_free(struct table *t)
 		free(t->cols[i].key);
 	}
 	free(t->cols);
-	free(t->rows);
+	for (size_t i = 0; i < t->nretired; i++)
+		free(t->retired[i]);
+	free(t->retired);
+	if (t->stable)
+		munmap(t->rows, t->rows_cap * sizeof *t->rows);
+	else
+		free(t->rows);
 	for (size_t i = 0; i < t->nwarn; i++)
 		free(t->warn[i].msg);
 	free(t->warn);
@@ -38,6 +45,39 @@ table_free(struct table *t)
 	free(t->source);
 	free(t->common_status);
 	memset(t, 0, sizeof *t);
+}
+
+int
+table_stable(struct table *t, size_t max_rows, size_t text, size_t fold)
+{
+	if (t->rows || t->text.base || t->fold.base || !max_rows)
+		return -1;
+	size_t bytes = max_rows * sizeof *t->rows;
+	void *rows = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (rows == MAP_FAILED)
+		return -1;
+	if (arena_map(&t->text, text) < 0 || arena_map(&t->fold, fold) < 0) {
+		arena_free(&t->text);
+		munmap(rows, bytes);
+		return -1;
+	}
+	t->rows = rows;
+	t->rows_cap = max_rows;
+	t->stable = true;
+	return 0;
+}
+
+struct row *
+table_new_row(struct table *t)
+{
+	if (t->stable && t->nrows == t->rows_cap)
+		return NULL;
+	if (!t->stable)
+		xgrow((void **)&t->rows, &t->rows_cap, t->nrows + 1, sizeof *t->rows);
+	struct row *r = &t->rows[t->nrows++];
+	memset(r, 0, sizeof *r);
+	return r;
 }
 
 /* Where the ends of a row's fields start, from the row's text. */

@@ -76,10 +76,28 @@ struct table {
 	uint32_t header_line;
 	char *common_status;	/* the status most rows share (over half of
 				 * those that have one), or NULL; owned */
+
+	/* Loading beside the screen (core/loading.c). */
+	bool loading;		/* a view of a table still being loaded: its
+				 * rows grow; what needs them all (the places)
+				 * waits for the end */
+	bool stable;		/* table_stable(): rows, arenas and column
+				 * arrays never move or go while loading */
+	struct column **retired;	/* column arrays replaced while stable,
+					 * freed with the table */
+	size_t nretired;
 };
 
 void table_init(struct table *t, const char *source);
 void table_free(struct table *t);
+/* For a table another thread reads while it loads (core/loading.c): its
+ * rows (at most max_rows), text (at most text bytes) and folded text (at
+ * most fold bytes) reserved where they will never move, and its column
+ * arrays kept until table_free() when they grow. Before the first row; -1
+ * when the system refuses the address space (the table is left as it was). */
+int table_stable(struct table *t, size_t max_rows, size_t text, size_t fold);
+/* A new row at the end (zeroed), or NULL when a stable table has no room. */
+struct row *table_new_row(struct table *t);
 
 /* Field col of row r (never NULL; "" when the row is short), in constant
  * time. *len gets its byte length. The string lives in t->text until

@@ -173,8 +173,8 @@ loop(struct app *a, struct input *in, const struct view_opts *vo)
 }
 
 int
-tui_run(struct directory *d, const char *path, const struct app_config *cfg,
-    const struct tui_opts *o)
+tui_run(struct directory *d, struct loading *l, const char *path,
+    const struct app_config *cfg, const struct tui_opts *o)
 {
 	signals_catch();
 	signals_busy(true);
@@ -182,7 +182,10 @@ tui_run(struct directory *d, const char *path, const struct app_config *cfg,
 	struct termios shell;
 	if (terminal_start(notice, sizeof notice, &shell, !o->no_mouse) < 0) {
 		terminal_end();
-		directory_free(d);
+		if (l)
+			loading_cancel(l);
+		else
+			directory_free(d);
 		fprintf(stderr, "centres: %s\n", _("cannot start the screen on this terminal "
 		    "(use --list for plain output)"));
 		return 2;
@@ -200,12 +203,17 @@ tui_run(struct directory *d, const char *path, const struct app_config *cfg,
 	 * leading the session's group means no shell is there to resume us. */
 	c.screen.job_control = getpgrp() != getsid(0);
 	struct app a;
-	app_init(&a, d, path, &c, COLS, LINES);
+	if (l)
+		app_init_loading(&a, l, path, &c, COLS, LINES);
+	else
+		app_init(&a, d, path, &c, COLS, LINES);
 	struct input in = {0};
 	int status = loop(&a, &in, &vo);
-	app_free(&a);
-	arena_free(&pasted);
+	/* The terminal first: a load going on stops within a moment, but
+	 * the person has the shell back at once. */
 	terminal_end();
 	die_set_hook(NULL);
+	app_free(&a);
+	arena_free(&pasted);
 	return status;
 }

@@ -14,9 +14,10 @@ struct tui_opts {
 };
 
 /* Runs the screen on d (taken over), loaded from path (NULL: built-in),
- * with cfg (its ascii and job control are completed from the terminal).
- * Returns the exit status. */
-int tui_run(struct directory *d, const char *path, const struct app_config *cfg,
-    const struct tui_opts *o);
+ * or when l is not NULL on the load l (taken over; d unused) while it goes
+ * on, with cfg (its ascii and job control are completed from the
+ * terminal). Returns the exit status. */
+int tui_run(struct directory *d, struct loading *l, const char *path,
+    const struct app_config *cfg, const struct tui_opts *o);
 
 #endif

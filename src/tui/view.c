@@ -585,12 +585,14 @@ view_draw(const struct state *st, const struct view_opts *o)
 		draw_separators(st, o->ascii);
 		const struct rect *s = &st->lay.status;
 		fill(s->y, 0, s->w, A_NORMAL);
-		/* A message; else what the search says of a place no centre
-		 * covers; else the notice of the start, or the hint. */
-		const char *msg = *st->status ? st->status : st->f.place_note ? st->f.place_note :
-		    *o->notice ? o->notice : _("Type a name, a place or a phone number. F1: every key.");
-		draw_str(s->y, 0, s->w, msg, !*st->status && st->f.place_note ? A_BOLD : A_NORMAL,
-		    o->ascii);
+		/* A message; else how far the load is; else what the search
+		 * says of a place no centre covers; else the notice of the
+		 * start, or the hint. */
+		const char *msg = *st->status ? st->status : *st->loadline ? st->loadline :
+		    st->f.place_note ? st->f.place_note : *o->notice ? o->notice :
+		    _("Type a name, a place or a phone number. F1: every key.");
+		draw_str(s->y, 0, s->w, msg, !*st->status && !*st->loadline && st->f.place_note ?
+		    A_BOLD : A_NORMAL, o->ascii);
 		draw_keybar(st, st->lay.keys.y, w, o);
 		draw_filter(st, o);	/* leaves the cursor at the end of the query */
 		if (st->mode == UI_PROMPT)

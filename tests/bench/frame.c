@@ -80,7 +80,7 @@ main(int argc, char **argv)
 		arena_commit(&csv, n);
 		arena_append(&csv, ",Territoire ville\n", 18);
 	}
-	struct directory big;
+	struct directory big = {0};
 	table_init(&big.t, "big.csv");
 	double t0 = now();
 	if (csvload_buffer(&big.t, csv.base, csv.len, NULL, &e) < 0)

@@ -16,9 +16,12 @@
 #   screen      the real binary in an 80x24 pseudo-terminal (ttybytes -L):
 #               first screen = from the fork to the last byte of the first
 #               complete screen (the program waiting for its terminal again);
+#               loaded = until the output has been quiet for half a second
+#               (a load going on redraws its status line ten times a second);
 #               a key = from sending it to the last byte it made the program
 #               write; "reunion" then "rennes" typed letter by letter from the
-#               first letter (nearly every row matches "r"), each followed by
+#               first letter (nearly every row matches "r") once loaded, and
+#               again from a third of the load's time, each followed by
 #               as many Backspaces
 #   peak RSS    getrusage of the batch runs; VmHWM of the screen before F10
 #   sort        by name and by territory in one process (bench -s, medians
@@ -53,6 +56,17 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 kv() { sed -n "s/^$1=//p" "$2"; }
 # The median seconds and the peak KB of a command run $1 times (tests/bench/runs.c).
 measure() { $B/runs "$@"; }
+
+# keys_lines KV TYPING BACKSPACE: the typed keys' and the Backspaces' times
+# of ttybytes's key=value file KV, on lines named TYPING and BACKSPACE.
+keys_lines() {
+	for k in type back; do
+		case $k in type) what=$2 ;; *) what=$3 ;; esac
+		printf '  %-42s p50 %6s ms  p99 %6s ms  max %6s ms  %5s bytes/key\n' \
+			"$what ($(kv ${k}_keys "$1") keys)" "$(kv ${k}_p50_ms "$1")" \
+			"$(kv ${k}_p99_ms "$1")" "$(kv ${k}_max_ms "$1")" "$(kv ${k}_bytes_median "$1")"
+	done
+}
 
 began=$(date +%s)
 echo "centres benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPU, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
@@ -94,10 +108,17 @@ for n in $sizes; do
 	set -- $(measure "$runs" -o "$tmp/out" ./centres --filter reunion --format csv "$f")
 	filter_s=$1 filter_kb=$3
 	found=$($B/csvcount "$tmp/out" | awk '{ print $3 - 1 }')
-	# centres on screen.
-	$B/ttybytes -L "$WORDS" -R "$starts" -q 10 -Q 50 -T 600000 ./centres "$f" >"$tmp/screen.kv"
+	# centres on screen: the first screen, the end of the load (the output
+	# quiet for half a second: a load going on redraws its line ten times a
+	# second), then the keys; and the keys typed while a load goes on, from
+	# a third of its time, where it takes more than 0.6 s.
+	$B/ttybytes -L "$WORDS" -R "$starts" -q 10 -Q 50 -W 500 -T 600000 ./centres "$f" >"$tmp/screen.kv"
 	first=$(kv first_median_ms "$tmp/screen.kv")
+	ready=$(kv ready_median_ms "$tmp/screen.kv")
 	screen_kb=$(kv peak_rss_kb "$tmp/screen.kv")
+	during=$(awk -v r="$ready" 'BEGIN { if (r > 600) printf "%d", r / 3; }')
+	[ -z "$during" ] || $B/ttybytes -L "$WORDS" -R "$starts" -q 10 -Q 50 -D "$during" -T 600000 \
+		./centres "$f" >"$tmp/during.kv"
 	kib=$((size / 1024))
 	printf '  %-42s %10s   cat %s: %s, bare libcsv pass %s: %s\n' "load (--check), $of" \
 		"$(secs "$load_s")" "$(secs "$cat_s")" "$(ratio "$load_s" "$cat_s")" \
@@ -114,13 +135,12 @@ for n in $sizes; do
 		"first screen (pty), $sof" "$(secs "$(awk -v m="$first" 'BEGIN { print m / 1000 }')")" \
 		"$ref_first" "$(ratio "$first" "$ref_first")" \
 		"$(awk -v a="$first" -v b="$ref_first" 'BEGIN { printf "%.0f", a - b }')"
-	for k in type back; do
-		case $k in type) what="typing $WORDS" ;; *) what="Backspace" ;; esac
-		printf '  %-42s p50 %6s ms  p99 %6s ms  max %6s ms  %5s bytes/key\n' \
-			"$what ($(kv ${k}_keys "$tmp/screen.kv") keys)" "$(kv ${k}_p50_ms "$tmp/screen.kv")" \
-			"$(kv ${k}_p99_ms "$tmp/screen.kv")" "$(kv ${k}_max_ms "$tmp/screen.kv")" \
-			"$(kv ${k}_bytes_median "$tmp/screen.kv")"
-	done
+	printf '  %-42s %10s   (+%s ms of quiet after it; the load --check: %s)\n' \
+		"loaded on screen (pty), $sof" "$(secs "$(awk -v m="$ready" 'BEGIN { print m / 1000 }')")" \
+		500 "$(secs "$load_s")"
+	keys_lines "$tmp/screen.kv" "typing $WORDS" "Backspace"
+	[ -z "$during" ] || keys_lines "$tmp/during.kv" "while loading, from $during ms: typing" \
+		"... Backspace"
 	printf '  %-42s --check %s = %s, --filter %s = %s, screen %s = %s the file\n' "peak RSS" \
 		"$(mib "$load_kb")" "$(ratio "$load_kb" "$kib")" "$(mib "$filter_kb")" \
 		"$(ratio "$filter_kb" "$kib")" "$(mib "$screen_kb")" "$(ratio "$screen_kb" "$kib")"

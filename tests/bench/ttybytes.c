@@ -62,7 +62,7 @@ static struct {
 	int cols, rows;
 	const char *term, *word, *dump, *setup, *latency;
 	int moves, quiet_ms, first_quiet_ms, reply_ms, start_ms, exit_ms, runs;
-	int keyvals;
+	int keyvals, ready_quiet_ms, delay_ms;
 } opt = {
 	.cols = 80, .rows = 24, .word = "reunio", .moves = 100,
 	.quiet_ms = 50, .first_quiet_ms = 200, .reply_ms = 1000, .start_ms = 10000,
@@ -537,6 +537,11 @@ usage(void)
 	    "       many Backspaces; the time of a key runs from sending it to the last\n"
 	    "       byte of its output; key=value lines\n"
 	    "  -R   with -L, starts the program RUNS times (1) and pools the times\n"
+	    "  -W   with -L, before typing, waits until the output has been quiet for\n"
+	    "       READY_MS (a load going on redraws its status line ten times a\n"
+	    "       second: 500 waits for its end) and reports that time (ready_*)\n"
+	    "  -D   with -L, waits DELAY_MS after the first screen before typing\n"
+	    "       (keys typed while a load goes on)\n"
 	    "Exit status: 0 measured, 2 the program did not draw, exited early or\n"
 	    "could not be run.\n", stderr);
 	exit(2);
@@ -682,7 +687,7 @@ static void
 latency(char **argv)
 {
 	struct phase first = {.name = "first screen"}, type = {.name = "typing"};
-	struct phase back = {.name = "Backspace"};
+	struct phase back = {.name = "Backspace"}, ready = {.name = "ready"};
 	struct buf b = {0};
 	char name[64];
 	long peak_kb = -1;
@@ -696,6 +701,18 @@ latency(char **argv)
 			die("%s drew no complete first screen in %d ms", argv[0], opt.start_ms);
 		phase_add(&first, &b, 0, (b.t_last - started) * 1e3);
 		dump("first", &b);
+		if (opt.ready_quiet_ms) {
+			/* Until the output stops: the last byte is the screen of
+			 * the whole directory. */
+			double last = b.t_last;
+			collect(&b, 0, 0, opt.ready_quiet_ms, opt.ready_quiet_ms, opt.start_ms * 10);
+			if (b.n)
+				last = b.t_last;
+			phase_add(&ready, &b, 0, (last - started) * 1e3);
+		}
+		if (opt.delay_ms) {
+			collect(&b, 0, 0, opt.delay_ms, opt.delay_ms, opt.delay_ms);
+		}
 		for (const char *w = opt.latency; *w;) {
 			size_t len = strcspn(w, ",");
 			for (size_t i = 0; i < len; i++) {
@@ -717,6 +734,9 @@ latency(char **argv)
 	printf("runs=%d\nproc=%d\nfirst_median_ms=%.2f\nfirst_min_ms=%.2f\nfirst_max_ms=%.2f\n"
 	    "first_bytes=%zu\n", opt.runs, use_proc, percentile(&first, 50), percentile(&first, 0),
 	    percentile(&first, 100), median(&first, 0));
+	if (opt.ready_quiet_ms)
+		printf("ready_median_ms=%.2f\nready_max_ms=%.2f\n", percentile(&ready, 50),
+		    percentile(&ready, 100));
 	print_times(&type, "type");
 	print_times(&back, "back");
 	printf("peak_rss_kb=%ld\nexit_status=%d\n", peak_kb, status);
@@ -724,6 +744,7 @@ latency(char **argv)
 	phase_free(&first);
 	phase_free(&type);
 	phase_free(&back);
+	phase_free(&ready);
 }
 
 int
@@ -731,7 +752,7 @@ main(int argc, char **argv)
 {
 	int c;
 	opt.term = getenv("TERM") && *getenv("TERM") ? getenv("TERM") : "xterm-256color";
-	while ((c = getopt(argc, argv, "+kPc:l:t:f:n:q:Q:r:T:d:s:L:R:")) != -1) {
+	while ((c = getopt(argc, argv, "+kPc:l:t:f:n:q:Q:r:T:d:s:L:R:W:D:")) != -1) {
 		switch (c) {
 		case 'k': opt.keyvals = 1; break;
 		case 'P': use_proc = 0; break;
@@ -748,6 +769,8 @@ main(int argc, char **argv)
 		case 's': opt.setup = optarg; break;
 		case 'L': opt.latency = optarg; break;
 		case 'R': opt.runs = number(optarg, 1, 1000); break;
+		case 'W': opt.ready_quiet_ms = number(optarg, 1, 60000); break;
+		case 'D': opt.delay_ms = number(optarg, 1, 600000); break;
 		default: usage();
 		}
 	}

@@ -14,7 +14,9 @@
  *     of a group across single spaces, an acronym without its separators),
  *     over each field folded on its own: the rows the words find, in order.
  *     Queries with st/ste/saint/sainte, or a field prefix other than a whole
- *     header name, are left to (a); the rows places add are too. */
+ *     header name, are left to (a); the rows places add are too.
+ * And the same while the table loads: more rows between keys (the kept
+ * results are brought up to date), then the end of the load (the places). */
 #include "unit.h"
 
 #include <stdbool.h>
@@ -485,6 +487,22 @@ seen_free(struct seen *sn)
 	memset(sn, 0, sizeof *sn);
 }
 
+/* A table being loaded (typed_while_loading): the view given to the
+ * filter, which grows between keys to `loaded` rows, then stops loading. */
+static struct table *growing;
+static size_t loaded;
+
+static void
+grow(void)
+{
+	if (!growing || !growing->loading || rnd(3))
+		return;
+	size_t add = 1 + rnd(400);
+	growing->nrows = growing->nrows + add >= loaded ? loaded : growing->nrows + add;
+	if (growing->nrows == loaded && !rnd(3))
+		growing->loading = false;	/* the end: the places come */
+}
+
 /* One random key sequence of about keys keys on t: each query it makes
  * checked against a fresh filter and the naive scan. */
 static void
@@ -494,6 +512,7 @@ sequence(struct filter *inc, const struct table *t, const struct folded *fd, siz
 	char q[512] = "";
 	const char *pending = "";	/* the rest of a chunk being typed */
 	for (size_t k = 0; k < keys; k++) {
+		grow();
 		uint32_t a = rnd(100);
 		if (!*pending && a < 30) {
 			pending = PICK(chunks);
@@ -567,6 +586,42 @@ typed_against_references(void **state)
 			fail_msg("the naive scan judged %zu queries of %zu", sn.judged, sn.queries);
 		/* Some kept results had to go. */
 		assert_true(sn.most_kept < sn.ndistinct);
+		seen_free(&sn);
+		folded_free(&fd);
+		table_free(&t);
+	}
+}
+
+/* Queries typed while the table loads (core/loading.c): the same table
+ * (one address) with more rows between keys, its first rows the same,
+ * then whole; what the filter publishes after each key is what a fresh
+ * filter would on the rows there are, and what the naive scan finds. */
+static void
+typed_while_loading(void **state)
+{
+	(void)state;
+	for (int places = 0; places < 2; places++) {
+		seed = 0x5eed + (uint64_t)places;
+		struct table t;
+		generate(&t, 3000, places);
+		struct folded fd;
+		fold_all(&t, &fd);
+		struct seen sn = {0};
+		for (int s = 0; s < 12; s++) {
+			struct table view = t;	/* owns nothing */
+			view.nrows = rnd(50);
+			view.loading = true;
+			growing = &view;
+			loaded = t.nrows;
+			struct filter inc;
+			filter_init(&inc);
+			sequence(&inc, &view, &fd, 150, &sn);
+			/* It did grow, and some sequences saw the end. */
+			assert_true(view.nrows > 50);
+			filter_free(&inc);
+		}
+		growing = NULL;
+		assert_true(sn.judged * 2 >= sn.queries);
 		seen_free(&sn);
 		folded_free(&fd);
 		table_free(&t);
@@ -751,6 +806,7 @@ main(void)
 	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(typed_against_references),
+		cmocka_unit_test(typed_while_loading),
 		cmocka_unit_test(large_table_typed),
 		cmocka_unit_test(over_budget),
 		cmocka_unit_test(table_changes),

@@ -923,7 +923,7 @@ struct progress_log {
 	size_t calls, done[16], total, rows[16];
 };
 
-static void
+static bool
 log_progress(void *ctx, size_t done, size_t total, size_t rows)
 {
 	struct progress_log *l = ctx;
@@ -931,6 +931,7 @@ log_progress(void *ctx, size_t done, size_t total, size_t rows)
 		l->done[l->calls] = done, l->rows[l->calls] = rows;
 	l->calls++;
 	l->total = total;
+	return true;
 }
 
 /* The progress callback: once a MiB of text, at the start of a line, with

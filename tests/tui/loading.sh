@@ -1,0 +1,114 @@
+#!/bin/sh
+# A large file loads beside the screen: the screen comes at once with a
+# status line that says how far the load is (percentage, centres, seconds);
+# a search typed meanwhile finds among the centres already read, and its
+# results grow; an export waits for the end (it says so); at the end the
+# menu has its territories, the status says how many centres and how long,
+# and the search finds what batch mode finds in the whole file. F10 and
+# Ctrl-C twice answer while it loads, with the terminal restored; an error
+# near the end of the file shows with the centres read before it. On
+# generated files of about 60 MB (a few seconds under the sanitizers).
+. tests/tui/tmux.sh
+
+# gen FILE ROWS [TAIL]: a directory of ROWS generated centres, TAIL after.
+gen() {
+	awk -v n="$2" 'BEGIN {
+		split("Centre social|Maison de quartier|Pôle ressources|Foyer rural|Cœur de ville", kind, "|")
+		split("Émile Zola|Gisèle Halimi|Aimé Césaire|Ève Curie|Jacques Prévert|Louise Michel", who, "|")
+		split("La Réunion|Eure|Seine-Saint-Denis|Gironde|Val-d'\''Oise", terr, "|")
+		split("La Réunion|Normandie|Île-de-France|Nouvelle-Aquitaine|Île-de-France", reg, "|")
+		print "id,nom,sigle,territoire,region,telephone,adresse"
+		for (i = 1; i <= n; i++) {
+			k = i % 5 + 1
+			printf "%d,\"%s %s, n° %d\",CS%d,%s,%s,0%d %02d %02d %02d %02d,\"%d, rue de la Paix, quartier %d\"\n",
+			    i, kind[i % 5 + 1], who[int(i / 5) % 6 + 1], i, i, terr[k], reg[k], i % 5 + 1,
+			    i % 97, i % 89, i % 83, i % 79, i % 90, i % 1000
+		}
+	}' >"$1"
+	[ -z "${3:-}" ] || printf '%s\n' "$3" >>"$1"
+}
+
+BIG=$TMPD/big.csv
+ROWS=500000
+gen "$BIG" $ROWS
+zola=$("$CENTRES_REL" --filter zola --format tsv "$BIG" | tail -n +2 | wc -l)
+[ "$zola" -gt 50000 ] && pass "batch mode finds the Zola centres" || fail "batch mode finds the Zola centres" "$zola rows"
+
+start 100 30 "$BIG"
+see "the screen comes while it loads, and says how far it is" "Loading $BIG: " "% ("
+see "... with the centres read so far and the seconds" " centres, " " s). The search looks at what is loaded."
+send_text zola
+see "a search typed while it loads" "Search: zola"
+see "... finds among the centres already read" "Émile Zola, n° 1 (CS1)"
+# An export waits for the end of the load.
+keys F2 C-u
+send_text "$TMPD/out.csv"
+keys Enter
+see "an export while it loads says it waits" "The file is still loading: you can do this once it is loaded."
+[ -e "$TMPD/out.csv" ] && fail "nothing exported while loading" "$TMPD/out.csv exists" || pass "nothing exported while loading"
+# The end.
+WAIT_S=60 see "at the end: how many centres, how long" "Loaded: 500,000 centres in "
+see "... the title counts the whole file" "$zola of $ROWS centres match"
+see "... the menu has its territories" "Territories by region" "Normandie" "Eure"
+not_see "... no loading line left" "Loading $BIG"
+keys Escape
+see "Esc clears the search: every centre" "$ROWS of $ROWS"
+keys F2 C-u
+send_text "$TMPD/out.csv"
+keys Enter
+see "the export works once loaded" "Exported $ROWS centres to $TMPD/out.csv."
+keys F10
+expect_exit "F10 after the load" 0
+
+# F10 and Ctrl-C while it loads: at once, the terminal restored.
+start 100 30 "$BIG"
+see "F10 while loading: loading" "Loading $BIG: "
+keys F10
+expect_exit "F10 while loading" 0
+start 100 30 "$BIG"
+see "Ctrl-C while loading: loading" "Loading $BIG: "
+keys C-c
+see "Ctrl-C once while loading says how to quit" "Press Ctrl-C again to quit (or F10)."
+keys C-c
+expect_exit "Ctrl-C twice while loading" 130
+
+# In French: the same line, French numbers and typography.
+gen "$BIG" $ROWS
+nb=$(printf '\302\240') nnb=$(printf '\342\200\257')	# no-break space, narrow one
+EXTRA_ENV="CENTRES_LANG=fr" start 140 30 "$BIG"
+see "in French: how far the load is" "Chargement de $BIG$nb: " "$nb% (" " centres, " "${nb}s). La recherche porte sur ce qui est chargé."
+WAIT_S=60 see "in French: the end" "Chargé$nb: 500${nnb}000 centres en "
+keys F10
+expect_exit "F10 in French" 0
+
+# The file cut short while it loads, then replaced while the screen shows
+# it: the screen goes on with what it read (a load reads the file into
+# memory of its own once), F5 then reads the new one.
+start 100 30 "$BIG"
+see "a file cut short while loading: loading" "Loading $BIG: "
+: >"$BIG"
+WAIT_S=60 see "... the load ends all the same" "Loaded: "
+keys Escape
+see "... with the centres it read" " of "
+printf 'id,nom,territoire\n1,Centre nouveau,Eure\n' >"$TMPD/new.csv"
+mv "$TMPD/new.csv" "$BIG"
+keys Down Down
+not_see "replaced while shown: nothing changes until a reload" "Centre nouveau"
+keys F5
+see "F5 reads the new file" "Reloaded $BIG: 1 centre." "Centre nouveau"
+keys F10
+expect_exit "F10 after the file changed" 0
+
+# An error near the end: the centres before it stay, the error says where.
+BAD=$TMPD/bad.csv
+gen "$BAD" 300000 '999999,"Centre jamais fermé,Eure'
+start 150 30 "$BAD"
+see "a broken file: loading" "Loading $BAD: "
+WAIT_S=60 see "the error shows with its line, and the centres read before" \
+	"Loading stopped at line 300002 (300,000 centres shown): unterminated quoted field: the quote opened on this line is never closed"
+see "... they are all there" "300000 of 300000 centres shown"
+send_text "n° 299999"
+see "... to the last one" "1 of 300000 centres match" "Acronym      CS299999"
+keys F10
+expect_exit "F10 after the error" 0
+finish "loading"
