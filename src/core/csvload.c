@@ -7,6 +7,8 @@
 #include "csvload.h"
 
 #include <csv.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -16,6 +18,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "decode.h"
 #include "i18n.h"
@@ -274,7 +279,8 @@ struct release {
 	size_t done;	/* bytes given back, from base */
 };
 
-/* Gives back the whole pages of r before p (or all of them: p NULL). */
+/* Gives back the memory of the whole pages of r before p (or all of them:
+ * p NULL). */
 static void
 release_upto(struct release *r, const char *p)
 {
@@ -285,9 +291,367 @@ release_upto(struct release *r, const char *p)
 	if (p && (p < r->base || p > r->base + r->len))
 		upto = r->len;	/* the text is elsewhere (decoded): all of it */
 	if (upto > r->done) {
-		munmap(r->base + r->done, upto - r->done);
+		/* The memory goes, the addresses stay ours (no other mapping
+		 * can land in a hole that csvload_file() then unmaps whole). */
+		madvise(r->base + r->done, upto - r->done, MADV_DONTNEED);
 		r->done = upto;
 	}
+}
+
+static void
+parser_init(struct csv_parser *p, char delim)
+{
+	if (csv_init(p, CSV_APPEND_NULL) != 0)
+		die("%s", _("out of memory (CSV parser)"));
+	csv_set_delim(p, (unsigned char)delim);
+	csv_set_space_func(p, no_space);
+	csv_set_realloc_func(p, xrealloc);
+}
+
+/* load_text()'s word that the file must be read again, in one stretch. */
+#define CSVLOAD_AGAIN (-2)
+
+/* One loader going through a stretch of the text. */
+struct pass {
+	struct loader *L;
+	struct csv_parser *p;
+	const char *s;
+	size_t to;		/* where the stretch ends */
+	size_t total;		/* the whole text, for the progress */
+	const struct load_opts *o;	/* its progress callback; NULL: none */
+	struct release *rel;	/* pages to give back as it goes, or NULL */
+	bool header_only;	/* stop once the header row is read */
+	size_t at;		/* where it stopped */
+	/* While other stretches are parsed beside it: where its own began
+	 * and how long it is, so that the progress it reports is of the
+	 * whole; and the flag that stops them all. */
+	size_t scale_from, scale_len;
+	atomic_bool stop;
+	atomic_bool *stop_all;	/* &stop of the first stretch's pass, or NULL */
+};
+
+static bool
+stopped(const struct pass *ps)
+{
+	return atomic_load(ps->stop_all ? ps->stop_all : &ps->stop);
+}
+
+/* Feeds libcsv the lines of ps->s from `from` to ps->to (or, header_only,
+ * up to the end of the header row), one physical line at a time. Returns
+ * 0 (ps->at: where it ended), or -1 with e set. */
+static int
+parse_stretch(struct pass *ps, size_t from, struct err *e)
+{
+	struct loader *L = ps->L;
+	struct table *t = L->t;
+	struct csv_parser *p = ps->p;
+	const char *s = ps->s;
+	size_t len = ps->to;
+	const struct load_opts *o = ps->o;
+	/* With no callback (nor pages to give back, nor other stretches to
+	 * stop) the next report is never reached: one comparison a line. */
+	csvload_progress_fn *progress = o ? o->progress : NULL;
+	size_t i = from, next_report = progress || ps->rel || ps->stop_all ?
+	    (from / CSVLOAD_PROGRESS_STEP + 1) * CSVLOAD_PROGRESS_STEP : SIZE_MAX;
+	while (i < len) {
+		if (ps->header_only && L->have_header && !L->in_row)
+			break;
+		if (i >= next_report) {
+			release_upto(ps->rel, s + i);
+			size_t done = ps->scale_len ? ps->scale_from + (size_t)((double)(i -
+			    ps->scale_from) * (double)(ps->total - ps->scale_from) /
+			    (double)ps->scale_len) : i;
+			if (stopped(ps) || (progress && !progress(o->progress_ctx, done, ps->total,
+			    t->nrows))) {
+				atomic_store(ps->stop_all ? ps->stop_all : &ps->stop, true);
+				return err_at(e, t->source, 0, "%s", CSVLOAD_STOPPED);
+			}
+			next_report = i + CSVLOAD_PROGRESS_STEP;
+		}
+		size_t j = i;
+		while (j < len && s[j] != '\n' && s[j] != '\r')
+			j++;
+		if (j < len)
+			j += (s[j] == '\r' && j + 1 < len && s[j + 1] == '\n') ? 2 : 1;
+		if (!L->in_row && !(s[i] == '\n' || s[i] == '\r')) {
+			L->in_row = true;
+			L->row_line = L->line;
+		}
+		if (!track_quotes(L, s + i, j - i))
+			return err_at(e, t->source, L->bad_quote_line, "%s", _("text after the closing "
+			    "quote of a field (a field with quotes must be quoted whole, its quotes "
+			    "doubled)"));
+		/* libcsv grows a field's buffer by blk_size bytes at a time (128 by
+		 * default), which copies a field of megabytes over and over where
+		 * realloc cannot grow in place: feed long lines in pieces and keep
+		 * blk_size up with the buffer, so that it doubles instead. */
+		for (size_t k = i, m; k < j; k += m) {
+			m = j - k < 65536 ? j - k : 65536;
+			csv_set_blk_size(p, p->entry_size > 128 ? p->entry_size : 128);
+			if (csv_parse(p, s + k, m, on_field, on_row, L) != m)
+				return err_at(e, t->source, L->line, "%s", csv_error_text(csv_error(p)));
+		}
+		if (L->too_big || L->line == UINT32_MAX)
+			/* TRANSLATORS: %s is one of the limits above ("more than 4
+			 * billion lines"). */
+			return err_at(e, t->source, L->line, _("%s: not supported"),
+			    L->too_big ? _(L->too_big) : _("more than 4 billion lines"));
+		L->line++;
+		i = j;
+	}
+	ps->at = i;
+	return 0;
+}
+
+/* After the last line: a quote left open, the last row. */
+static int
+end_stretch(struct pass *ps, struct err *e)
+{
+	struct loader *L = ps->L;
+	if (L->q == Q_QUOTED)
+		return err_at(e, L->t->source, L->quote_line, "%s",
+		    _("unterminated quoted field: the quote opened on this line is never closed"));
+	csv_fini(ps->p, on_field, on_row, L);
+	if (L->too_big)
+		return err_at(e, L->t->source, L->row_line, _("%s: not supported"), _(L->too_big));
+	return 0;
+}
+
+/* Whether a stretch ended between two rows, as the next one began. */
+static bool
+between_rows(const struct pass *ps)
+{
+	/* libcsv's ROW_NOT_BEGUN is 0: no field of a row begun. */
+	return ps->L->q == Q_FIELD_START && !ps->L->in_row && ps->p->pstate == 0;
+}
+
+/* Where the stretches after the first begin: near equal parts of
+ * s[body, len), each at the start of a line outside quotes as far as the
+ * count of quotes before tells (the parse checks it: between_rows()), with
+ * the physical line there. Returns how many stretches there are. */
+static size_t
+split(const char *s, size_t body, size_t len, size_t k, size_t *at, uint32_t *line,
+    uint32_t line0)
+{
+	size_t i = body, quotes = 0, lines = 0, n = 1;
+	at[0] = body;
+	line[0] = line0;
+	for (size_t j = 1; j < k; j++) {
+		size_t target = body + (len - body) / k * j;
+		if (target <= i)
+			continue;
+#ifdef __SSE2__
+		const __m128i dq = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n'),
+		    cr = _mm_set1_epi8('\r');
+		for (; i + 17 <= target; i += 16) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+			unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, dq));
+			unsigned n1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, lf));
+			unsigned r = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, cr));
+			unsigned nx = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, lf));
+			quotes += (size_t)__builtin_popcount(q);
+			/* "\r\n" is one line end, as a lone "\r" or "\n" is. */
+			lines += (size_t)__builtin_popcount(n1) + (size_t)__builtin_popcount(r & ~nx);
+		}
+#endif
+		for (; i < target; i++) {
+			quotes += s[i] == '"';
+			lines += s[i] == '\n' || (s[i] == '\r' && !(i + 1 < len && s[i + 1] == '\n'));
+		}
+		/* On to the end of a line outside quotes. */
+		for (; i < len; i++) {
+			char c = s[i];
+			if (c == '"') {
+				quotes++;
+			} else if (c == '\n' || c == '\r') {
+				bool crlf = c == '\r' && i + 1 < len && s[i + 1] == '\n';
+				lines++;
+				i += crlf ? 2 : 1;
+				if (!(quotes & 1))
+					break;
+				i--;
+			}
+		}
+		if (i >= len || (uint64_t)line0 + lines >= UINT32_MAX)
+			break;
+		at[n] = i;
+		line[n] = (uint32_t)(line0 + lines);
+		n++;
+	}
+	return n;
+}
+
+/* A stretch after the first, parsed in a thread of its own into a table
+ * of its own whose text goes where the whole table's will be. */
+struct stretch {
+	pthread_t tid;
+	bool started;
+	struct table t;
+	struct loader L;
+	struct csv_parser p;
+	struct pass ps;
+	struct release rel;	/* its pages of the file, given back as it goes */
+	size_t from;
+	bool last;
+	int rc;
+	struct err e;
+};
+
+static void *
+run_stretch(void *arg)
+{
+	struct stretch *w = arg;
+	w->rc = parse_stretch(&w->ps, w->from, &w->e);
+	if (w->rc == 0 && w->last)
+		w->rc = end_stretch(&w->ps, &w->e);
+	else if (w->rc == 0 && !between_rows(&w->ps))
+		w->rc = -1;
+	return NULL;
+}
+
+/* Appends stretch w's rows, columns and warnings to t, their text already
+ * at offsets text, fold of t's arenas. */
+static void
+merge(struct table *t, struct stretch *w, size_t text, size_t fold)
+{
+	struct table *u = &w->t;
+	while (t->ncols < u->ncols)
+		table_add_column(t, u->cols[t->ncols].name, strlen(u->cols[t->ncols].name));
+	for (size_t r = 0; r < u->nrows; r++) {
+		struct row *d = table_new_row(t);
+		*d = u->rows[r];
+		d->text += text;
+		d->fold += fold;
+	}
+	for (size_t i = 0; i < u->nwarn; i++) {
+		if (t->nwarn < TABLE_MAX_WARNINGS) {
+			xgrow((void **)&t->warn, &t->warn_cap, t->nwarn + 1, sizeof *t->warn);
+			t->warn[t->nwarn++] = u->warn[i];
+		} else {
+			free(u->warn[i].msg);
+		}
+	}
+	t->nwarn_total += u->nwarn_total;
+	u->nwarn = u->nwarn_total = 0;
+}
+
+static void
+stretch_free(struct stretch *w)
+{
+	memset(&w->t.text, 0, sizeof w->t.text);	/* t's own */
+	memset(&w->t.fold, 0, sizeof w->t.fold);
+	table_free(&w->t);
+	csv_free(&w->p);
+	free(w->L.ends);
+}
+
+/* Bytes of the table's arenas a stretch of n bytes of text may take (see
+ * load_text()), and what the whole table's arenas reserve. */
+#define TEXT_ROOM(n) (8 * (n) + ((size_t)1 << 20))
+#define FOLD_ROOM(n) (20 * (n) + ((size_t)1 << 20))
+
+/* The rows after the header (from body) in stretches on the cores, when
+ * the text is large and the table's arenas do not move. Returns 0 when
+ * done, -1 on an error of the first stretch (e set: the serial parse would
+ * have met it too) or when stopped, and 1 when it was not done in
+ * stretches: the first stretch's parse then goes on from where it is to
+ * the end, as without them. */
+static int
+parse_parallel(struct pass *ps, size_t body, size_t k, bool give_back, struct err *e)
+{
+	struct loader *L = ps->L;
+	struct table *t = L->t;
+	size_t len = ps->to, at[CSVLOAD_STRETCHES_MAX];
+	uint32_t line[CSVLOAD_STRETCHES_MAX];
+	k = split(ps->s, body, len, k, at, line, L->line);
+	if (k < 2)
+		return 1;
+	/* Each stretch's text in its own part of the arenas: the first one's
+	 * where the table's is; the parts unwritten cost nothing. */
+	size_t text_cap = t->text.cap, fold_cap = t->fold.cap;
+	size_t toff[CSVLOAD_STRETCHES_MAX], foff[CSVLOAD_STRETCHES_MAX];
+	toff[0] = t->text.len, foff[0] = t->fold.len;
+	for (size_t j = 1; j < k; j++) {
+		toff[j] = toff[j - 1] + TEXT_ROOM(at[j] - at[j - 1]);
+		foff[j] = foff[j - 1] + FOLD_ROOM(at[j] - at[j - 1]);
+	}
+	struct stretch *w = xcalloc(k, sizeof *w);
+	for (size_t j = 1; j < k; j++) {
+		struct stretch *x = &w[j];
+		size_t end = j + 1 < k ? at[j + 1] : len;
+		table_init(&x->t, t->source);
+		for (size_t c = 0; c < t->ncols; c++)
+			table_add_column(&x->t, t->cols[c].name, strlen(t->cols[c].name));
+		x->t.text = (struct arena){t->text.base + toff[j], 0, TEXT_ROOM(end - at[j]), true};
+		x->t.fold = (struct arena){t->fold.base + foff[j], 0, FOLD_ROOM(end - at[j]), true};
+		x->L = (struct loader){.t = &x->t, .have_header = true, .line = line[j],
+		    .header_fields = L->header_fields, .delim = L->delim};
+		parser_init(&x->p, t->delimiter);
+		x->ps = (struct pass){.L = &x->L, .p = &x->p, .s = ps->s, .to = end, .total = len,
+		    .stop_all = &ps->stop};
+		x->from = at[j];
+		x->last = j + 1 == k;
+		x->rc = -1;
+		if (give_back && ps->rel) {
+			/* Its own whole pages of the file, no other stretch's. */
+			size_t page = (size_t)sysconf(_SC_PAGESIZE);
+			size_t a = ((size_t)(ps->s + at[j] - ps->rel->base) + page - 1) / page * page;
+			size_t b = (size_t)(ps->s + end - ps->rel->base) / page * page;
+			if (b > a) {
+				x->rel = (struct release){ps->rel->base + a, b - a, 0};
+				x->ps.rel = &x->rel;
+			}
+		}
+	}
+	for (size_t j = 1; j < k; j++)
+		w[j].started = pthread_create(&w[j].tid, NULL, run_stretch, &w[j]) == 0;
+	/* The first here, reporting the progress of the whole. */
+	t->text.cap = toff[1] - toff[0];
+	t->fold.cap = foff[1] - foff[0];
+	ps->to = at[1];
+	ps->scale_from = body;
+	ps->scale_len = at[1] - body;
+	int rc = parse_stretch(ps, body, e);
+	bool whole = rc == 0 && between_rows(ps);
+	for (size_t j = 1; j < k; j++) {
+		if (w[j].started)
+			pthread_join(w[j].tid, NULL);
+		else if (whole && !atomic_load(&ps->stop))
+			run_stretch(&w[j]);	/* no thread to be had: here */
+		whole = whole && w[j].rc == 0;
+	}
+	size_t rows = t->nrows;
+	for (size_t j = 1; j < k; j++)
+		rows += w[j].t.nrows;
+	whole = whole && rows < UINT32_MAX - 1;
+	bool given = false;
+	for (size_t j = 1; j < k; j++)
+		given = given || w[j].rel.done;
+	t->text.cap = text_cap;
+	t->fold.cap = fold_cap;
+	ps->to = len;
+	ps->scale_len = 0;
+	if (whole) {
+		for (size_t j = 1; j < k; j++)
+			merge(t, &w[j], toff[j], foff[j]);
+		t->text.len = toff[k - 1] + w[k - 1].t.text.len;
+		t->fold.len = foff[k - 1] + w[k - 1].t.fold.len;
+	}
+	for (size_t j = 1; j < k; j++)
+		stretch_free(&w[j]);
+	free(w);
+	if (whole)
+		return 0;
+	if (rc < 0)
+		return -1;	/* the first stretch's error, or stopped */
+	/* Another stretch failed (an error the serial parse will meet in its
+	 * turn), or began inside a quoted field (a quote inside an unquoted
+	 * field fooled the count): the first one goes on, where the text is
+	 * still there; else the file must be read again. */
+	if (given)
+		return 2;
+	return parse_stretch(ps, ps->at, e) < 0 || end_stretch(ps, e) < 0 ? -1 : 0;
 }
 
 static int load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
@@ -324,13 +688,19 @@ load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
 		release_upto(rel, NULL);	/* decoded elsewhere: done with the file */
 	/* Room for all the text and its folded form at once: no copying as the
 	 * arenas grow (given back by arena_shrink() at the end). */
-	if (o && o->stable) {
+	/* In stretches on the cores when the text is large. */
+	size_t stretches = o && o->stretches ? o->stretches : (size_t)sysconf(_SC_NPROCESSORS_ONLN);
+	if (stretches > CSVLOAD_STRETCHES_MAX)
+		stretches = CSVLOAD_STRETCHES_MAX;
+	if (len < (o && o->parallel_min ? o->parallel_min : CSVLOAD_PARALLEL_MIN))
+		stretches = 1;
+	if ((o && o->stable) || stretches > 1) {
 		/* What a row can take at the most: its bytes, a NUL and 4 bytes of
 		 * end for each of its fields (at most one a byte), 3 of alignment;
 		 * a row holds two bytes at the least. Folded, a character gives at
 		 * most 32 bytes (16 a byte), and text_fold() reserves twice what
 		 * is left of a field beyond. Only the pages written cost memory. */
-		size_t rows = len / 2 + 2, slack = (size_t)1 << 20;
+		size_t rows = len / 2 + 2, slack = (size_t)CSVLOAD_STRETCHES_MAX << 20;
 		if (len > (SIZE_MAX - slack) / 24 || table_stable(t, rows, 8 * len + slack,
 		    20 * len + slack) < 0)
 			t->stable = false;	/* the caller sees it: nothing to publish */
@@ -345,71 +715,28 @@ load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
 	}
 	L.delim = t->delimiter;
 
-	if (csv_init(&p, CSV_APPEND_NULL) != 0)
-		die("%s", _("out of memory (CSV parser)"));
-	csv_set_delim(&p, (unsigned char)t->delimiter);
-	csv_set_space_func(&p, no_space);
-	csv_set_realloc_func(&p, xrealloc);
-
-	/* With no callback (nor pages to give back) the next report is never
-	 * reached: one comparison a line. */
-	csvload_progress_fn *progress = o ? o->progress : NULL;
-	size_t i = 0, next_report = progress || rel ? CSVLOAD_PROGRESS_STEP : SIZE_MAX;
-	while (i < len) {
-		if (i >= next_report) {
-			release_upto(rel, s + i);
-			if (progress && !progress(o->progress_ctx, i, len, t->nrows)) {
-				err_at(e, t->source, 0, "%s", CSVLOAD_STOPPED);
-				goto out_csv;
-			}
-			next_report = i + CSVLOAD_PROGRESS_STEP;
-		}
-		size_t j = i;
-		while (j < len && s[j] != '\n' && s[j] != '\r')
-			j++;
-		if (j < len)
-			j += (s[j] == '\r' && j + 1 < len && s[j + 1] == '\n') ? 2 : 1;
-		if (!L.in_row && !(s[i] == '\n' || s[i] == '\r')) {
-			L.in_row = true;
-			L.row_line = L.line;
-		}
-		if (!track_quotes(&L, s + i, j - i)) {
-			err_at(e, t->source, L.bad_quote_line, "%s", _("text after the closing quote of a "
-			    "field (a field with quotes must be quoted whole, its quotes doubled)"));
-			goto out_csv;
-		}
-		/* libcsv grows a field's buffer by blk_size bytes at a time (128 by
-		 * default), which copies a field of megabytes over and over where
-		 * realloc cannot grow in place: feed long lines in pieces and keep
-		 * blk_size up with the buffer, so that it doubles instead. */
-		for (size_t k = i, m; k < j; k += m) {
-			m = j - k < 65536 ? j - k : 65536;
-			csv_set_blk_size(&p, p.entry_size > 128 ? p.entry_size : 128);
-			if (csv_parse(&p, s + k, m, on_field, on_row, &L) != m) {
-				err_at(e, t->source, L.line, "%s", csv_error_text(csv_error(&p)));
-				goto out_csv;
-			}
-		}
-		if (L.too_big || L.line == UINT32_MAX) {
-			/* TRANSLATORS: %s is one of the limits above ("more than 4
-			 * billion lines"). */
-			err_at(e, t->source, L.line, _("%s: not supported"),
-			    L.too_big ? _(L.too_big) : _("more than 4 billion lines"));
-			goto out_csv;
-		}
-		L.line++;
-		i = j;
-	}
-	if (L.q == Q_QUOTED) {
-		err_at(e, t->source, L.quote_line, "%s",
-		    _("unterminated quoted field: the quote opened on this line is never closed"));
+	parser_init(&p, t->delimiter);
+	/* The header first, then the rest: in stretches on the cores where
+	 * it is large (and the arenas do not move), else in one. */
+	struct pass ps = {.L = &L, .p = &p, .s = s, .to = len, .total = len, .o = o, .rel = rel,
+	    .header_only = true};
+	atomic_init(&ps.stop, false);
+	if (parse_stretch(&ps, 0, e) < 0)
+		goto out_csv;
+	ps.header_only = false;
+	/* The other stretches give their pages of the file back as they go
+	 * too, unless another thread reads the table, which could then not
+	 * be read again from the start. */
+	int par = L.have_header && stretches > 1 && t->stable ?
+	    parse_parallel(&ps, ps.at, stretches, !(o && o->stable), e) : 1;
+	if (par == 2) {
+		rc = CSVLOAD_AGAIN;
 		goto out_csv;
 	}
-	csv_fini(&p, on_field, on_row, &L);
-	if (L.too_big) {
-		err_at(e, t->source, L.row_line, _("%s: not supported"), _(L.too_big));
+	if (par < 0)
 		goto out_csv;
-	}
+	if (par > 0 && (parse_stretch(&ps, ps.at, e) < 0 || end_stretch(&ps, e) < 0))
+		goto out_csv;
 	if (!L.have_header) {
 		err_at(e, t->source, 0, "%s", _("no header row (the file holds only blank lines)"));
 		goto out_csv;
@@ -519,12 +846,20 @@ csvload_file(struct table *t, const char *path, const struct load_opts *o, struc
 	fd = -1;
 	struct release rel = {buf, cap, 0};
 	rc = load_text(t, buf, n, o, e, &rel);
-	buf += rel.done;
-	cap -= rel.done;
 out:
 	if (fd >= 0)
 		close(fd);
-	if (cap)
-		munmap(buf, cap);
+	munmap(buf, cap);
+	if (rc == CSVLOAD_AGAIN) {
+		/* Stretches that could not be told apart (see parse_parallel()):
+		 * once more, in one. */
+		char *source = xstrdup(t->source);
+		table_free(t);
+		table_init(t, source);
+		free(source);
+		struct load_opts one = o ? *o : (struct load_opts){0};
+		one.stretches = 1;
+		return csvload_file(t, path, &one, e);
+	}
 	return rc;
 }

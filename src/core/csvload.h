@@ -32,7 +32,15 @@ struct load_opts {
 	void *progress_ctx;
 	bool stable;	/* the table's memory must not move while it loads:
 			 * another thread reads it (table_stable()) */
+	/* Text of more than parallel_min bytes (0: CSVLOAD_PARALLEL_MIN) is
+	 * parsed in as many stretches as there are cores (stretches, if not
+	 * 0), each in a thread; the tests make both small. */
+	size_t parallel_min;
+	unsigned stretches;
 };
+
+#define CSVLOAD_PARALLEL_MIN ((size_t)4 << 20)	/* 4 MiB */
+#define CSVLOAD_STRETCHES_MAX 8
 
 /* The message of a load stopped by its progress callback. */
 #define CSVLOAD_STOPPED "stopped"

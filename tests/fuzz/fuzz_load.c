@@ -639,6 +639,45 @@ parsed_as_is(const uint8_t *data, size_t size, const struct load_opts *o, const 
 	return true;
 }
 
+/* The same input parsed in stretches (as a large file is, on the cores)
+ * gives the table of one stretch: rows, fields, lines, warnings, error. */
+static void
+check_stretches(const uint8_t *data, size_t size, const struct load_opts *o, int rc,
+    const struct err *e, const struct table *t)
+{
+	struct load_opts many = *o;
+	many.parallel_min = 1;
+	many.stretches = 2 + (unsigned)(size % 4);
+	struct table u;
+	struct err f;
+	table_init(&u, "fuzz.csv");
+	int ru = csvload_buffer(&u, (const char *)data, size, &many, &f);
+	char m1[1024], m2[1024];
+	if (ru != rc || (rc < 0 && strcmp(err_text(e, m1, sizeof m1), err_text(&f, m2, sizeof m2))))
+		fuzz_fail("in stretches: status %d (%s), in one: %d (%s)", ru, ru < 0 ? m2 : "",
+		    rc, rc < 0 ? m1 : "");
+	if (u.nrows != t->nrows || u.ncols != t->ncols || u.nwarn_total != t->nwarn_total)
+		fuzz_fail("in stretches: %zu rows, %zu columns, %zu warnings; in one: %zu, %zu, %zu",
+		    u.nrows, u.ncols, u.nwarn_total, t->nrows, t->ncols, t->nwarn_total);
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (u.rows[r].line != t->rows[r].line || u.rows[r].nfields != t->rows[r].nfields ||
+		    u.rows[r].fold_len != t->rows[r].fold_len || memcmp(arena_at(&u.fold,
+		    u.rows[r].fold), arena_at(&t->fold, t->rows[r].fold), t->rows[r].fold_len))
+			fuzz_fail("in stretches, row %zu differs (line %u, %u fields)", r,
+			    u.rows[r].line, u.rows[r].nfields);
+		for (size_t c = 0; c < t->rows[r].nfields; c++) {
+			size_t a, b;
+			const char *x = table_field(&u, r, c, &a), *y = table_field(t, r, c, &b);
+			if (a != b || memcmp(x, y, a))
+				fuzz_fail("in stretches, row %zu field %zu differs", r, c);
+		}
+	}
+	for (size_t i = 0; i < t->nwarn; i++)
+		if (u.warn[i].line != t->warn[i].line || strcmp(u.warn[i].msg, t->warn[i].msg))
+			fuzz_fail("in stretches, warning %zu differs: %s", i, u.warn[i].msg);
+	table_free(&u);
+}
+
 static void
 load_one(const uint8_t *data, size_t size, const struct load_opts *o)
 {
@@ -646,6 +685,8 @@ load_one(const uint8_t *data, size_t size, const struct load_opts *o)
 	struct err e;
 	table_init(&t, "fuzz.csv");
 	int rc = csvload_buffer(&t, (const char *)data, size, o, &e);
+	if (!o->encoding)
+		check_stretches(data, size, o, rc, &e, &t);
 	const char *text;
 	size_t tn;
 	if (parsed_as_is(data, size, o, &text, &tn))

@@ -975,6 +975,171 @@ progress_reported_each_mib(void **state)
 	free(buf);
 }
 
+/* Stretches on the cores (parallel_min, stretches) against one stretch:
+ * the same table, field by field, the same warnings, the same error, for
+ * seeded generated inputs and hostile ones: quotes inside unquoted fields
+ * (which fool the count of quotes a split relies on), line breaks inside
+ * quotes, CRLF and lone CR, ragged and empty rows, an error anywhere. */
+static uint64_t pseed = 1;
+static uint32_t
+prnd(uint32_t n)
+{
+	pseed ^= pseed << 13;
+	pseed ^= pseed >> 7;
+	pseed ^= pseed << 17;
+	return (uint32_t)(pseed % n);
+}
+
+static void
+gen_hostile(struct arena *a, size_t rows, bool errors)
+{
+	static const char *const cells[] = {"Centre", "\"Lyon, 3e\"", "\"dit \"\"le Phare\"\"\"",
+	    "5\" écran", "a\"b", "\"\"", "", "Écully", "\"deux\nlignes\"", "\"trois\r\nlignes\"",
+	    "Cœur", "\"x\"\"\"", "12", "\"fin\"", "é\"", "\"\n\""};
+	static const char *const ends[] = {"\n", "\r\n", "\r", "\n\n", "\r\n\r\n"};
+	static const char *const bad[] = {"\"ouvert", "\"a\"b", "\"sans fin\n"};
+	arena_append(a, "id,nom,ville\n", 13);
+	for (size_t r = 0; r < rows; r++) {
+		size_t nf = prnd(8) == 0 ? 1 + prnd(5) : 3;
+		for (size_t f = 0; f < nf; f++) {
+			if (f)
+				arena_putc(a, ',');
+			const char *c = errors && prnd(400) == 0 ? bad[prnd(3)] : cells[prnd(16)];
+			arena_append(a, c, strlen(c));
+		}
+		const char *e = ends[prnd(5)];
+		arena_append(a, e, strlen(e));
+	}
+}
+
+static void
+same_tables(const struct table *a, const struct table *b)
+{
+	assert_int_equal(a->nrows, b->nrows);
+	assert_int_equal(a->ncols, b->ncols);
+	for (size_t c = 0; c < a->ncols; c++)
+		assert_string_equal(a->cols[c].name, b->cols[c].name);
+	for (size_t r = 0; r < a->nrows; r++) {
+		assert_int_equal(a->rows[r].line, b->rows[r].line);
+		assert_int_equal(a->rows[r].nfields, b->rows[r].nfields);
+		for (size_t c = 0; c < a->rows[r].nfields; c++)
+			assert_string_equal(F(a, r, c), F(b, r, c));
+		assert_int_equal(a->rows[r].fold_len, b->rows[r].fold_len);
+		assert_memory_equal(arena_at(&a->fold, a->rows[r].fold),
+		    arena_at(&b->fold, b->rows[r].fold), a->rows[r].fold_len);
+	}
+	assert_int_equal(a->nwarn_total, b->nwarn_total);
+	assert_int_equal(a->nwarn, b->nwarn);
+	for (size_t i = 0; i < a->nwarn; i++) {
+		assert_int_equal(a->warn[i].line, b->warn[i].line);
+		assert_string_equal(a->warn[i].msg, b->warn[i].msg);
+	}
+}
+
+static int
+write_file_at(const char *path, const char *s, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return -1;
+	size_t w = fwrite(s, 1, n, f);
+	return fclose(f) == 0 && w == n ? 0 : -1;
+}
+
+static void
+stretches_as_one(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/centres-stretch-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	size_t parallel = 0;
+	for (int round = 0; round < 60; round++) {
+		pseed = 0x1234567 + (uint64_t)round;
+		struct arena a = {0};
+		gen_hostile(&a, 50 + prnd(3000), round % 3 == 2);
+		struct load_opts one = {.stretches = 1};
+		struct load_opts many = {.stretches = 2 + (unsigned)prnd(5), .parallel_min = 1};
+		struct table t1, t2;
+		struct err e1, e2;
+		int r1 = load_mem(&t1, a.base, a.len, &one, &e1);
+		int r2 = load_mem(&t2, a.base, a.len, &many, &e2);
+		assert_int_equal(r1, r2);
+		if (r1 < 0) {
+			assert_string_equal(ERR(&e1), ERR(&e2));
+		}
+		same_tables(&t1, &t2);
+		parallel += t2.stable;
+		table_free(&t2);
+		/* From a file: the stretches give their pages back, and one
+		 * that began inside quotes has the file read again. */
+		FILE *f = fopen(path, "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(a.base, 1, a.len, f), a.len);
+		assert_int_equal(fclose(f), 0);
+		table_init(&t2, "test.csv");
+		r2 = csvload_file(&t2, path, &many, &e2);
+		assert_int_equal(r1, r2);
+		if (r1 < 0)
+			assert_int_equal(e1.line, e2.line);
+		same_tables(&t1, &t2);
+		table_free(&t1);
+		table_free(&t2);
+		arena_free(&a);
+	}
+	assert_true(parallel > 30);
+	unlink(path);
+}
+
+/* A quote inside an unquoted field early on fools the count of quotes for
+ * the rest of the file: the second stretch then begins inside a quoted
+ * field that holds a line break. The first stretch sees it did not end
+ * between rows; in memory it goes on alone, from a file (whose pages the
+ * other stretch gave back as it went) the file is read again in one. */
+static void
+stretches_fooled_by_a_quote(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	arena_append(&a, "id,nom,ville\n1,5\" écran,Lyon\n", 28);
+	for (size_t i = 2; a.len < ((size_t)6 << 20); i++) {
+		char line[64];
+		int n = snprintf(line, sizeof line, "%zu,\"Centre\nsur deux lignes\",Lyon\n", i);
+		arena_append(&a, line, (size_t)n);
+	}
+	char path[] = "/tmp/centres-fooled-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, a.base, a.len), (ssize_t)a.len);
+	close(fd);
+	struct load_opts one = {.stretches = 1}, two = {.stretches = 2, .parallel_min = 1};
+	struct table t1, t2, t3;
+	struct err e;
+	assert_int_equal(load_mem(&t1, a.base, a.len, &one, &e), 0);
+	assert_int_equal(load_mem(&t2, a.base, a.len, &two, &e), 0);
+	same_tables(&t1, &t2);
+	table_init(&t3, "test.csv");
+	assert_int_equal(csvload_file(&t3, path, &two, &e), 0);
+	same_tables(&t1, &t3);
+	assert_false(t3.stable);	/* read again, in one stretch */
+	table_free(&t3);
+	/* Without the stray quote the stretches are whole. */
+	a.base[16] = 'x';	/* 5" -> 5x */
+	table_free(&t1);
+	assert_int_equal(load_mem(&t1, a.base, a.len, &one, &e), 0);
+	assert_int_equal(write_file_at(path, a.base, a.len), 0);
+	table_init(&t3, "test.csv");
+	assert_int_equal(csvload_file(&t3, path, &two, &e), 0);
+	same_tables(&t1, &t3);
+	assert_true(t3.stable);	/* in stretches, not read again */
+	table_free(&t1);
+	table_free(&t2);
+	table_free(&t3);
+	arena_free(&a);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -1010,6 +1175,8 @@ main(void)
 		cmocka_unit_test(blank_and_empty_rows_skipped),
 		cmocka_unit_test(load_files),
 		cmocka_unit_test(progress_reported_each_mib),
+		cmocka_unit_test(stretches_as_one),
+		cmocka_unit_test(stretches_fooled_by_a_quote),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
