@@ -837,6 +837,7 @@ rows_changed(struct state *st)
 void
 state_rows_added(struct state *st)
 {
+	st->sort.growing = true;	/* sorted again when doubled (core/sort.h) */
 	rows_changed(st);
 }
 
@@ -844,6 +845,7 @@ void
 state_loaded(struct state *st)
 {
 	st->card_row = -2;	/* the card again: the row's text is the same */
+	st->sort.growing = false;	/* every row in order now */
 	rows_changed(st);
 }
 

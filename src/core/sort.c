@@ -510,8 +510,14 @@ sort_rows(struct sort *s, const struct table *t, enum sort_key k, uint32_t *rows
 		sort_engine(t, k, rows, n);
 		return;
 	}
-	/* The kept order, less the rows not asked for. */
-	const uint32_t *o = sort_order(s, t, k);
+	/* The kept order, less the rows not asked for. While the table grows,
+	 * the order kept until the table has doubled, the rows since after it
+	 * in file order: sorting again at every row the loader publishes
+	 * would take a core from it (the load of 1M rows took twice as long). */
+	bool stale = s->growing && s->t == t && s->order[k] && s->n[k] < all &&
+	    all - s->n[k] < s->n[k];
+	size_t upto = stale ? s->n[k] : all;
+	const uint32_t *o = stale ? s->order[k] : sort_order(s, t, k);
 	size_t words = (all + 63) / 64;
 	if (s->mark_words < words) {
 		free(s->mark);
@@ -521,12 +527,19 @@ sort_rows(struct sort *s, const struct table *t, enum sort_key k, uint32_t *rows
 	for (size_t i = 0; i < n; i++)
 		s->mark[rows[i] / 64] |= (uint64_t)1 << (rows[i] % 64);
 	size_t j = 0;
-	for (size_t i = 0; i < all && j < n; i++) {
+	for (size_t i = 0; i < upto && j < n; i++) {
 		uint32_t r = o[i];
 		uint64_t bit = (uint64_t)1 << (r % 64);
 		if (s->mark[r / 64] & bit) {
 			rows[j++] = r;
 			s->mark[r / 64] &= ~bit;	/* left clear for the next call */
+		}
+	}
+	for (size_t r = upto; r < all && j < n; r++) {
+		uint64_t bit = (uint64_t)1 << (r % 64);
+		if (s->mark[r / 64] & bit) {
+			rows[j++] = (uint32_t)r;
+			s->mark[r / 64] &= ~bit;
 		}
 	}
 }

@@ -33,6 +33,11 @@ struct sort {
 	uint32_t *order[SORT_COUNT];	/* order[k][i]: the i-th row; owned */
 	size_t n[SORT_COUNT];	/* the rows of order[k] */
 	uint64_t *mark;		/* sort_rows()'s bit set of rows; owned */
+	bool growing;		/* set while the table grows (a load beside the
+				 * screen): sort_rows() then sorts again only
+				 * when the table has doubled, the rows since
+				 * after the others in file order; cleared, it
+				 * sorts them all at the next call */
 	size_t mark_words;
 };
 
@@ -50,7 +55,8 @@ void sort_reset(struct sort *s);
 const uint32_t *sort_order(struct sort *s, const struct table *t, enum sort_key k);
 /* Puts rows[0..n) (distinct rows of t, in any order) in the order k, ties
  * in file order. Uses the kept full order when there is one or when n is
- * a large part of the table (computing it then), else sorts them alone. */
+ * a large part of the table (computing it then), else sorts them alone.
+ * While s->growing, see there. */
 void sort_rows(struct sort *s, const struct table *t, enum sort_key k, uint32_t *rows, size_t n);
 
 /* The collation key of row r for k (SORT_FILE: empty), appended to out

@@ -186,6 +186,49 @@ long_shared_starts(void **state)
 	arena_free(&csv);
 }
 
+/* While the table grows (a load beside the screen), the kept order serves
+ * until the table has doubled, the rows since after it in file order;
+ * once it no longer grows, every row is in order. */
+static void
+growing_table(void **state)
+{
+	(void)state;
+	struct table t;
+	struct err e;
+	assert_int_equal(LOAD_STR(&t, "nom\nd\nb\nc\na\n0\nz\ny\nx\nw\n", &e), 0);
+	struct sort s;
+	sort_init(&s);
+	s.growing = true;
+	uint32_t rows[9];
+	t.nrows = 4;	/* d b c a */
+	for (uint32_t i = 0; i < 4; i++)
+		rows[i] = i;
+	sort_rows(&s, &t, SORT_NAME, rows, 4);
+	assert_string_equal(names(&t, rows, 4), "a|b|c|d");
+	t.nrows = 7;	/* 0 z y: less than double */
+	for (uint32_t i = 0; i < 7; i++)
+		rows[i] = 6 - i;
+	sort_rows(&s, &t, SORT_NAME, rows, 7);
+	assert_string_equal(names(&t, rows, 7), "a|b|c|d|0|z|y");
+	t.nrows = 9;	/* x w: doubled */
+	for (uint32_t i = 0; i < 9; i++)
+		rows[i] = i;
+	sort_rows(&s, &t, SORT_NAME, rows, 9);
+	assert_string_equal(names(&t, rows, 9), "0|a|b|c|d|w|x|y|z");
+	s.growing = false;
+	t.nrows = 4;
+	sort_reset(&s);
+	sort_order(&s, &t, SORT_NAME);
+	t.nrows = 7;
+	for (uint32_t i = 0; i < 7; i++)
+		rows[i] = i;
+	sort_rows(&s, &t, SORT_NAME, rows, 7);
+	assert_string_equal(names(&t, rows, 7), "0|a|b|c|d|y|z");
+	t.nrows = 9;
+	sort_free(&s);
+	table_free(&t);
+}
+
 static void
 key_names(void **state)
 {
@@ -364,6 +407,7 @@ main(void)
 		cmocka_unit_test(no_name_column_sorts_on_the_first),
 		cmocka_unit_test(kept_until_the_table_changes),
 		cmocka_unit_test(long_shared_starts),
+		cmocka_unit_test(growing_table),
 		cmocka_unit_test(key_names),
 		cmocka_unit_test(same_as_the_reference),
 	};
