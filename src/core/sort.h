@@ -9,7 +9,8 @@
  * 28 digits); an empty field after every other. Rows whose keys are equal
  * keep their file order: every order here is stable.
  * A full order costs 4 bytes a row, kept (one for each key asked for), and
- * while it is computed 20 bytes a row more. No terminal code. */
+ * while it is computed 32 bytes a row more (33 MB at 1M rows). No terminal
+ * code. */
 #ifndef CENTRES_SORT_H
 #define CENTRES_SORT_H
 
