@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../core/card.h"
@@ -16,6 +17,53 @@
 #include "../core/util.h"
 
 static void loaded_notice(struct app *a);
+
+/* What the file on disk is now (known false: none, or not a file). */
+static struct app_file
+file_now(const char *path)
+{
+	struct app_file f = {0};
+	struct stat sb;
+	if (path && stat(path, &sb) == 0) {
+		f = (struct app_file){(unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino,
+		    (unsigned long long)sb.st_size, (unsigned long long)sb.st_mtim.tv_sec,
+		    (unsigned long long)sb.st_mtim.tv_nsec, true};
+	}
+	return f;
+}
+
+/* The file was read (again): it is what is on screen now. */
+static void
+file_read(struct app *a)
+{
+	a->file = file_now(a->path);
+	a->file_looked = a->now;
+	if (a->file_changed)
+		a->st.loadline[0] = '\0';
+	a->file_changed = false;
+}
+
+/* Every APP_FILE_LOOK_MS: a file changed on disk since it was read (written
+ * again, replaced, gone) is said on the status line, with how to read it
+ * again; nothing is read without being asked. */
+static unsigned
+file_look(struct app *a)
+{
+	if (!a->path || a->loading || a->file_changed || a->now - a->file_looked < APP_FILE_LOOK_MS)
+		return REACT_NONE;
+	a->file_looked = a->now;
+	struct app_file f = file_now(a->path);
+	const struct app_file *was = &a->file;
+	if (!was->known || (f.known && f.dev == was->dev && f.ino == was->ino &&
+	    f.size == was->size && f.mtime == was->mtime && f.mtime_ns == was->mtime_ns))
+		return REACT_NONE;
+	a->file_changed = true;
+	a->st.status[0] = '\0';	/* the news, not what the last key did */
+	snprintf(a->st.loadline, sizeof a->st.loadline, "%s", f.known ?
+	    _("The file has changed on disk since it was read: F5 reads it again.") :
+	    _("The file is no longer there: what is shown is what was read."));
+	return REACT_DRAW;
+}
 
 void
 app_init(struct app *a, struct directory *d, const char *path, const struct app_config *cfg,
@@ -29,6 +77,7 @@ app_init(struct app *a, struct directory *d, const char *path, const struct app_
 	struct state *st = &a->st;
 	state_init(st, &a->dir, &cfg->screen, width, height);
 	loaded_notice(a);
+	file_read(a);
 }
 
 /* How often the screen looks at a load going on (the seconds it shows
@@ -115,6 +164,8 @@ load_ended(struct app *a)
 			    e.msg);
 	}
 	state_loaded(&a->st);
+	if (rc == 0)
+		file_read(a);
 	if (rc == 0 && !*a->dir.t.notice && !a->dir.t.nwarn_total) {
 		i18n_seconds(a->loaded_secs, secs, sizeof secs);
 		/* TRANSLATORS: after a load beside the screen: the rows (with the
@@ -204,6 +255,7 @@ reload(struct app *a)
 		return;
 	}
 	switch_directory(a, &nd);
+	file_read(a);
 	state_status(st, P_("Reloaded %s: %zu centre.", "Reloaded %s: %zu centres.",
 	    a->dir.t.nrows), state_source_name(st), a->dir.t.nrows);
 }
@@ -240,6 +292,7 @@ open_file(struct app *a, const char *name)
 	switch_directory(a, &nd);
 	free(a->path);
 	a->path = path;
+	file_read(a);
 	state_status(st, P_("Opened %s: %zu centre.", "Opened %s: %zu centres.", a->dir.t.nrows),
 	    a->dir.t.source, a->dir.t.nrows);
 }
@@ -400,6 +453,7 @@ app_idle(struct app *a)
 	}
 	react |= state_search_now(&a->st);
 	react |= load_look(a);
+	react |= file_look(a);
 	if (a->status_until && a->now >= a->status_until) {
 		a->status_until = 0;
 		a->interrupted = 0;
@@ -419,6 +473,12 @@ app_wait(const struct app *a)
 		wait = a->now >= a->status_until ? 0 : (long)(a->status_until - a->now);
 	if (a->loading && (wait < 0 || wait > LOAD_LOOK_MS))
 		wait = LOAD_LOOK_MS;
+	if (a->path && !a->loading && !a->file_changed) {
+		uint64_t at = a->file_looked + APP_FILE_LOOK_MS;
+		long left = a->now >= at ? 0 : (long)(at - a->now);
+		if (wait < 0 || left < wait)
+			wait = left;
+	}
 	return wait;
 }
 

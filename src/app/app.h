@@ -40,7 +40,14 @@ struct app {
 					 * dir.t is then its view (owns nothing)
 					 * and dir.ix the menu of no row */
 	double loaded_secs;	/* how long it took, when it ended */
+	/* The file as it was read (device, inode, size, time of change), to
+	 * tell when it changes on disk: looked at every APP_FILE_LOOK_MS. */
+	struct app_file { unsigned long long dev, ino, size, mtime, mtime_ns; bool known; } file;
+	uint64_t file_looked;	/* when, in ms */
+	bool file_changed;	/* said on the status line until a reload */
 };
+
+#define APP_FILE_LOOK_MS 2000
 
 /* Starts on d (taken over: the caller no longer frees it), loaded from path
  * (NULL: the built-in directory), for a width x height terminal. The status

@@ -277,6 +277,8 @@ struct release {
 	char *base;	/* page-aligned, from mmap */
 	size_t len;	/* bytes mapped */
 	size_t done;	/* bytes given back, from base */
+	int fd;		/* the file, whose byte k is base[k] of the first one */
+	char *file;	/* that first one's base */
 };
 
 /* Gives back the memory of the whole pages of r before p (or all of them:
@@ -307,9 +309,6 @@ parser_init(struct csv_parser *p, char delim)
 	csv_set_space_func(p, no_space);
 	csv_set_realloc_func(p, xrealloc);
 }
-
-/* load_text()'s word that the file must be read again, in one stretch. */
-#define CSVLOAD_AGAIN (-2)
 
 /* One loader going through a stretch of the text. */
 struct pass {
@@ -546,6 +545,23 @@ stretch_free(struct stretch *w)
 	free(w->L.ends);
 }
 
+/* The pages r gave back, read again from the file (where they were):
+ * false when it cannot be (the file is shorter now). */
+static bool
+read_back(const struct release *r)
+{
+	size_t off = (size_t)(r->base - r->file), n = r->done;
+	while (n) {
+		ssize_t got = pread(r->fd, r->base + r->done - n, n, (off_t)(off + r->done - n));
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return false;
+		n -= (size_t)got;
+	}
+	return true;
+}
+
 /* Bytes of the table's arenas a stretch of n bytes of text may take (see
  * load_text()), and what the whole table's arenas reserve. */
 #define TEXT_ROOM(n) (8 * (n) + ((size_t)1 << 20))
@@ -558,7 +574,7 @@ stretch_free(struct stretch *w)
  * stretches: the first stretch's parse then goes on from where it is to
  * the end, as without them. */
 static int
-parse_parallel(struct pass *ps, size_t body, size_t k, bool give_back, struct err *e)
+parse_parallel(struct pass *ps, size_t body, size_t k, struct err *e)
 {
 	struct loader *L = ps->L;
 	struct table *t = L->t;
@@ -593,13 +609,15 @@ parse_parallel(struct pass *ps, size_t body, size_t k, bool give_back, struct er
 		x->from = at[j];
 		x->last = j + 1 == k;
 		x->rc = -1;
-		if (give_back && ps->rel) {
-			/* Its own whole pages of the file, no other stretch's. */
+		if (ps->rel && ps->s >= ps->rel->base && ps->s < ps->rel->base + ps->rel->len) {
+			/* Its own whole pages of the file (the text is the file's
+			 * bytes), no other stretch's. */
 			size_t page = (size_t)sysconf(_SC_PAGESIZE);
 			size_t a = ((size_t)(ps->s + at[j] - ps->rel->base) + page - 1) / page * page;
 			size_t b = (size_t)(ps->s + end - ps->rel->base) / page * page;
 			if (b > a) {
-				x->rel = (struct release){ps->rel->base + a, b - a, 0};
+				x->rel = (struct release){ps->rel->base + a, b - a, 0, ps->rel->fd,
+				    ps->rel->file};
 				x->ps.rel = &x->rel;
 			}
 		}
@@ -625,9 +643,7 @@ parse_parallel(struct pass *ps, size_t body, size_t k, bool give_back, struct er
 	for (size_t j = 1; j < k; j++)
 		rows += w[j].t.nrows;
 	whole = whole && rows < UINT32_MAX - 1;
-	bool given = false;
-	for (size_t j = 1; j < k; j++)
-		given = given || w[j].rel.done;
+
 	t->text.cap = text_cap;
 	t->fold.cap = fold_cap;
 	ps->to = len;
@@ -638,19 +654,23 @@ parse_parallel(struct pass *ps, size_t body, size_t k, bool give_back, struct er
 		t->text.len = toff[k - 1] + w[k - 1].t.text.len;
 		t->fold.len = foff[k - 1] + w[k - 1].t.fold.len;
 	}
-	for (size_t j = 1; j < k; j++)
+	/* Another stretch failed (an error the serial parse will meet in its
+	 * turn), or began inside a quoted field (a quote inside an unquoted
+	 * field fooled the count): the first one goes on alone, over the
+	 * pages the others gave back read again from the file. */
+	bool back = true;
+	for (size_t j = 1; j < k; j++) {
+		if (!whole && rc == 0 && w[j].rel.done)
+			back = back && read_back(&w[j].rel);
 		stretch_free(&w[j]);
+	}
 	free(w);
 	if (whole)
 		return 0;
 	if (rc < 0)
 		return -1;	/* the first stretch's error, or stopped */
-	/* Another stretch failed (an error the serial parse will meet in its
-	 * turn), or began inside a quoted field (a quote inside an unquoted
-	 * field fooled the count): the first one goes on, where the text is
-	 * still there; else the file must be read again. */
-	if (given)
-		return 2;
+	if (!back)
+		return err_at(e, t->source, 0, "%s", _("the file changed while it was read"));
 	return parse_stretch(ps, ps->at, e) < 0 || end_stretch(ps, e) < 0 ? -1 : 0;
 }
 
@@ -724,15 +744,8 @@ load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
 	if (parse_stretch(&ps, 0, e) < 0)
 		goto out_csv;
 	ps.header_only = false;
-	/* The other stretches give their pages of the file back as they go
-	 * too, unless another thread reads the table, which could then not
-	 * be read again from the start. */
 	int par = L.have_header && stretches > 1 && t->stable ?
-	    parse_parallel(&ps, ps.at, stretches, !(o && o->stable), e) : 1;
-	if (par == 2) {
-		rc = CSVLOAD_AGAIN;
-		goto out_csv;
-	}
+	    parse_parallel(&ps, ps.at, stretches, e) : 1;
 	if (par < 0)
 		goto out_csv;
 	if (par > 0 && (parse_stretch(&ps, ps.at, e) < 0 || end_stretch(&ps, e) < 0))
@@ -842,24 +855,10 @@ csvload_file(struct table *t, const char *path, const struct load_opts *o, struc
 			break;
 		n += (size_t)r;
 	}
-	close(fd);
-	fd = -1;
-	struct release rel = {buf, cap, 0};
+	struct release rel = {buf, cap, 0, fd, buf};	/* fd kept: see read_back() */
 	rc = load_text(t, buf, n, o, e, &rel);
 out:
-	if (fd >= 0)
-		close(fd);
+	close(fd);
 	munmap(buf, cap);
-	if (rc == CSVLOAD_AGAIN) {
-		/* Stretches that could not be told apart (see parse_parallel()):
-		 * once more, in one. */
-		char *source = xstrdup(t->source);
-		table_free(t);
-		table_init(t, source);
-		free(source);
-		struct load_opts one = o ? *o : (struct load_opts){0};
-		one.stretches = 1;
-		return csvload_file(t, path, &one, e);
-	}
 	return rc;
 }

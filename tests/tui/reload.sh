@@ -85,4 +85,23 @@ selected "Esc after the reload: still on Bocagevilles" "Bocagevilles"
 keys F10
 expect_exit "search F10" 0
 
+# Changed on disk while shown: the status line says so within a few
+# seconds, and nothing is read until F5; a file gone is said too.
+cp "$FX" "$F"
+start 100 24 "$F"
+see "changed on disk: started" "18 of 18"
+sleep 1
+printf '99,Centre ajouté,,Eure,,Normandie,,,02 32 00 00 00,,\n' >>"$F"
+see "changed on disk: said on the status line" \
+	"The file has changed on disk since it was read: F5 reads it again."
+see "... nothing read yet" "18 of 18"
+keys F5
+see "... F5 reads it" "Reloaded" "19 of 19"
+not_see "... and the line is gone" "The file has changed on disk"
+rm "$F"
+see "a file gone: said" "The file is no longer there: what is shown is what was read."
+see "... the centres stay" "19 of 19"
+keys F10
+expect_exit "changed on disk F10" 0
+
 finish reload

@@ -518,7 +518,9 @@ ctrl_c_twice_quits(void **state)
 	app_clock(a, 12001);
 	assert_int_equal(app_idle(a), REACT_DRAW);
 	assert_string_equal(a->st.status, "");
-	assert_int_equal(app_wait(a), -1);
+	/* Nothing left to wait for but the next look at the file (looked
+	 * at by this app_idle(), two seconds after type() did). */
+	assert_int_equal(app_wait(a), APP_FILE_LOOK_MS);
 	/* A message goes at the next key, and the screen is drawn again even
 	 * when the key changes nothing else (Esc at the menu, Up at the top). */
 	app_key(a, K_CTRL('c'));
@@ -678,6 +680,45 @@ start_tells_of_warnings(void **state)
 	assert_string_equal(a->st.status, "");
 }
 
+/* A file changed on disk while it is shown: said on the status line
+ * within APP_FILE_LOOK_MS (nothing read without being asked), until F5
+ * reads it again; a file gone is said too. */
+static void
+file_changed_on_disk(void **state)
+{
+	struct fixture *fx = *state;
+	struct app *a = &fx->a;
+	app_clock(a, 100000);
+	app_idle(a);
+	assert_string_equal(a->st.loadline, "");
+	assert_true(app_wait(a) >= 0 && app_wait(a) <= APP_FILE_LOOK_MS);
+	size_t rows = a->dir.t.nrows;
+	append_file(fx->path, "99,Centre ajouté,,Eure,,Normandie,,,02 32 00 00 00,,\n");
+	app_clock(a, 100000 + APP_FILE_LOOK_MS / 2);
+	assert_int_equal(app_idle(a), REACT_NONE);	/* not looked at yet */
+	app_clock(a, 100000 + APP_FILE_LOOK_MS);
+	assert_true(app_idle(a) & REACT_DRAW);
+	assert_string_equal(a->st.loadline,
+	    "The file has changed on disk since it was read: F5 reads it again.");
+	assert_int_equal(a->dir.t.nrows, rows);	/* nothing read */
+	/* The message stays under others, until F5. */
+	type(a, "x");
+	assert_string_equal(a->st.loadline,
+	    "The file has changed on disk since it was read: F5 reads it again.");
+	app_key(a, 127);
+	app_key(a, K_F(5));
+	app_idle(a);
+	assert_int_equal(a->dir.t.nrows, rows + 1);
+	assert_string_equal(a->st.loadline, "");
+	/* Gone. */
+	assert_int_equal(unlink(fx->path), 0);
+	app_clock(a, 100000 + 3 * APP_FILE_LOOK_MS);
+	app_idle(a);
+	assert_string_equal(a->st.loadline,
+	    "The file is no longer there: what is shown is what was read.");
+	assert_int_equal(a->dir.t.nrows, rows + 1);
+}
+
 int
 main(void)
 {
@@ -700,6 +741,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(suspend_only_with_a_shell, setup, teardown),
 		cmocka_unit_test_setup_teardown(restricted_writes_and_reads_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(start_tells_of_warnings, setup, teardown),
+		cmocka_unit_test_setup_teardown(file_changed_on_disk, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
