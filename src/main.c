@@ -140,8 +140,10 @@ main(int argc, char **argv)
 	bool batch = o.mode == MODE_CHECK || o.mode == MODE_LIST || !isatty(STDOUT_FILENO)
 	    || term_is_dumb();
 	/* --list and --filter read the file in pieces where they can, without
-	 * loading it (batch/stream.h); else, or when it cannot, as below. */
-	if (o.mode == MODE_LIST || (o.mode != MODE_CHECK && !isatty(STDOUT_FILENO))) {
+	 * loading it (batch/stream.h), in the file's order; else, or when it
+	 * cannot, as below. */
+	if (o.sort == SORT_FILE &&
+	    (o.mode == MODE_LIST || (o.mode != MODE_CHECK && !isatty(STDOUT_FILENO)))) {
 		int rc = stream_list(path, &o.load, o.filter, o.format, o.raw ? OUTPUT_RAW : 0,
 		    stdout, stderr);
 		if (rc != STREAM_FULL_PATH)
@@ -177,14 +179,15 @@ main(int argc, char **argv)
 	if (o.mode == MODE_CHECK)
 		rc = batch_check(&d, stdout);
 	else if (o.mode == MODE_LIST || !isatty(STDOUT_FILENO))
-		rc = batch_list(&d, o.filter, o.format, o.raw ? OUTPUT_RAW : 0, stdout, stderr);
+		rc = batch_list(&d, o.filter, o.sort, o.format, o.raw ? OUTPUT_RAW : 0, stdout, stderr);
 	else if (term_is_dumb()) {
 		fprintf(stderr, "centres: %s\n", getenv("TERM") && *getenv("TERM") ?
 		    _("TERM is dumb: printing the list (set TERM, e.g. TERM=xterm, for the screen)") :
 		    _("TERM is not set: printing the list (set TERM, e.g. TERM=xterm, for the screen)"));
-		rc = batch_list(&d, o.filter, o.format, o.raw ? OUTPUT_RAW : 0, stdout, stderr);
+		rc = batch_list(&d, o.filter, o.sort, o.format, o.raw ? OUTPUT_RAW : 0, stdout, stderr);
 	} else {
-		struct app_config cfg = {.load = o.load, .screen = {.restricted = o.restricted}};
+		struct app_config cfg = {.load = o.load, .screen = {.restricted = o.restricted,
+		    .order = o.sort}};
 		struct tui_opts to = {.no_color = o.no_color, .no_mouse = o.no_mouse, .ascii = o.ascii};
 		rc = tui_run(&d, ld, path, &cfg, &to);	/* d or ld taken over */
 		ld = NULL;

@@ -24,6 +24,9 @@ static const char *const usage_options[] = {
 	N_("  -l, --list              print every centre and exit\n"),
 	N_("  -f, --filter QUERY      print the centres matching QUERY and exit\n"),
 	N_("  -F, --format FORMAT     text (default), csv, tsv or json\n"),
+	N_("  -s, --sort KEY          the centres by name, or by territory then name\n"
+	   "                          (KEY: name, territory; default: as in the file);\n"
+	   "                          on screen, F7 changes the order\n"),
 	N_("      --raw               csv and tsv cells exactly as read (by default a cell\n"
 	   "                          starting with = + - @ gets a ' so that spreadsheets\n"
 	   "                          do not run it as a formula)\n"),
@@ -127,6 +130,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 		{"list", no_argument, NULL, 'l'},
 		{"filter", required_argument, NULL, 'f'},
 		{"format", required_argument, NULL, 'F'},
+		{"sort", required_argument, NULL, 's'},
 		{"check", no_argument, NULL, 'c'},
 		{"delimiter", required_argument, NULL, 'd'},
 		{"encoding", required_argument, NULL, 'e'},
@@ -153,7 +157,7 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 	optind = 1;
 	int c;
 	bool list = false, check = false;
-	while ((c = getopt_long(argc, argv, ":lf:F:cd:e:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":lf:F:s:cd:e:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': list = true; break;
 		case 'f': o->filter = optarg, list = true; break;
@@ -168,6 +172,14 @@ options_parse(int argc, char **argv, struct options *o, struct err *e)
 			o->format = (enum format)f;
 			break;
 		}
+		case 's':
+			if (!sort_key_parse(optarg, &o->sort)) {
+				char *s = sanitize_str(optarg);
+				err_set(e, _("unknown sort key '%s' (use name, territory or file)"), s);
+				free(s);
+				return -1;
+			}
+			break;
 		case 'c': check = true; break;
 		case 'd':
 			if (parse_delimiter(optarg, &o->load.delimiter) < 0) {

@@ -9,6 +9,7 @@
 
 #include "core/csvload.h"
 #include "core/output.h"
+#include "core/sort.h"
 #include "core/util.h"
 
 #define CENTRES_VERSION "0.2.0"
@@ -19,6 +20,7 @@ struct options {
 	enum mode mode;
 	const char *filter;	/* --filter QUERY, or NULL */
 	enum format format;
+	enum sort_key sort;	/* --sort: of the list printed, and on screen at first */
 	bool raw;		/* --raw: cells written as read (no ' before =, +, -, @) */
 	struct load_opts load;
 	const char *file;	/* FILE argument, or NULL */

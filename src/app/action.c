@@ -51,6 +51,7 @@ static const struct {
 	[ACT_ERASE] = {N_("Erase"), N_("Erase one character")},
 	[ACT_LINE_CLEAR] = {N_("Clear"), N_("Erase the whole line")},
 	[ACT_CLOSE] = {N_("Close"), N_("Close this screen")},
+	[ACT_SORT] = {N_("Sort"), N_("Sort the centres: by name, by territory, as in the file")},
 };
 
 const char *

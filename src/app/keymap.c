@@ -30,6 +30,7 @@ const struct binding keymap[] = {
 	{UI_BROWSE, K_F(3), ACT_LOAD}, {UI_BROWSE, CTRL('o'), ACT_LOAD},
 	{UI_BROWSE, K_F(5), ACT_RELOAD}, {UI_BROWSE, CTRL('r'), ACT_RELOAD},
 	{UI_BROWSE, K_F(6), ACT_ABOUT}, {UI_BROWSE, CTRL('a'), ACT_ABOUT},
+	{UI_BROWSE, K_F(7), ACT_SORT}, {UI_BROWSE, CTRL('t'), ACT_SORT},
 	{UI_BROWSE, CTRL('l'), ACT_REDRAW},
 	{UI_BROWSE, CTRL('z'), ACT_SUSPEND},
 	{UI_BROWSE, CTRL('c'), ACT_INTERRUPT},
@@ -73,7 +74,7 @@ const size_t keymap_len = sizeof keymap / sizeof keymap[0];
 
 static const struct keybar_item bar_browse[] = {
 	{ACT_HELP, 0}, {ACT_ESCAPE, 2}, {ACT_LEFT, 1}, {ACT_NEXT_PANE, 5}, {ACT_OPEN, 4},
-	{ACT_COPY, 1}, {ACT_EXPORT, 7}, {ACT_LOAD, 8}, {ACT_RELOAD, 6}, {ACT_ABOUT, 9},
+	{ACT_COPY, 1}, {ACT_SORT, 5}, {ACT_EXPORT, 7}, {ACT_LOAD, 8}, {ACT_RELOAD, 6}, {ACT_ABOUT, 9},
 	{ACT_QUIT, 0},
 };
 static const struct keybar_item bar_copy[] = {

@@ -51,9 +51,9 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The rows of the selected entry that match the filter, in display order. */
+/* The rows of the selected entry that match the filter, in file order. */
 static void
-build_list(struct state *st)
+list_rows(struct state *st)
 {
 	const struct index *ix = &st->d->ix;
 	uint32_t e = state_entry(st);
@@ -82,6 +82,31 @@ build_list(struct state *st)
 				st->list[st->nlist++] = ix->e[i].rows[j];
 	if (en->kind == ENTRY_REGION)
 		qsort(st->list, st->nlist, sizeof *st->list, cmp_u32);
+}
+
+static void entry_changed(struct state *st, long keep_row);
+
+/* The list in the order chosen (F7): the file's, by name, by territory. */
+static void
+build_list(struct state *st)
+{
+	list_rows(st);
+	if (st->order != SORT_FILE)
+		sort_rows(&st->sort, T(st), st->order, st->list, st->nlist);
+}
+
+/* F7: the next order (the file's, by name, by territory, the file's...);
+ * the selected centre stays selected, wherever it lands. */
+static unsigned
+sort_next(struct state *st)
+{
+	long row = state_row(st);
+	st->order = (enum sort_key)((st->order + 1) % SORT_COUNT);
+	entry_changed(st, row);
+	state_status(st, "%s", st->order == SORT_NAME ? _("Centres sorted by name.") :
+	    st->order == SORT_TERRITORY ? _("Centres sorted by territory, then by name.") :
+	    _("Centres in the order of the file."));
+	return REACT_DRAW;
 }
 
 /* Counts and visible menu entries under the current filter. */
@@ -271,9 +296,11 @@ state_init(struct state *st, const struct directory *d, const struct state_opts 
 	memset(st, 0, sizeof *st);
 	st->d = d;
 	st->opt = *o;
+	st->order = o->order;
 	st->card_row = -2;
 	st->page_mode = UI_BROWSE;
 	filter_init(&st->f);
+	sort_init(&st->sort);
 	filter_set(&st->f, T(st), "");
 	build_menu(st);
 	build_list(st);
@@ -285,6 +312,7 @@ void
 state_free(struct state *st)
 {
 	filter_free(&st->f);
+	sort_free(&st->sort);
 	free(st->counts);
 	free(st->menu);
 	free(st->list);
@@ -632,6 +660,8 @@ apply(struct state *st, enum action a, uint32_t ch)
 		return REACT_DRAW;
 	case ACT_COPY:
 		return open_copy(st);
+	case ACT_SORT:
+		return sort_next(st);
 	case ACT_RELOAD:
 		return REACT_RELOAD | REACT_DRAW;
 	case ACT_EXPORT:
@@ -807,6 +837,7 @@ rows_changed(struct state *st)
 void
 state_rows_added(struct state *st)
 {
+	st->sort.growing = true;	/* sorted again when doubled (core/sort.h) */
 	rows_changed(st);
 }
 
@@ -814,6 +845,7 @@ void
 state_loaded(struct state *st)
 {
 	st->card_row = -2;	/* the card again: the row's text is the same */
+	st->sort.growing = false;	/* every row in order now */
 	rows_changed(st);
 }
 
@@ -824,6 +856,7 @@ state_replace_directory(struct state *st, const struct directory *d)
 	char *label = xstrdup(st->d->ix.e[state_entry(st)].label);
 	enum entry_kind kind = st->d->ix.e[state_entry(st)].kind;
 	st->d = d;
+	sort_reset(&st->sort);	/* another table, perhaps at the same address */
 	filter_reset(&st->f);
 	filter_set(&st->f, T(st), st->query.s);
 	build_menu(st);

@@ -17,6 +17,7 @@
 
 #include "../core/directory.h"
 #include "../core/filter.h"
+#include "../core/sort.h"
 #include "action.h"
 #include "detail.h"
 #include "keymap.h"
@@ -31,11 +32,12 @@ struct cursor {
 	size_t cur, top;	/* selected line, first line shown */
 };
 
-/* What the process allows, fixed for the session. */
+/* What the process allows and asks for, fixed for the session. */
 struct state_opts {
 	bool restricted;	/* --restricted: see action_allowed() */
 	bool ascii;		/* key names in ASCII (the help, the key bar) */
 	bool job_control;	/* a shell can resume the process after Ctrl-Z */
+	enum sort_key order;	/* the list's order at first (--sort) */
 };
 
 struct state {
@@ -53,6 +55,8 @@ struct state {
 	size_t nmenu;
 	uint32_t *list;		/* rows of the selected entry that match */
 	size_t nlist;
+	enum sort_key order;	/* of the list (F7): the file's, by name... */
+	struct sort sort;	/* the orders computed for the table */
 	struct cursor c[PANE_COUNT];	/* c[PANE_DETAIL].top scrolls the card */
 	struct detail card;	/* the selected centre, laid out for its pane */
 	int card_width;

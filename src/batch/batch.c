@@ -45,8 +45,8 @@ batch_text_width(FILE *out)
 }
 
 int
-batch_list(const struct directory *d, const char *query, enum format format, unsigned flags,
-    FILE *out, FILE *err)
+batch_list(const struct directory *d, const char *query, enum sort_key order, enum format format,
+    unsigned flags, FILE *out, FILE *err)
 {
 	const struct table *t = &d->t;
 	if (*t->notice) {
@@ -68,6 +68,13 @@ batch_list(const struct directory *d, const char *query, enum format format, uns
 			found[nf++] = f.rows[i];
 		else
 			nearby[nn++] = f.rows[i];
+	}
+	if (order != SORT_FILE) {
+		struct sort s;
+		sort_init(&s);
+		sort_rows(&s, t, order, found, nf);
+		sort_rows(&s, t, order, nearby, nn);
+		sort_free(&s);
 	}
 	if (f.place_note) {
 		fflush(out);

@@ -255,9 +255,11 @@ draw_list(const struct state *st, const struct view_opts *o)
 	char title[300];
 	const char *label = st->d->ix.e[state_entry(st)].label;
 	/* TRANSLATORS: the list's heading: the menu entry chosen, the number
-	 * of centres in the list ("Centres: All centres (20)"). */
-	snprintf(title, sizeof title, _("Centres: %.*s (%zu)"),
-	    (int)text_cut(label, strlen(label), 200), label, st->nlist);
+	 * of centres in the list ("Centres: All centres (20)"), and the order
+	 * chosen with F7 when it is not the file's. */
+	snprintf(title, sizeof title, st->order == SORT_NAME ? _("Centres: %.*s (%zu), by name") :
+	    st->order == SORT_TERRITORY ? _("Centres: %.*s (%zu), by territory") :
+	    _("Centres: %.*s (%zu)"), (int)text_cut(label, strlen(label), 200), label, st->nlist);
 	draw_heading(st, PANE_LIST, title, o);
 	int rows = layout_rows(&st->lay, PANE_LIST);
 	int name_col = t->role_col[ROLE_NAME] >= 0 ? t->role_col[ROLE_NAME] : 0;

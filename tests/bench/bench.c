@@ -11,6 +11,8 @@
  * `bench -t FILE`: the fast paths for clean text alone (the clean check and
  * folding, simd.h), at each vector level, against their plain references
  * (reference.h), in the same run.
+ * `bench -s FILE` prints only the sort times as key=value lines, for
+ * run.sh at every size; `bench FILE` prints them too, with references.
  * Never part of `make test`: timings on a shared machine are for reading,
  * not asserting. */
 #define _GNU_SOURCE
@@ -27,6 +29,7 @@
 #include "core/places.h"
 #include "core/reference.h"
 #include "core/simd.h"
+#include "core/sort.h"
 #include "core/text.h"
 #include "core/util.h"
 
@@ -373,6 +376,103 @@ places_keystrokes(void)
 	directory_free(&d);
 }
 
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The orders by name and by territory (core/sort.c): the first time
+ * (computed, median of 3 from a fresh struct sort), the second (kept),
+ * and applying a kept order to the rows of a search that nearly every row
+ * matches ("r") and to a small one ("louise michel rennes"). The
+ * reference, in the same run: qsort() of the same number of 4-byte rows
+ * by their number. kv: key=value lines for run.sh, else sentences. */
+static void
+sort_times(const struct table *t, bool kv)
+{
+	size_t n = t->nrows;
+	uint32_t *v = xmalloc((n ? n : 1) * sizeof *v);
+	double tq[3];
+	for (int run = 0; run < 3; run++) {
+		for (size_t i = 0; i < n; i++)
+			v[i] = (uint32_t)((i * 2654435761u) % (n ? n : 1));
+		double t0 = now();
+		qsort(v, n, sizeof *v, cmp_u32);
+		tq[run] = now() - t0;
+	}
+	double mq = median(tq, 3);
+	if (kv)
+		printf("sort_rows=%zu\nsort_qsort_ms=%.1f\n", n, mq * 1e3);
+	static const char *const searches[] = {"r", "louise michel rennes"};
+	struct filter fl[2];
+	for (int q = 0; q < 2; q++) {
+		filter_init(&fl[q]);
+		filter_set(&fl[q], t, searches[q]);
+	}
+	for (enum sort_key k = SORT_NAME; k <= SORT_TERRITORY; k++) {
+		double t1[3], t2[3], ta[2][5];
+		struct sort s;
+		for (int run = 0; run < 3; run++) {
+			sort_init(&s);
+			double t0 = now();
+			sort_order(&s, t, k);
+			t1[run] = now() - t0;
+			t0 = now();
+			sort_order(&s, t, k);
+			t2[run] = now() - t0;
+			if (run < 2)
+				sort_free(&s);
+		}
+		for (int q = 0; q < 2; q++)
+			for (int run = 0; run < 5; run++) {
+				memcpy(v, fl[q].rows, fl[q].n * sizeof *v);
+				double t0 = now();
+				sort_rows(&s, t, k, v, fl[q].n);
+				ta[q][run] = now() - t0;
+			}
+		/* A loader appending rows: the last 1% (at most 10,000) after
+		 * the order of the others was kept (a copy of the table that
+		 * shows fewer rows first). */
+		struct table part = *t;
+		size_t more = n / 100 < 10000 ? n / 100 : 10000;
+		double tx[3];
+		for (int run = 0; run < 3; run++) {
+			struct sort g;
+			sort_init(&g);
+			part.nrows = n - more;
+			sort_order(&g, &part, k);
+			part.nrows = n;
+			double t0 = now();
+			sort_order(&g, &part, k);
+			tx[run] = now() - t0;
+			sort_free(&g);
+		}
+		double mx = median(tx, 3);
+		double m1 = median(t1, 3), m2 = median(t2, 3), ma = median(ta[0], 5),
+		    mb = median(ta[1], 5);
+		const char *name = sort_key_name(k);
+		if (kv)
+			printf("sort_%s_first_ms=%.1f\nsort_%s_second_ms=%.4f\n"
+			    "sort_%s_search_ms=%.2f\nsort_%s_search_rows=%zu\n"
+			    "sort_%s_small_ms=%.3f\nsort_%s_small_rows=%zu\n"
+			    "sort_%s_append_ms=%.1f\nsort_%s_append_rows=%zu\n",
+			    name, m1 * 1e3, name, m2 * 1e3, name, ma * 1e3, name, fl[0].n, name,
+			    mb * 1e3, name, fl[1].n, name, mx * 1e3, name, more);
+		else
+			printf("sort by %-9s first %7.1f ms (%.1fx a qsort of the row numbers: %.1f ms), "
+			    "second %.4f ms; the rows of \"%s\" (%zu) %.2f ms, of \"%s\" (%zu) %.3f ms; "
+			    "%zu rows appended %.1f ms\n",
+			    name, m1 * 1e3, m1 / mq, mq * 1e3, m2 * 1e3, searches[0], fl[0].n, ma * 1e3,
+			    searches[1], fl[1].n, mb * 1e3, more, mx * 1e3);
+		sort_free(&s);
+	}
+	for (int q = 0; q < 2; q++)
+		filter_free(&fl[q]);
+	free(v);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -388,10 +488,21 @@ main(int argc, char **argv)
 		text_paths(argv[2]);
 		return 0;
 	}
+	if (argc == 3 && strcmp(argv[1], "-s") == 0) {
+		struct table t;
+		struct err e;
+		table_init(&t, argv[2]);
+		if (csvload_file(&t, argv[2], NULL, &e) < 0)
+			die("%s", e.msg);
+		sort_times(&t, true);
+		table_free(&t);
+		return 0;
+	}
 	if (argc != 2) {
 		fputs("usage: bench -g ROWS FILE   writes a generated directory of ROWS rows\n"
-		    "       bench FILE            measures the loader and the filter on FILE\n"
-		    "       bench -t FILE         measures the fast paths for clean text on FILE\n", stderr);
+		    "       bench FILE            measures the loader, the filter and the sort on FILE\n"
+		    "       bench -t FILE         measures the fast paths for clean text on FILE\n"
+		    "       bench -s FILE         measures the sort on FILE (key=value lines)\n", stderr);
 		return 2;
 	}
 	const char *path = argv[1];
@@ -494,6 +605,7 @@ main(int argc, char **argv)
 	    (double)ru.ru_maxrss / 1e3, (double)ru.ru_maxrss * 1e3 / (double)size,
 	    (double)t.text.len / 1e6, (double)t.fold.len / 1e6,
 	    (double)t.nrows * sizeof(struct row) / 1e6);
+	sort_times(&t, false);	/* after the memory: its peak is the model's */
 	index_free(&ix);
 	table_free(&t);
 	wide_row();

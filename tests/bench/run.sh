@@ -24,6 +24,11 @@
 #               again from a third of the load's time, each followed by
 #               as many Backspaces
 #   peak RSS    getrusage of the batch runs; VmHWM of the screen before F10
+#   sort        by name and by territory in one process (bench -s, medians
+#               of 3: the first time, then kept; a kept order applied to a
+#               search's rows; the last 1% of the rows appended to a kept
+#               order, as a loader does), and ./centres --list --sort name
+#               --format csv FILE against the same without --sort
 # BENCH_SIZES replaces the list of sizes (e.g. BENCH_SIZES=10000 for a quick
 # look); BENCH_FIELD_MB the size of the names in the frame's directory (12).
 # BENCH_RUNS overrides the number of runs of every measure (default: 9 at
@@ -139,7 +144,29 @@ for n in $sizes; do
 	printf '  %-42s --check %s = %s, --filter %s = %s, screen %s = %s the file\n' "peak RSS" \
 		"$(mib "$load_kb")" "$(ratio "$load_kb" "$kib")" "$(mib "$filter_kb")" \
 		"$(ratio "$filter_kb" "$kib")" "$(mib "$screen_kb")" "$(ratio "$screen_kb" "$kib")"
-	echo "  sort: not implemented"
+	# The sort: in one process (build/release/bench -s: the first time
+	# computed, then kept; a kept order applied to the rows of a search),
+	# and in batch mode against the same list unsorted.
+	$B/bench -s "$f" >"$tmp/sort.kv"
+	qs=$(kv sort_qsort_ms "$tmp/sort.kv")
+	for k in name territory; do
+		first=$(kv sort_${k}_first_ms "$tmp/sort.kv")
+		printf '  %-42s first %8s, kept %s ms   qsort of %s row numbers %s ms: %s\n' \
+			"sort by $k, in one process" \
+			"$(secs "$(awk -v m="$first" 'BEGIN { print m / 1000 }')")" \
+			"$(kv sort_${k}_second_ms "$tmp/sort.kv")" "$(kv sort_rows "$tmp/sort.kv")" "$qs" \
+			"$(ratio "$first" "$qs")"
+		printf '  %-42s %s rows %s ms, %s rows %s ms; %s rows appended %s ms\n' \
+			"  the kept order on a search's rows" \
+			"$(kv sort_${k}_search_rows "$tmp/sort.kv")" "$(kv sort_${k}_search_ms "$tmp/sort.kv")" \
+			"$(kv sort_${k}_small_rows "$tmp/sort.kv")" "$(kv sort_${k}_small_ms "$tmp/sort.kv")" \
+			"$(kv sort_${k}_append_rows "$tmp/sort.kv")" "$(kv sort_${k}_append_ms "$tmp/sort.kv")"
+	done
+	set -- $(measure "$runs" -o "$tmp/out" ./centres --list --format csv "$f"); list_s=$1
+	set -- $(measure "$runs" -o "$tmp/out" ./centres --list --sort name --format csv "$f")
+	printf '  %-42s %10s   --list unsorted %s: %s, +%s\n' "--list --sort name --format csv, $of" \
+		"$(secs "$1")" "$(secs "$list_s")" "$(ratio "$1" "$list_s")" \
+		"$(secs "$(awk -v a="$1" -v b="$list_s" 'BEGIN { print a - b }')")"
 	[ "$n" = 1000000 ] || rm -f "$f"
 	rm -f "$tmp/out" "$tmp/grep.out"
 done

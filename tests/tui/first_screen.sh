@@ -25,7 +25,7 @@ start 80 24
 common 80 24
 # Esc does nothing at the menu with no search: not offered there.
 expect_eq "80x24: the whole key bar" "$(last_line | sed 's/ *$//')" \
-	"F1/^G Help  Tab Pane  Enter Open  F4/^Y Copy  F5/^R Reload  F10/^Q Quit"
+	"F1/^G Help  Tab Pane  Enter Open  F4/^Y Copy  F7/^T Sort  F10/^Q Quit"
 see "80x24: list heading beside the menu heading" "Territories by region      │ Centres: All centres (18)"
 selected "80x24: first centre selected" "Atelier Régional"
 see "80x24: contact detail below the list" "│ Contact" "Phone        04 65 71 01 43" "Website      www.ars-dul.example"
@@ -78,7 +78,7 @@ expect_contains "200x60: Bocage - Marais under Bocage" \
 expect_contains "200x60: Bocage - Marais under Marais" \
 	"$(printf '%s\n' "$screen" | grep -A1 '^ Marais' | tail -n 1)" "   Bocage - Marais"
 keybar_has "200x60: the whole key bar" \
-	"F1/^G Help  Tab Pane  Enter Open  F4/^Y Copy  F2/^S Export  F3/^O File  F5/^R Reload  F6/^A About  F10/^Q Quit*"
+	"F1/^G Help  Tab Pane  Enter Open  F4/^Y Copy  F7/^T Sort  F2/^S Export  F3/^O File  F5/^R Reload  F6/^A About  F10/^Q Quit*"
 keys C-q
 expect_exit "200x60 Ctrl-Q" 0
 

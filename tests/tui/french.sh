@@ -113,7 +113,7 @@ french() {
 	see "$how: started, in French" "$(frn_counts "%zu of %zu centres shown" "%zu of %zu centres shown" 18 18)"
 	expect_contains "$how: the title's plural: 18 centres" "$(title)" "18 centres "
 	expect_eq "$how: the key bar" "$(last_line | sed 's/ *$//')" \
-		"F1/^G $(fr Help)  Tab $(fr Pane)  $(fr Enter) $(fr Open)  F4/^Y $(fr Copy)  F5/^R $(fr Reload)  F10/^Q $(fr Quit)"
+		"F1/^G $(fr Help)  Tab $(fr Pane)  $(fr Enter) $(fr Open)  F4/^Y $(fr Copy)  F7/^T $(fr Sort)  F10/^Q $(fr Quit)"
 	expect_eq "$how: the search line and its hint" "$(search_line)" "$(fr 'Search: ') $(fr 'a name, a town, a phone number...')"
 	expect_contains "$how: the status line's hint" "$(status_line)" "$(fr 'Type a name, a place or a phone number. F1: every key.')"
 	heads=$(printf '%s\n' "$screen" | sed -n 2p)

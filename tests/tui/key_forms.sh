@@ -125,15 +125,23 @@ for term in xterm-256color xterm screen linux vt100; do
 	opens "$T: ESC [ 17 ~ F6 about" "About the network" 1b 5b 31 37 7e
 	opens "$T: ESC O u F6 about (vt100)" "About the network" 1b 4f 75
 
-	# F7-F9, F11, F12 (CSI and a vt100's ESC O v l w) and Alt+x: nothing.
+	# F7 sorts (CSI, a vt100's ESC O v, CSI: by name, by territory, as in
+	# the file again).
+	keys_hex 1b 5b 31 38 7e
+	see "$T: ESC [ 18 ~ F7 sorts" "Centres sorted by name."
+	keys_hex 1b 4f 76
+	see "$T: ESC O v F7 sorts (vt100)" "Centres sorted by territory"
+	keys_hex 1b 5b 31 38 7e
+	see "$T: F7 again: the file's order" "Centres in the order of the file."
+	# F8, F9, F11, F12 (CSI and a vt100's ESC O l w) and Alt+x: nothing.
 	# Then Down: the selection moves by one, nothing else happened.
-	keys_hex 1b 5b 31 38 7e 1b 5b 31 39 7e 1b 5b 32 30 7e 1b 5b 32 33 7e 1b 5b 32 34 7e \
-		1b 4f 76 1b 4f 6c 1b 4f 77
+	keys_hex 1b 5b 31 39 7e 1b 5b 32 30 7e 1b 5b 32 33 7e 1b 5b 32 34 7e \
+		1b 4f 6c 1b 4f 77
 	keys_hex 1b 78
 	keys_hex 1b 5b 42
-	selected "$T: F7-F9 F11 F12, Alt+x, then Down: moved by one" "$SECOND"
-	search_is "$T: F7-F9 F11 F12, Alt+x: search kept" "$Q"
-	not_see "$T: F7-F9 F11 F12, Alt+x: no message" "Press"
+	selected "$T: F8 F9 F11 F12, Alt+x, then Down: moved by one" "$SECOND"
+	search_is "$T: F8 F9 F11 F12, Alt+x: search kept" "$Q"
+	not_see "$T: F8 F9 F11 F12, Alt+x: no message" "Press"
 	keys_hex 1b 5b 41
 	selected "$T: back up" "$FIRST"
 	# Alt+x alone, then a lone Esc: the Alt+x is not an Esc (nothing
