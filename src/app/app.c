@@ -320,7 +320,13 @@ export(struct app *a, const char *name)
 		/* The first error is the one to tell (no space left on the
 		 * device, the file too large), not what closing says after. */
 		errno = 0;
-		output_rows(f, &a->dir.t, st->f.rows, st->f.n, FORMAT_CSV, 0, 0);
+		/* In the order the list shows (F7). */
+		uint32_t *rows = xmalloc((st->f.n ? st->f.n : 1) * sizeof *rows);
+		if (st->f.n)
+			memcpy(rows, st->f.rows, st->f.n * sizeof *rows);
+		sort_rows(&st->sort, &a->dir.t, st->order, rows, st->f.n);
+		output_rows(f, &a->dir.t, rows, st->f.n, FORMAT_CSV, 0, 0);
+		free(rows);
 		if (fflush(f) != 0 || ferror(f))
 			err = errno ? errno : EIO;
 		if (fclose(f) != 0 && !err)

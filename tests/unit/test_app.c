@@ -176,6 +176,25 @@ export_writes_the_centres_shown(void **state)
 	assert_string_equal(a->st.status, "Exported 3 centres to ~/maison.csv.");
 	snprintf(out, sizeof out, "%s/maison.csv", fx->dir);
 	assert_int_equal(rows_in(out), 3);
+	/* In the order the list shows (F7: by name). */
+	app_key(a, K_CTRL('u'));
+	app_key(a, K_F(7));
+	app_idle(a);
+	assert_int_equal(a->st.order, SORT_NAME);
+	snprintf(out, sizeof out, "%s/par-nom.csv", fx->dir);
+	export_to(a, out);
+	struct directory d;
+	struct err e;
+	assert_int_equal(directory_load(&d, out, NULL, &e), 0);
+	assert_int_equal(d.t.nrows, a->st.nlist);
+	for (size_t r = 0; r < d.t.nrows; r++)
+		assert_string_equal(table_name(&d.t, r, NULL),
+		    table_name(&a->dir.t, a->st.list[r], NULL));
+	bool moved = false;	/* not the file's order */
+	for (size_t r = 0; r < d.t.nrows; r++)
+		moved = moved || strcmp(table_name(&d.t, r, NULL), table_name(&a->dir.t, r, NULL));
+	assert_true(moved);
+	directory_free(&d);
 }
 
 static void
