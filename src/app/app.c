@@ -163,9 +163,9 @@ load_ended(struct app *a)
 			    "shown): %s", "Loading stopped (%s centres shown): %s", a->dir.t.nrows), rows,
 			    e.msg);
 	}
+	/* The file as it was when the load began (app_init) stays what it
+	 * is compared with: a change while it was read is a change. */
 	state_loaded(&a->st);
-	if (rc == 0)
-		file_read(a);
 	if (rc == 0 && !*a->dir.t.notice && !a->dir.t.nwarn_total) {
 		i18n_seconds(a->loaded_secs, secs, sizeof secs);
 		/* TRANSLATORS: after a load beside the screen: the rows (with the

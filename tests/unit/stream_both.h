@@ -50,7 +50,7 @@ run_both(const char *path, const struct load_opts *o, const char *query, enum fo
 		fprintf(err, "centres: %s\n", err_text(&e, buf, sizeof buf));
 		full->rc = 2;
 	} else {
-		full->rc = batch_list(&d, query, f, flags, out, err);
+		full->rc = batch_list(&d, query, SORT_FILE, f, flags, out, err);
 	}
 	directory_free(&d);
 	fclose(out);
