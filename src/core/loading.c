@@ -13,6 +13,8 @@
 #include "i18n.h"
 #include "places.h"
 
+#define LOADING_AREAS_MIN 10000	/* rows */
+
 struct loading {
 	pthread_t tid;
 	bool threaded;		/* tid runs (else the load ran in loading_start) */
@@ -80,9 +82,11 @@ run(void *arg)
 	struct loading *l = arg;
 	int rc = directory_read(&l->d, l->path, &l->o, &l->e);
 	/* The areas the rows cover, which the first query naming a place
-	 * would read on the screen's time (half a second at a million rows). */
+	 * would read on the screen's time (half a second at a million rows);
+	 * not for a small table, whose first screen would wait for the places
+	 * of France to be read (15 ms) where its first query does it. */
 	const struct table *t = &l->d.t;
-	if (rc == 0 && !atomic_load(&l->stop) &&
+	if (rc == 0 && !atomic_load(&l->stop) && t->nrows >= LOADING_AREAS_MIN &&
 	    (t->role_col[ROLE_COVERAGE] >= 0 || t->role_col[ROLE_POSTCODE] >= 0)) {
 		l->d.cov = xmalloc(sizeof *l->d.cov);
 		coverage_build(l->d.cov, t, places_get());
