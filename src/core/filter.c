@@ -290,8 +290,24 @@ static const char *
 find_text(const char *h, size_t n, const char *w, size_t wn)
 {
 #ifdef __SSE2__
+	if (wn == 1) {
+		/* One letter, the first key typed: nearly every row has it
+		 * within its first bytes; a call to memchr() costs more. */
+		const __m128i c = _mm_set1_epi8(w[0]);
+		size_t i = 0;
+		for (; i + 16 <= n; i += 16) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, c));
+			if (m)
+				return h + i + (size_t)__builtin_ctz(m);
+		}
+		for (; i < n; i++)
+			if (h[i] == w[0])
+				return h + i;
+		return NULL;
+	}
 	if (wn < 2 || n < wn)
-		return wn == 1 ? memchr(h, w[0], n) : memmem(h, n, w, wn);
+		return memmem(h, n, w, wn);
 	const __m128i first = _mm_set1_epi8(w[0]), last = _mm_set1_epi8(w[wn - 1]);
 	size_t i = 0, starts = n - wn + 1;	/* where w may start: [0, starts) */
 	for (; i + 16 <= starts; i += 16) {
@@ -535,11 +551,14 @@ run_job(void *arg)
 	const struct term *last = &q->terms[q->n - 1];
 	for (size_t i = j->from; i < j->to; i++) {
 		uint32_t r = j->cand ? j->cand[i] : (uint32_t)i;
+
 		struct hint hn;
 		bool m;
 		const struct hint *in = j->hint_in ? &j->hint_in[i] : NULL;
-		if (in && in->at != NO_HINT && j->nadded <= HINT_NEXT &&
-		    memcmp(in->next, j->added, j->nadded) == 0) {
+		bool follows = in && in->at != NO_HINT && j->nadded <= HINT_NEXT;
+		for (size_t k = 0; follows && k < j->nadded; k++)	/* a letter or two */
+			follows = in->next[k] == j->added[k];
+		if (follows) {
 			/* The letters added follow where the term was first
 			 * found: the longer one is first found there. */
 			m = true;
