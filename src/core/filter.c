@@ -541,6 +541,10 @@ struct job {
 	size_t nadded;
 	struct hint *hint;	/* per matching row: where the last term was */
 	size_t n;
+	/* Whole-text mode (run_whole): q is one plain term, looked for over
+	 * the folded text of the rows from the first candidate to the last,
+	 * not row by row. */
+	bool whole;
 };
 
 static void *
@@ -583,8 +587,106 @@ run_job(void *arg)
 	return NULL;
 }
 
+/* Whether the acronym of row r (its column joined - 1) matches tm typed
+ * without its separators: what term_match_at() tries when the row's text
+ * does not have tm. */
+static bool
+joined_match(const struct table *t, const struct term *tm, size_t joined, size_t r)
+{
+	const char *h = arena_at(&t->fold, t->rows[r].fold), *end = h + t->rows[r].fold_len;
+	for (size_t col = 0; h < end; col++) {
+		const char *nl = memchr(h, '\n', (size_t)(end - h));
+		if (!nl)
+			nl = end;
+		size_t a, b;
+		if (col + 1 == joined)
+			return joined_find(tm, h, (size_t)(nl - h), &a, &b);
+		h = nl + 1;
+	}
+	return false;
+}
+
+/* run_job() for one plain term, over the folded text of the rows from the
+ * first candidate to the last as one text where it follows on (the rows'
+ * folded texts are one after the other, but where the load put the
+ * stretches it parsed beside each other): the term's first place in each
+ * row is found by one scan that goes on from there to the next row, rather
+ * than a search started again row by row; a candidate whose text does not
+ * have it may still match by its acronym (acr). A term has no line break,
+ * so no match spans two rows: the same rows and hints as run_job(). */
+static void
+run_whole(struct job *j)
+{
+	const struct table *t = j->t;
+	const struct term *tm = &j->q->terms[0];
+	const char *fb = t->fold.base;
+	size_t i = j->from;
+	/* Whether a row without it may match it by its acronym (joined_find). */
+	bool acronym = j->q->joined && tm->len >= 2 && !memchr(tm->text, ' ', tm->len);
+#define CAND(k) (j->cand ? j->cand[k] : (uint32_t)(k))
+	uint32_t last = j->to > j->from ? CAND(j->to - 1) : 0;
+	while (i < j->to) {
+		size_t r = CAND(i), b = r + 1;
+		while (b <= last && t->rows[b].fold == t->rows[b - 1].fold + t->rows[b - 1].fold_len)
+			b++;
+		const char *p = fb + t->rows[r].fold;
+		const char *end = fb + t->rows[b - 1].fold + t->rows[b - 1].fold_len;
+		size_t row = r;
+		while (i < j->to && CAND(i) < b) {
+			const char *m = p < end ? find_text(p, (size_t)(end - p), tm->text, tm->len) : NULL;
+			size_t mrow = b;
+			if (m) {
+				while (fb + t->rows[row].fold + t->rows[row].fold_len <= m)
+					row++;
+				mrow = row;
+			}
+			for (; i < j->to && CAND(i) < mrow; i++) {	/* not in their text */
+				uint32_t c = CAND(i);
+				bool ok = acronym && joined_match(t, tm, j->q->joined, c);
+				j->hit[c] = ok;
+				if (ok) {
+					j->hint[j->n].at = NO_HINT;
+					j->out[j->n++] = c;
+				}
+			}
+			if (mrow == b)
+				break;
+			const char *h = fb + t->rows[mrow].fold;
+			if (i < j->to && CAND(i) == mrow) {
+				size_t n = t->rows[mrow].fold_len, after = (size_t)(m - h) + tm->len;
+				size_t k = n - after < HINT_NEXT ? n - after : HINT_NEXT;
+				struct hint *hn = &j->hint[j->n];
+				hn->at = (uint32_t)(m - h);
+				memset(hn->next, 0, HINT_NEXT);
+				memcpy(hn->next, h + after, k);
+				j->hit[mrow] = FILTER_TEXT;
+				j->out[j->n++] = (uint32_t)mrow;
+				i++;
+			}
+			p = h + t->rows[mrow].fold_len;	/* its first place is all that counts */
+			row = mrow + 1;
+		}
+	}
+#undef CAND
+}
+
+static void *
+run_share(void *arg)
+{
+	struct job *j = arg;
+	if (j->whole)
+		run_whole(j);
+	else
+		run_job(j);
+	return NULL;
+}
+
 /* Below this many candidates one thread is faster than starting others. */
 #define PARALLEL_MIN 32768
+/* The whole text is read when at least a WHOLE_DENSITY-th of the rows are
+ * candidates, WHOLE_MIN of them at least. */
+#define WHOLE_MIN 4096
+#define WHOLE_DENSITY 4
 #define MAX_THREADS 8
 
 static size_t
@@ -621,9 +723,12 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 	struct job jobs[MAX_THREADS];
 	pthread_t tid[MAX_THREADS];
 	bool started[MAX_THREADS] = {false};
+	/* One plain term and candidates dense enough: the whole text. */
+	bool whole = q->n == 1 && term_plain(&q->terms[0]) && count >= WHOLE_MIN &&
+	    count >= t->nrows / WHOLE_DENSITY;
 	for (size_t i = 0; i < k; i++) {
 		jobs[i] = (struct job){t, q, cand, count * i / k, count * (i + 1) / k, hit, NULL,
-		    hint_in, added, added ? strlen(added) : 0, NULL, 0};
+		    whole ? NULL : hint_in, added, added ? strlen(added) : 0, NULL, 0, whole};
 		/* The first share writes in place (out never passes its reads);
 		 * the others into their own buffers. */
 		size_t room = jobs[i].to - jobs[i].from + 1;
@@ -631,14 +736,14 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 		jobs[i].hint = i == 0 ? hint : xmalloc(room * sizeof *hint);
 	}
 	for (size_t i = 1; i < k; i++)
-		started[i] = pthread_create(&tid[i], NULL, run_job, &jobs[i]) == 0;
-	run_job(&jobs[0]);
+		started[i] = pthread_create(&tid[i], NULL, run_share, &jobs[i]) == 0;
+	run_share(&jobs[0]);
 	size_t n = jobs[0].n;
 	for (size_t i = 1; i < k; i++) {
 		if (started[i])
 			pthread_join(tid[i], NULL);
 		else
-			run_job(&jobs[i]);	/* no thread to be had: do it here */
+			run_share(&jobs[i]);	/* no thread to be had: do it here */
 		/* Below what share i + 1 still reads: n <= jobs[i].to. */
 		memcpy(out + n, jobs[i].out, jobs[i].n * sizeof *out);
 		memcpy(hint + n, jobs[i].hint, jobs[i].n * sizeof *hint);

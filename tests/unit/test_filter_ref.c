@@ -628,6 +628,43 @@ typed_while_loading(void **state)
 	}
 }
 
+/* A table large enough for one plain term to be looked for over the whole
+ * folded text (run_whole in filter.c: 4,096 candidates and a quarter of
+ * the rows at least), with acronyms written with separators, typed
+ * without; and the same while it loads, its rows in two parts of the
+ * arena as a load in stretches puts them. */
+static void
+whole_text_typed(void **state)
+{
+	(void)state;
+	for (int loading = 0; loading < 2; loading++) {
+		seed = 0xabcdef + (uint64_t)loading;
+		struct table t;
+		generate(&t, 9000, loading);
+		struct folded fd;
+		fold_all(&t, &fd);
+		struct seen sn = {0};
+		struct table view = t;
+		if (loading) {
+			view.nrows = 5000;
+			view.loading = true;
+			growing = &view;
+			loaded = t.nrows;
+		}
+		for (int s = 0; s < 4; s++) {
+			struct filter inc;
+			filter_init(&inc);
+			sequence(&inc, loading ? &view : &t, &fd, 120, &sn);
+			filter_free(&inc);
+		}
+		growing = NULL;
+		assert_true(sn.judged * 2 >= sn.queries);
+		seen_free(&sn);
+		folded_free(&fd);
+		table_free(&t);
+	}
+}
+
 /* A table large enough for the scan to be split across threads. */
 static void
 large_table_typed(void **state)
@@ -807,6 +844,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(typed_against_references),
 		cmocka_unit_test(typed_while_loading),
+		cmocka_unit_test(whole_text_typed),
 		cmocka_unit_test(large_table_typed),
 		cmocka_unit_test(over_budget),
 		cmocka_unit_test(table_changes),
