@@ -592,6 +592,63 @@ typed_against_references(void **state)
 	}
 }
 
+/* The folded text of t's rows from the middle on moved further in its
+ * arena, the gap filled with words a query looks for: as a load in
+ * stretches puts the rows of each in its own part (the gap never written
+ * there); a search that read it would find what is not in any row. */
+static void
+split_fold(struct table *t)
+{
+	struct arena f = {0};
+	size_t half = t->nrows / 2;
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (r == half)
+			for (int k = 0; k < 300; k++)
+				arena_append(&f, "reunion rennes cr csur 0478 ", 28);
+		size_t at = arena_append(&f, arena_at(&t->fold, t->rows[r].fold), t->rows[r].fold_len);
+		t->rows[r].fold = at;
+	}
+	arena_free(&t->fold);
+	t->fold = f;
+}
+
+/* Sequences of keys typed on a generated table of n rows (seed s0, with
+ * places or not): when start is not 0, while it loads from start rows
+ * (more rows between keys, then the end); with split, its folded text in
+ * two parts with a gap between. */
+static void
+typed_on(size_t n, bool places, uint64_t s0, int seqs, size_t keys, size_t start, bool split)
+{
+	seed = s0;
+	struct table t;
+	generate(&t, n, places);
+	if (split)
+		split_fold(&t);
+	struct folded fd;
+	fold_all(&t, &fd);
+	struct seen sn = {0};
+	for (int s = 0; s < seqs; s++) {
+		struct table view = t;	/* owns nothing */
+		if (start) {
+			view.nrows = start == 1 ? rnd(50) : start;
+			view.loading = true;
+			growing = &view;
+			loaded = t.nrows;
+		}
+		struct filter inc;
+		filter_init(&inc);
+		sequence(&inc, &view, &fd, keys, &sn);
+		if (start)	/* it did grow */
+			assert_true(view.nrows > (start == 1 ? 50 : start));
+		filter_free(&inc);
+	}
+	growing = NULL;
+	assert_true(sn.judged * 2 >= sn.queries);
+	seen_free(&sn);
+	folded_free(&fd);
+	table_free(&t);
+}
+
 /* Queries typed while the table loads (core/loading.c): the same table
  * (one address) with more rows between keys, its first rows the same,
  * then whole; what the filter publishes after each key is what a fresh
@@ -600,69 +657,21 @@ static void
 typed_while_loading(void **state)
 {
 	(void)state;
-	for (int places = 0; places < 2; places++) {
-		seed = 0x5eed + (uint64_t)places;
-		struct table t;
-		generate(&t, 3000, places);
-		struct folded fd;
-		fold_all(&t, &fd);
-		struct seen sn = {0};
-		for (int s = 0; s < 12; s++) {
-			struct table view = t;	/* owns nothing */
-			view.nrows = rnd(50);
-			view.loading = true;
-			growing = &view;
-			loaded = t.nrows;
-			struct filter inc;
-			filter_init(&inc);
-			sequence(&inc, &view, &fd, 150, &sn);
-			/* It did grow, and some sequences saw the end. */
-			assert_true(view.nrows > 50);
-			filter_free(&inc);
-		}
-		growing = NULL;
-		assert_true(sn.judged * 2 >= sn.queries);
-		seen_free(&sn);
-		folded_free(&fd);
-		table_free(&t);
-	}
+	typed_on(3000, false, 0x5eed, 12, 150, 1, false);
+	typed_on(3000, true, 0x5eee, 12, 150, 1, false);
 }
 
 /* A table large enough for one plain term to be looked for over the whole
  * folded text (run_whole in filter.c: 4,096 candidates and a quarter of
  * the rows at least), with acronyms written with separators, typed
- * without; and the same while it loads, its rows in two parts of the
- * arena as a load in stretches puts them. */
+ * without; its folded text in two parts, as a load in stretches puts it;
+ * and the same while it loads. */
 static void
 whole_text_typed(void **state)
 {
 	(void)state;
-	for (int loading = 0; loading < 2; loading++) {
-		seed = 0xabcdef + (uint64_t)loading;
-		struct table t;
-		generate(&t, 9000, loading);
-		struct folded fd;
-		fold_all(&t, &fd);
-		struct seen sn = {0};
-		struct table view = t;
-		if (loading) {
-			view.nrows = 5000;
-			view.loading = true;
-			growing = &view;
-			loaded = t.nrows;
-		}
-		for (int s = 0; s < 4; s++) {
-			struct filter inc;
-			filter_init(&inc);
-			sequence(&inc, loading ? &view : &t, &fd, 120, &sn);
-			filter_free(&inc);
-		}
-		growing = NULL;
-		assert_true(sn.judged * 2 >= sn.queries);
-		seen_free(&sn);
-		folded_free(&fd);
-		table_free(&t);
-	}
+	typed_on(9000, false, 0xabcdef, 4, 120, 0, true);
+	typed_on(9000, true, 0xabcdf0, 4, 120, 5000, true);
 }
 
 /* A table large enough for the scan to be split across threads. */
