@@ -106,15 +106,14 @@ rest(void)
  * once reads them; the filter on the growing view (one address, as the
  * screen's) finds what a fresh one does; at the end the same directory. */
 static void
-views_while_loading(void **state)
+views_of(const struct load_opts *o)
 {
-	(void)state;
 	const char *path = write_directory(6, "");
 	struct directory ref;
 	struct err e;
 	assert_int_equal(directory_load(&ref, path, NULL, &e), 0);
 
-	struct loading *l = loading_start(path, NULL);
+	struct loading *l = loading_start(path, o);
 	struct table view;
 	struct loading_status s = {0};
 	struct filter f;
@@ -166,6 +165,17 @@ views_while_loading(void **state)
 	directory_free(&d);
 	directory_free(&ref);
 	unlink(path);
+}
+
+/* As the screen loads (a core left to it), and in three stretches on the
+ * cores beside the views (as a machine of four cores or more does). */
+static void
+views_while_loading(void **state)
+{
+	(void)state;
+	views_of(NULL);
+	struct load_opts three = {.stretches = 3};
+	views_of(&three);
 }
 
 /* Stopped at once, then again half-way: nothing left behind (ASan and
