@@ -129,7 +129,10 @@ views_of(const struct load_opts *o)
 		last = view.nrows;
 		if (view.nrows) {
 			views++;
-			assert_int_equal(view.ncols, ref.t.ncols);
+			/* A longer row further on adds a column later. */
+			assert_true(view.ncols >= 7 && view.ncols <= ref.t.ncols);
+			for (size_t c = 0; c < view.ncols; c++)
+				assert_string_equal(view.cols[c].name, ref.t.cols[c].name);
 			same_row(&view, &ref.t, 0);
 			same_row(&view, &ref.t, view.nrows - 1);
 			same_row(&view, &ref.t, rnd((uint32_t)view.nrows));
