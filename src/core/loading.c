@@ -9,7 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "i18n.h"
 #include "places.h"
@@ -112,13 +111,6 @@ loading_start(const char *path, const struct load_opts *o)
 	l->o.progress = report;
 	l->o.progress_ctx = l;
 	l->o.stable = true;
-	/* A core left to the screen: keys typed while it loads are read at
-	 * once (1M rows on 2 cores: a key's median 10 -> 6 ms while loading,
-	 * the load 1.1 -> 1.7 s). */
-	if (!l->o.stretches) {
-		long cores = sysconf(_SC_NPROCESSORS_ONLN);
-		l->o.stretches = cores > 2 ? (unsigned)(cores - 1) : 1;
-	}
 	atomic_init(&l->stop, false);
 	clock_gettime(CLOCK_MONOTONIC, &l->start);
 	pthread_mutex_init(&l->mu, NULL);

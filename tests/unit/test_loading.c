@@ -170,8 +170,8 @@ views_of(const struct load_opts *o)
 	unlink(path);
 }
 
-/* As the screen loads (a core left to it), and in three stretches on the
- * cores beside the views (as a machine of four cores or more does). */
+/* As the screen loads (a stretch a core), and in three stretches beside
+ * the views (as a machine of three cores does). */
 static void
 views_while_loading(void **state)
 {
