@@ -182,8 +182,12 @@ load_ended(struct app *a)
 static unsigned
 load_look(struct app *a)
 {
-	if (!a->loading)
+	/* Ten times a second, not after every key: a key typed while the
+	 * file loads searches the rows there are, and does not wait for the
+	 * lists to take those read since. */
+	if (!a->loading || (a->load_looked && a->now - a->load_looked < LOAD_LOOK_MS))
 		return REACT_NONE;
+	a->load_looked = a->now ? a->now : 1;
 	struct table v;
 	struct loading_status s;
 	loading_peek(a->loading, &v, &s);

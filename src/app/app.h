@@ -40,6 +40,7 @@ struct app {
 					 * dir.t is then its view (owns nothing)
 					 * and dir.ix the menu of no row */
 	double loaded_secs;	/* how long it took, when it ended */
+	uint64_t load_looked;	/* when the load was last looked at (ms), or 0 */
 	/* The file as it was read (device, inode, size, time of change), to
 	 * tell when it changes on disk: looked at every APP_FILE_LOOK_MS. */
 	struct app_file { unsigned long long dev, ino, size, mtime, mtime_ns; bool known; } file;

@@ -271,7 +271,9 @@ app_while_loading(void **state)
 	    "The file is still loading: you can do this once it is loaded.");
 	assert_int_equal(access(out, F_OK), -1);
 	size_t before = a.st.nlist;
+	uint64_t ms = 1000;
 	while (a.loading) {
+		app_clock(&a, ms += 100);	/* the screen looks every 100 ms */
 		app_idle(&a);
 		assert_true(a.st.nlist >= before);	/* the results only grow */
 		before = a.st.nlist;
@@ -319,7 +321,9 @@ places_after_loading(void **state)
 	app_init(&ref, &d, path, &cfg, 100, 30);
 	app_init_loading(&a, loading_start(path, NULL), path, &cfg, 100, 30);
 	type(&a, "bordeaux");
+	uint64_t ms = 1000;
 	while (a.loading) {
+		app_clock(&a, ms += 100);
 		app_idle(&a);
 		rest();
 	}
