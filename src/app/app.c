@@ -49,7 +49,8 @@ file_read(struct app *a)
 static unsigned
 file_look(struct app *a)
 {
-	if (!a->path || a->loading || a->file_changed || a->now - a->file_looked < APP_FILE_LOOK_MS)
+	if (!a->path || a->loading || a->reloading || a->file_changed ||
+	    a->now - a->file_looked < APP_FILE_LOOK_MS)
 		return REACT_NONE;
 	a->file_looked = a->now;
 	struct app_file f = file_now(a->path);
@@ -213,6 +214,8 @@ void
 app_free(struct app *a)
 {
 	state_free(&a->st);
+	if (a->reloading)
+		loading_cancel(a->reloading);
 	if (a->loading) {
 		index_free(&a->dir.ix);	/* dir.t is the load's own */
 		loading_cancel(a->loading);
@@ -241,27 +244,76 @@ switch_directory(struct app *a, struct directory *nd)
 	a->st.d = &a->dir;
 }
 
+/* A reload's end: the new directory on screen, or the old one kept with
+ * the reason. Takes nd over. */
+static void
+reloaded(struct app *a, int rc, struct directory *nd, const struct err *e)
+{
+	struct state *st = &a->st;
+	if (rc < 0) {
+		directory_free(nd);
+		/* The title shows the file: say only the line and the reason. */
+		if (e->line)
+			state_status(st, _("Reload failed (data unchanged): line %lu: %s"), e->line, e->msg);
+		else
+			state_status(st, _("Reload failed (data unchanged): %s"), e->msg);
+		return;
+	}
+	switch_directory(a, nd);
+	file_read(a);
+	state_status(st, P_("Reloaded %s: %zu centre.", "Reloaded %s: %zu centres.",
+	    a->dir.t.nrows), state_source_name(st), a->dir.t.nrows);
+}
+
 static void
 reload(struct app *a)
 {
-	struct state *st = &a->st;
 	struct directory nd;
 	a->reload_pending = false;
 	a->reloads++;
 	struct err e;
-	if (directory_load(&nd, a->path, &a->cfg.load, &e) < 0) {
-		directory_free(&nd);
-		/* The title shows the file: say only the line and the reason. */
-		if (e.line)
-			state_status(st, _("Reload failed (data unchanged): line %lu: %s"), e.line, e.msg);
-		else
-			state_status(st, _("Reload failed (data unchanged): %s"), e.msg);
+	/* A large file is read beside the screen, which shows the centres
+	 * as they were meanwhile, and takes the new ones whole at the end. */
+	struct stat sb;
+	if (a->path && stat(a->path, &sb) == 0 && (uint64_t)sb.st_size >= APP_RELOAD_BESIDE) {
+		a->reloading = loading_start(a->path, &a->cfg.load);
+		a->load_looked = 0;
 		return;
 	}
-	switch_directory(a, &nd);
-	file_read(a);
-	state_status(st, P_("Reloaded %s: %zu centre.", "Reloaded %s: %zu centres.",
-	    a->dir.t.nrows), state_source_name(st), a->dir.t.nrows);
+	int rc = directory_load(&nd, a->path, &a->cfg.load, &e);
+	reloaded(a, rc, &nd, &e);
+}
+
+/* While a reload goes on: how far; at its end, the new centres. */
+static unsigned
+reload_look(struct app *a)
+{
+	if (!a->reloading || (a->load_looked && a->now - a->load_looked < LOAD_LOOK_MS))
+		return REACT_NONE;
+	a->load_looked = a->now ? a->now : 1;
+	struct loading_status s;
+	loading_peek(a->reloading, NULL, &s);
+	if (s.ended) {
+		struct directory nd;
+		struct err e;
+		int rc = loading_finish(a->reloading, &nd, &e);
+		a->reloading = NULL;
+		a->st.loadline[0] = '\0';
+		reloaded(a, rc, &nd, &e);
+		return REACT_DRAW;
+	}
+	char rows[64], secs[32];
+	i18n_group(s.rows, rows, sizeof rows);
+	i18n_seconds(s.secs, secs, sizeof secs);
+	int pct = s.total ? (int)((double)s.done * 100 / (double)s.total) : 0;
+	/* TRANSLATORS: on the status line while a large file is read again:
+	 * its name, the percentage read, the rows so far (with the thousands
+	 * separator), the seconds (1.2). */
+	snprintf(a->st.loadline, sizeof a->st.loadline, P_("Reloading %s: %d%% (%s centre, %s s). "
+	    "The centres shown are those read before.", "Reloading %s: %d%% (%s centres, %s s). "
+	    "The centres shown are those read before.", s.rows), state_source_name(&a->st), pct,
+	    rows, secs);
+	return REACT_DRAW;
 }
 
 /* The typed file name, with a leading ~/ made the home directory. Caller
@@ -417,7 +469,9 @@ static unsigned
 perform(struct app *a, unsigned react)
 {
 	unsigned files = REACT_RELOAD | REACT_LOAD | REACT_EXPORT;
-	if (a->loading && (react & files)) {
+	if (a->reloading)	/* the centres shown are whole: they can be exported */
+		files &= ~(unsigned)REACT_EXPORT;
+	if ((a->loading || a->reloading) && (react & files)) {
 		/* The rows are not all there: read again, another file or
 		 * some of the centres written would all be surprises. */
 		state_status(&a->st, "%s", _("The file is still loading: you can do this once it is "
@@ -463,6 +517,7 @@ app_idle(struct app *a)
 	}
 	react |= state_search_now(&a->st);
 	react |= load_look(a);
+	react |= reload_look(a);
 	react |= file_look(a);
 	if (a->status_until && a->now >= a->status_until) {
 		a->status_until = 0;
@@ -481,9 +536,9 @@ app_wait(const struct app *a)
 	long wait = -1;
 	if (a->status_until)
 		wait = a->now >= a->status_until ? 0 : (long)(a->status_until - a->now);
-	if (a->loading && (wait < 0 || wait > LOAD_LOOK_MS))
+	if ((a->loading || a->reloading) && (wait < 0 || wait > LOAD_LOOK_MS))
 		wait = LOAD_LOOK_MS;
-	if (a->path && !a->loading && !a->file_changed) {
+	if (a->path && !a->loading && !a->reloading && !a->file_changed) {
 		uint64_t at = a->file_looked + APP_FILE_LOOK_MS;
 		long left = a->now >= at ? 0 : (long)(at - a->now);
 		if (wait < 0 || left < wait)

@@ -41,6 +41,9 @@ struct app {
 					 * and dir.ix the menu of no row */
 	double loaded_secs;	/* how long it took, when it ended */
 	uint64_t load_looked;	/* when the load was last looked at (ms), or 0 */
+	struct loading *reloading;	/* a reload of a large file going on
+					 * beside the screen (the old centres
+					 * still shown), or NULL */
 	/* The file as it was read (device, inode, size, time of change), to
 	 * tell when it changes on disk: looked at every APP_FILE_LOOK_MS. */
 	struct app_file { unsigned long long dev, ino, size, mtime, mtime_ns; bool known; } file;
@@ -49,6 +52,8 @@ struct app {
 };
 
 #define APP_FILE_LOOK_MS 2000
+/* A file this large (bytes) is read again beside the screen. */
+#define APP_RELOAD_BESIDE ((uint64_t)1 << 20)
 
 /* Starts on d (taken over: the caller no longer frees it), loaded from path
  * (NULL: the built-in directory), for a width x height terminal. The status

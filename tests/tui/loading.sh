@@ -57,6 +57,16 @@ keys F2 C-u
 send_text "$TMPD/out.csv"
 keys Enter
 see "the export works once loaded" "Exported $ROWS centres to $TMPD/out.csv."
+# F5: read again beside the screen, the centres as they were meanwhile.
+send_text "zola"
+keys F5
+see "F5 on a large file: read again beside the screen" "Reloading $BIG: " "% (" " centres, "
+see "... the centres shown meanwhile" "$zola of $ROWS centres match"
+keys F5
+see "... F5 again waits" "The file is still loading: you can do this once it is loaded."
+WAIT_S=60 see "... then the new ones, the search kept" "Reloaded $BIG: $ROWS centres." \
+	"Search: zola" "$zola of $ROWS centres match"
+not_see "... no reloading line left" "Reloading $BIG"
 keys F10
 expect_exit "F10 after the load" 0
 
