@@ -85,20 +85,28 @@ app_init(struct app *a, struct directory *d, const char *path, const struct app_
  * have one decimal). */
 #define LOAD_LOOK_MS 100
 
-/* The status line's words for a load going on. */
+/* The status line's words for a load going on (again: a reload). */
 static void
-load_line(struct app *a, const struct loading_status *s)
+load_line(struct app *a, const struct loading_status *s, bool again)
 {
 	char rows[64], secs[32];
 	i18n_group(s->rows, rows, sizeof rows);
 	i18n_seconds(s->secs, secs, sizeof secs);
 	int pct = s->total ? (int)((double)s->done * 100 / (double)s->total) : 0;
-	/* TRANSLATORS: on the status line while a large file loads: its
-	 * name, the percentage read, the rows so far (with the thousands
-	 * separator), the seconds (1.2). */
-	snprintf(a->st.loadline, sizeof a->st.loadline, P_("Loading %s: %d%% (%s centre, %s s). "
-	    "The search looks at what is loaded.", "Loading %s: %d%% (%s centres, %s s). The "
-	    "search looks at what is loaded.", s->rows), state_source_name(&a->st), pct, rows, secs);
+	/* TRANSLATORS: on the status line while a large file loads, or is
+	 * read again: its name, the percentage read, the rows so far (with
+	 * the thousands separator), the seconds (1.2). */
+	const char *name = state_source_name(&a->st);
+	char *out = a->st.loadline;
+	size_t len = sizeof a->st.loadline;
+	if (again)
+		snprintf(out, len, P_("Reloading %s: %d%% (%s centre, %s s). The centres shown are "
+		    "those read before.", "Reloading %s: %d%% (%s centres, %s s). The centres shown "
+		    "are those read before.", s->rows), name, pct, rows, secs);
+	else
+		snprintf(out, len, P_("Loading %s: %d%% (%s centre, %s s). The search looks at what "
+		    "is loaded.", "Loading %s: %d%% (%s centres, %s s). The search looks at what is "
+		    "loaded.", s->rows), name, pct, rows, secs);
 }
 
 void
@@ -111,7 +119,7 @@ app_init_loading(struct app *a, struct loading *l, const char *path,
 	index_build(&d.ix, &d.t);	/* "all", nothing else until the end */
 	app_init(a, &d, path, cfg, width, height);
 	a->loading = l;
-	load_line(a, &s);
+	load_line(a, &s, false);
 }
 
 /* The status line's words for what was loaded: the file's notice, or
@@ -204,7 +212,7 @@ load_look(struct app *a)
 	}
 	char was[sizeof a->st.loadline];
 	memcpy(was, a->st.loadline, sizeof was);
-	load_line(a, &s);
+	load_line(a, &s, false);
 	if (strcmp(was, a->st.loadline) != 0)
 		react |= REACT_DRAW;
 	return react;
@@ -302,17 +310,7 @@ reload_look(struct app *a)
 		reloaded(a, rc, &nd, &e);
 		return REACT_DRAW;
 	}
-	char rows[64], secs[32];
-	i18n_group(s.rows, rows, sizeof rows);
-	i18n_seconds(s.secs, secs, sizeof secs);
-	int pct = s.total ? (int)((double)s.done * 100 / (double)s.total) : 0;
-	/* TRANSLATORS: on the status line while a large file is read again:
-	 * its name, the percentage read, the rows so far (with the thousands
-	 * separator), the seconds (1.2). */
-	snprintf(a->st.loadline, sizeof a->st.loadline, P_("Reloading %s: %d%% (%s centre, %s s). "
-	    "The centres shown are those read before.", "Reloading %s: %d%% (%s centres, %s s). "
-	    "The centres shown are those read before.", s.rows), state_source_name(&a->st), pct,
-	    rows, secs);
+	load_line(a, &s, true);
 	return REACT_DRAW;
 }
 
