@@ -248,6 +248,11 @@ first_pass(struct stream *S, const struct load_opts *o, const char *query, uint6
 			if (h->line != S->hdr.header_line || h->nfields != S->hdr.ncols ||
 			    h->literal_quote)
 				goto out;
+			/* A U+FEFF that starts the header after blank lines is a
+			 * character of its first name; at the start of a piece the
+			 * loader would take it for a byte order mark. */
+			if (h->end - h->start >= 3 && memcmp(buf + pos + h->start, "\xEF\xBB\xBF", 3) == 0)
+				goto out;
 			arena_append(&S->head, buf + pos + h->start, h->end - h->start);
 			S->header_fields = S->ncols = h->nfields;
 			first = 1;
