@@ -13,6 +13,7 @@
 #include "../core/card.h"
 #include "../core/i18n.h"
 #include "../core/output.h"
+#include "../core/sanitize.h"
 #include "../core/text.h"
 #include "../core/util.h"
 
@@ -85,24 +86,31 @@ app_init(struct app *a, struct directory *d, const char *path, const struct app_
  * have one decimal). */
 #define LOAD_LOOK_MS 100
 
-/* The status line's words for a load going on (again: a reload). */
+/* What a load beside the screen is for. */
+enum load_kind { LOAD_FIRST, LOAD_AGAIN, LOAD_OTHER };
+
+/* The status line's words for a load going on: the first one, a reload,
+ * another file being opened (name). */
 static void
-load_line(struct app *a, const struct loading_status *s, bool again)
+load_line(struct app *a, const struct loading_status *s, enum load_kind kind, const char *name)
 {
 	char rows[64], secs[32];
 	i18n_group(s->rows, rows, sizeof rows);
 	i18n_seconds(s->secs, secs, sizeof secs);
 	int pct = s->total ? (int)((double)s->done * 100 / (double)s->total) : 0;
-	/* TRANSLATORS: on the status line while a large file loads, or is
-	 * read again: its name, the percentage read, the rows so far (with
-	 * the thousands separator), the seconds (1.2). */
-	const char *name = state_source_name(&a->st);
 	char *out = a->st.loadline;
 	size_t len = sizeof a->st.loadline;
-	if (again)
+	/* TRANSLATORS: on the status line while a large file loads, is read
+	 * again, or is opened: its name, the percentage read, the rows so far
+	 * (with the thousands separator), the seconds (1.2). */
+	if (kind == LOAD_AGAIN)
 		snprintf(out, len, P_("Reloading %s: %d%% (%s centre, %s s). The centres shown are "
 		    "those read before.", "Reloading %s: %d%% (%s centres, %s s). The centres shown "
 		    "are those read before.", s->rows), name, pct, rows, secs);
+	else if (kind == LOAD_OTHER)
+		snprintf(out, len, P_("Opening %s: %d%% (%s centre, %s s). The centres shown are "
+		    "those of the file before.", "Opening %s: %d%% (%s centres, %s s). The centres "
+		    "shown are those of the file before.", s->rows), name, pct, rows, secs);
 	else
 		snprintf(out, len, P_("Loading %s: %d%% (%s centre, %s s). The search looks at what "
 		    "is loaded.", "Loading %s: %d%% (%s centres, %s s). The search looks at what is "
@@ -119,7 +127,7 @@ app_init_loading(struct app *a, struct loading *l, const char *path,
 	index_build(&d.ix, &d.t);	/* "all", nothing else until the end */
 	app_init(a, &d, path, cfg, width, height);
 	a->loading = l;
-	load_line(a, &s, false);
+	load_line(a, &s, LOAD_FIRST, state_source_name(&a->st));
 }
 
 /* The status line's words for what was loaded: the file's notice, or
@@ -212,7 +220,7 @@ load_look(struct app *a)
 	}
 	char was[sizeof a->st.loadline];
 	memcpy(was, a->st.loadline, sizeof was);
-	load_line(a, &s, false);
+	load_line(a, &s, LOAD_FIRST, state_source_name(&a->st));
 	if (strcmp(was, a->st.loadline) != 0)
 		react |= REACT_DRAW;
 	return react;
@@ -224,6 +232,7 @@ app_free(struct app *a)
 	state_free(&a->st);
 	if (a->reloading)
 		loading_cancel(a->reloading);
+	free(a->opening);
 	if (a->loading) {
 		index_free(&a->dir.ix);	/* dir.t is the load's own */
 		loading_cancel(a->loading);
@@ -273,6 +282,27 @@ reloaded(struct app *a, int rc, struct directory *nd, const struct err *e)
 	    a->dir.t.nrows), state_source_name(st), a->dir.t.nrows);
 }
 
+/* An open's end: the file's centres on screen, or the reason, those of
+ * the file before kept. Takes nd and path over. */
+static void
+opened(struct app *a, int rc, struct directory *nd, const struct err *e, char *path)
+{
+	struct state *st = &a->st;
+	if (rc < 0) {
+		char msg[1024];
+		directory_free(nd);
+		free(path);
+		state_status(st, _("Not opened (F3 to correct the name): %s"), err_text(e, msg, sizeof msg));
+		return;
+	}
+	switch_directory(a, nd);
+	free(a->path);
+	a->path = path;
+	file_read(a);
+	state_status(st, P_("Opened %s: %zu centre.", "Opened %s: %zu centres.", a->dir.t.nrows),
+	    a->dir.t.source, a->dir.t.nrows);
+}
+
 static void
 reload(struct app *a)
 {
@@ -307,10 +337,21 @@ reload_look(struct app *a)
 		int rc = loading_finish(a->reloading, &nd, &e);
 		a->reloading = NULL;
 		a->st.loadline[0] = '\0';
-		reloaded(a, rc, &nd, &e);
+		char *path = a->opening;
+		a->opening = NULL;
+		if (path)
+			opened(a, rc, &nd, &e, path);
+		else
+			reloaded(a, rc, &nd, &e);
 		return REACT_DRAW;
 	}
-	load_line(a, &s, true);
+	if (a->opening) {
+		char *shown = sanitize_str(a->opening);	/* a name typed: no control */
+		load_line(a, &s, LOAD_OTHER, shown);
+		free(shown);
+	} else {
+		load_line(a, &s, LOAD_AGAIN, state_source_name(&a->st));
+	}
 	return REACT_DRAW;
 }
 
@@ -332,23 +373,20 @@ typed_path(const char *name)
 static void
 open_file(struct app *a, const char *name)
 {
-	struct state *st = &a->st;
 	char *path = typed_path(name);
 	struct directory nd;
 	struct err e;
-	if (directory_load(&nd, path, &a->cfg.load, &e) < 0) {
-		char msg[1024];
-		directory_free(&nd);
-		free(path);
-		state_status(st, _("Not opened (F3 to correct the name): %s"), err_text(&e, msg, sizeof msg));
+	/* A large file is read beside the screen: the centres of the file
+	 * before stay until its centres replace them whole (reload_look). */
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size >= APP_RELOAD_BESIDE) {
+		a->reloading = loading_start(path, &a->cfg.load);
+		a->opening = path;
+		a->load_looked = 0;
 		return;
 	}
-	switch_directory(a, &nd);
-	free(a->path);
-	a->path = path;
-	file_read(a);
-	state_status(st, P_("Opened %s: %zu centre.", "Opened %s: %zu centres.", a->dir.t.nrows),
-	    a->dir.t.source, a->dir.t.nrows);
+	int rc = directory_load(&nd, path, &a->cfg.load, &e);
+	opened(a, rc, &nd, &e, path);
 }
 
 static void

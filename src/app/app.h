@@ -44,6 +44,8 @@ struct app {
 	struct loading *reloading;	/* a reload of a large file going on
 					 * beside the screen (the old centres
 					 * still shown), or NULL */
+	char *opening;		/* the file reloading reads when it is another
+				 * one being opened (F3); owned; NULL: a reload */
 	/* The file as it was read (device, inode, size, time of change), to
 	 * tell when it changes on disk: looked at every APP_FILE_LOOK_MS. */
 	struct app_file { unsigned long long dev, ino, size, mtime, mtime_ns; bool known; } file;

@@ -67,6 +67,15 @@ see "... F5 again waits" "The file is still loading: you can do this once it is 
 WAIT_S=60 see "... then the new ones, the search kept" "Reloaded $BIG: $ROWS centres." \
 	"Search: zola" "$zola of $ROWS centres match"
 not_see "... no reloading line left" "Reloading $BIG"
+# F3, another large file: opened beside the screen too.
+head -n 400001 "$BIG" >"$TMPD/other.csv"
+keys F3 C-u
+send_text "$TMPD/other.csv"
+keys Enter
+see "F3 on a large file: opened beside the screen" "Opening $TMPD/other.csv: " "% ("
+see "... the file before shown meanwhile" "of $ROWS centres match"
+WAIT_S=60 see "... then its centres" "Opened $TMPD/other.csv: 400000 centres." "of 400000 centres match"
+not_see "... no opening line left" "Opening $TMPD"
 keys F10
 expect_exit "F10 after the load" 0
 
