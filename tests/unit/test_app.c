@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app_keys.h"
 #include "app/keys.h"
 #include "core/directory.h"
 
@@ -96,17 +97,6 @@ teardown(void **state)
 		return -1;
 	free(fx);
 	return 0;
-}
-
-/* Keys as typed: each byte of s (ASCII) a key, then no more key waiting
- * (the loop calls app_idle). Returns the reactions. */
-static unsigned
-type(struct app *a, const char *s)
-{
-	unsigned r = 0;
-	for (; *s; s++)
-		r |= app_key(a, (unsigned char)*s);
-	return r | app_idle(a);
 }
 
 static const char *

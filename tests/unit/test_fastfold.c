@@ -105,10 +105,7 @@ static uint64_t seed = 0x2545f4914f6cdd1du;
 static uint32_t
 pick(uint32_t n)
 {
-	seed ^= seed << 13;
-	seed ^= seed >> 7;
-	seed ^= seed << 17;
-	return (uint32_t)(seed % n);
+	return xorshift(&seed, n);
 }
 
 static void

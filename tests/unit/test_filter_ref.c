@@ -30,10 +30,7 @@ static uint64_t seed;
 static uint32_t
 rnd(uint32_t n)
 {
-	seed ^= seed << 13;
-	seed ^= seed >> 7;
-	seed ^= seed << 17;
-	return (uint32_t)(seed % n);
+	return xorshift(&seed, n);
 }
 #define PICK(a) ((a)[rnd(sizeof (a) / sizeof (a)[0])])
 

@@ -984,10 +984,7 @@ static uint64_t pseed = 1;
 static uint32_t
 prnd(uint32_t n)
 {
-	pseed ^= pseed << 13;
-	pseed ^= pseed >> 7;
-	pseed ^= pseed << 17;
-	return (uint32_t)(pseed % n);
+	return xorshift(&pseed, n);
 }
 
 static void

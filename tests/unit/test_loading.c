@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app_keys.h"
 #include "app/keys.h"
 #include "core/directory.h"
 #include "core/filter.h"
@@ -23,10 +24,7 @@ static uint64_t seed = 88172645463325252u;
 static uint32_t
 rnd(uint32_t n)
 {
-	seed ^= seed << 13;
-	seed ^= seed >> 7;
-	seed ^= seed << 17;
-	return (uint32_t)(seed % n);
+	return xorshift(&seed, n);
 }
 #define PICK(a) ((a)[rnd(sizeof (a) / sizeof (a)[0])])
 
@@ -228,15 +226,6 @@ errors(void **state)
 	directory_free(&d);
 	directory_free(&ref);
 	unlink(path);
-}
-
-static unsigned
-type(struct app *a, const char *s)
-{
-	unsigned r = 0;
-	for (; *s; s++)
-		r |= app_key(a, (unsigned char)*s);
-	return r | app_idle(a);
 }
 
 /* The application while the file loads: typing searches the rows there

@@ -40,6 +40,17 @@ fixture_path(void)
 
 #define LOAD_STR(t, s, e) load_mem((t), (s), strlen(s), NULL, (e))
 
+/* A number below n from the xorshift state *seed (advanced): seeded
+ * tests draw the same sequences on every machine. */
+static inline uint32_t
+xorshift(uint64_t *seed, uint32_t n)
+{
+	*seed ^= *seed << 13;
+	*seed ^= *seed >> 7;
+	*seed ^= *seed << 17;
+	return (uint32_t)(*seed % n);
+}
+
 /* An error as the program prints it after "centres: ". */
 static inline const char *
 ERR(const struct err *e)
