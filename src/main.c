@@ -152,6 +152,10 @@ main(int argc, char **argv)
 	struct progress pr = {0};
 	struct loading *ld = NULL;
 	int loaded;
+	/* The screen, and --check, which shows no row whole, keep a large
+	 * file's folded text and read its rows again when shown. */
+	if (!batch || o.mode == MODE_CHECK)
+		o.load.lazy_min = CSVLOAD_LAZY_MIN;
 	if (batch) {
 		progress_start(&pr, path, &o.load);
 		loaded = directory_load(&d, path, &o.load, &e);

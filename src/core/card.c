@@ -44,7 +44,10 @@ static void
 add(struct card *c, const struct table *t, size_t col, const char *s, size_t n)
 {
 	xgrow((void **)&c->f, &c->cap, c->n + 1, sizeof *c->f);
-	c->f[c->n++] = (struct card_field){card_label(t, col), (uint32_t)col, s, n};
+	/* Its text pointed to once the card is whole (the arena moves). */
+	size_t at = arena_append(&c->text, s, n);
+	arena_putc(&c->text, '\0');
+	c->f[c->n++] = (struct card_field){card_label(t, col), (uint32_t)col, NULL, n, at};
 }
 
 /* Whether the region of row r is the territory said just above it (the
@@ -86,6 +89,7 @@ void
 card_build(struct card *c, const struct table *t, size_t r)
 {
 	c->n = 0;
+	c->text.len = 0;
 	bool *done = xcalloc(t->ncols ? t->ncols : 1, sizeof *done);
 	for (size_t k = 0; k < sizeof card_order / sizeof card_order[0]; k++) {
 		for (size_t col = 0; col < t->ncols; col++) {
@@ -105,12 +109,15 @@ card_build(struct card *c, const struct table *t, size_t r)
 			add(c, t, col, s, n);
 	}
 	free(done);
+	for (size_t i = 0; i < c->n; i++)
+		c->f[i].s = c->text.base + c->f[i].at;
 }
 
 void
 card_free(struct card *c)
 {
 	free(c->f);
+	arena_free(&c->text);
 	memset(c, 0, sizeof *c);
 }
 

@@ -20,17 +20,20 @@
 struct card_field {
 	const char *label;	/* "Phone", or an unknown column's header name */
 	uint32_t col;		/* the column the text comes from */
-	const char *s;		/* the field's text (in the table) */
+	const char *s;		/* the field's text (in the card's) */
 	size_t n;
+	size_t at;		/* where s is in the card's text */
 };
 
 struct card {
 	struct card_field *f;
 	size_t n, cap;
+	struct arena text;	/* its fields' text: a lazy table's rows do
+				 * not stay (table_field()) */
 };
 
 /* Fills c (emptied first) with the fields of row r of t, in card order.
- * The strings live in t. */
+ * The strings live in c until it is built again or freed. */
 void card_build(struct card *c, const struct table *t, size_t r);
 void card_free(struct card *c);
 /* The label shown for column c: the role's name for the first column of a

@@ -127,6 +127,7 @@ table_add_column(struct table *t, const char *name, size_t len)
 	c->name[len] = '\0';
 	c->key = column_key(c->name);
 	c->role = column_role_of_key(c->key);
+	c->resident = -1;
 	if (c->role != ROLE_NONE && t->role_col[c->role] < 0)
 		t->role_col[c->role] = (int)t->ncols;
 	t->ncols++;

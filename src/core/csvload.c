@@ -23,6 +23,7 @@
 #endif
 
 #include "decode.h"
+#include "rowparse.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -47,13 +48,98 @@ struct loader {
 	uint32_t quote_line;
 	uint32_t bad_quote_line;
 	char delim;
+	/* A lazy table's rows (table_lazy_begin()): no text, a record. */
+	bool lazy;
+	uint64_t file_base;	/* where the text's first byte is in the file */
+	size_t row_off;		/* where the current row begins in the text */
+	size_t line_end;	/* where the line being fed ends */
+	uint32_t res[TABLE_RESIDENT_MAX];	/* its resident values (pool offsets) */
+	size_t pool_base;	/* where this loader's part of t->pool is in the whole */
+	uint32_t *seen;		/* values already in the pool: offset + 1, 0 free */
+	size_t nseen;
 };
 
-static int
-no_space(unsigned char c)
+/* Values a loader remembers, to keep each one once in the pool (past
+ * half of it, new ones are kept as they come). */
+#define SEEN_SLOTS 16384
+
+static uint32_t
+hash_bytes(const char *s, size_t n)
 {
-	(void)c;
-	return 0;
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The pool offset of value s[0..n) (n > 0), put there if it is not yet;
+ * TABLE_RES_FILE when the pool has no room for it. */
+static uint32_t
+pool_value(struct loader *L, const char *s, size_t n)
+{
+	struct arena *pool = &L->t->pool;
+	if (!L->seen)
+		L->seen = xcalloc(SEEN_SLOTS, sizeof *L->seen);
+	uint32_t h = hash_bytes(s, n) & (SEEN_SLOTS - 1);
+	for (uint32_t *e = &L->seen[h];; e = &L->seen[h = (h + 1) & (SEEN_SLOTS - 1)]) {
+		if (!*e)
+			break;
+		const char *v = arena_at(pool, *e - 1 - L->pool_base);
+		uint32_t vn;
+		memcpy(&vn, v, 4);
+		if (vn == n && memcmp(v + 4, s, n) == 0)
+			return *e - 1;
+	}
+	if (n > UINT32_MAX - 8 || (pool->mapped && pool->cap - pool->len < n + 5) ||
+	    L->pool_base + pool->len + n + 5 >= TABLE_RES_FILE)
+		return TABLE_RES_FILE;
+	uint32_t at = (uint32_t)(L->pool_base + pool->len), vn = (uint32_t)n;
+	arena_append(pool, &vn, 4);
+	arena_append(pool, s, n);
+	arena_putc(pool, '\0');
+	if (L->nseen < SEEN_SLOTS / 2) {
+		L->seen[h] = at + 1;
+		L->nseen++;
+	}
+	return at;
+}
+
+/* A lazy row's fields: folded, and those of resident columns in the pool. */
+static void
+on_lazy_field(struct loader *L, const char *s, size_t len)
+{
+	struct table *t = L->t;
+	if (len)
+		L->row_nonempty = true;
+	if (L->nfields < t->ncols && t->cols[L->nfields].resident >= 0)
+		L->res[t->cols[L->nfields].resident] = len ? pool_value(L, s, len) : TABLE_RES_EMPTY;
+	text_fold(&t->fold, s, len, NULL);
+	arena_putc(&t->fold, '\n');
+	L->nfields++;
+	if (L->nfields == UINT32_MAX)
+		L->too_big = N_("a row of more than 4 GiB of text or 4 billion fields");
+}
+
+static void
+lazy_reset(struct loader *L)
+{
+	for (size_t i = 0; i < TABLE_RESIDENT_MAX; i++)
+		L->res[i] = TABLE_RES_EMPTY;
+}
+
+/* A lazy row's record (struct row's text): where it is in the file, its
+ * resident values. */
+static void
+put_record(struct loader *L, struct row *r)
+{
+	struct table *t = L->t;
+	static const char zero[8];
+	arena_append(&t->text, zero, (8 - t->text.len % 8) % 8);
+	uint64_t off = L->file_base + L->row_off;
+	r->text = arena_append(&t->text, &off, 8);
+	arena_append(&t->text, L->res, 4 * (size_t)t->nres);
+	r->text_len = (uint32_t)(L->line_end - L->row_off);
+	lazy_reset(L);
 }
 
 /* Replacements made while decoding, as the table's warnings. */
@@ -69,6 +155,10 @@ on_field(void *s, size_t len, void *data)
 	struct loader *L = data;
 	if (!s)
 		len = 0;
+	if (L->lazy && L->have_header) {
+		on_lazy_field(L, s, len);
+		return;
+	}
 	if (len)
 		arena_append(&L->t->text, s, len), L->row_nonempty = true;
 	xgrow((void **)&L->ends, &L->ends_cap, (size_t)L->nfields + 1, sizeof *L->ends);
@@ -150,6 +240,8 @@ on_row(int c, void *data)
 		t->header_line = L->row_line;
 		L->header_fields = L->nfields;
 		warn_if_data(t);
+		if (L->lazy)
+			table_plan_resident(t);
 		t->text.len = L->row_start;
 		t->fold.len = L->fold_start;
 		L->have_header = true;
@@ -157,6 +249,8 @@ on_row(int c, void *data)
 		/* A row of empty fields (";;;;" from a spreadsheet) carries nothing. */
 		t->text.len = L->row_start;
 		t->fold.len = L->fold_start;
+		if (L->lazy)
+			lazy_reset(L);
 	} else {
 		/* Against the header, not t->ncols, which an earlier long row grew. */
 		if (L->nfields < L->header_fields)
@@ -184,8 +278,14 @@ on_row(int c, void *data)
 		r->line = L->row_line;
 		r->fold = L->fold_start;
 		r->fold_len = (uint32_t)(t->fold.len - L->fold_start);
-		r->text_len = (uint32_t)(t->text.len - L->row_start);
-		table_put_ends(t, r, L->ends);
+		if (L->lazy) {
+			if (L->line_end - L->row_off >= UINT32_MAX - 8)
+				L->too_big = N_("a row of more than 4 GiB of text or 4 billion fields");
+			put_record(L, r);
+		} else {
+			r->text_len = (uint32_t)(t->text.len - L->row_start);
+			table_put_ends(t, r, L->ends);
+		}
 	}
 next:
 	L->row_start = t->text.len;
@@ -300,15 +400,6 @@ release_upto(struct release *r, const char *p)
 	}
 }
 
-static void
-parser_init(struct csv_parser *p, char delim)
-{
-	if (csv_init(p, CSV_APPEND_NULL) != 0)
-		die("%s", _("out of memory (CSV parser)"));
-	csv_set_delim(p, (unsigned char)delim);
-	csv_set_space_func(p, no_space);
-	csv_set_realloc_func(p, xrealloc);
-}
 
 /* One loader going through a stretch of the text. */
 struct pass {
@@ -375,7 +466,9 @@ parse_stretch(struct pass *ps, size_t from, struct err *e)
 		if (!L->in_row && !(s[i] == '\n' || s[i] == '\r')) {
 			L->in_row = true;
 			L->row_line = L->line;
+			L->row_off = i;
 		}
+		L->line_end = j;
 		if (!track_quotes(L, s + i, j - i))
 			return err_at(e, t->source, L->bad_quote_line, "%s", _("text after the closing "
 			    "quote of a field (a field with quotes must be quoted whole, its quotes "
@@ -540,9 +633,11 @@ stretch_free(struct stretch *w)
 {
 	memset(&w->t.text, 0, sizeof w->t.text);	/* t's own */
 	memset(&w->t.fold, 0, sizeof w->t.fold);
+	memset(&w->t.pool, 0, sizeof w->t.pool);
 	table_free(&w->t);
 	csv_free(&w->p);
 	free(w->L.ends);
+	free(w->L.seen);
 }
 
 /* The pages r gave back, read again from the file (where they were):
@@ -566,6 +661,11 @@ read_back(const struct release *r)
  * load_text()), and what the whole table's arenas reserve. */
 #define TEXT_ROOM(n) (8 * (n) + ((size_t)1 << 20))
 #define FOLD_ROOM(n) (20 * (n) + ((size_t)1 << 20))
+/* A lazy table's: a record of at most 32 bytes for a row of at least 2
+ * (and 8 of alignment); a value of the pool takes 5 bytes beyond its own,
+ * and there is a delimiter or a line end after each. */
+#define LAZY_TEXT_ROOM(n) (16 * (n) + ((size_t)1 << 20))
+#define POOL_ROOM(n) (5 * (n) + ((size_t)1 << 20))
 
 /* The rows after the header (from body) in stretches on the cores, when
  * the text is large and the table's arenas do not move. Returns 0 when
@@ -585,13 +685,26 @@ parse_parallel(struct pass *ps, size_t body, size_t k, struct err *e)
 		return 1;
 	/* Each stretch's text in its own part of the arenas: the first one's
 	 * where the table's is; the parts unwritten cost nothing. */
-	size_t text_cap = t->text.cap, fold_cap = t->fold.cap;
+	size_t text_cap = t->text.cap, fold_cap = t->fold.cap, pool_cap = t->pool.cap;
 	size_t toff[CSVLOAD_STRETCHES_MAX], foff[CSVLOAD_STRETCHES_MAX];
-	toff[0] = t->text.len, foff[0] = t->fold.len;
-	for (size_t j = 1; j < k; j++) {
-		toff[j] = toff[j - 1] + TEXT_ROOM(at[j] - at[j - 1]);
-		foff[j] = foff[j - 1] + FOLD_ROOM(at[j] - at[j - 1]);
+	size_t poff[CSVLOAD_STRETCHES_MAX], proom[CSVLOAD_STRETCHES_MAX];
+	toff[0] = t->text.len, foff[0] = t->fold.len, poff[0] = t->pool.len;
+	for (size_t j = 0; j < k; j++) {
+		size_t n = (j + 1 < k ? at[j + 1] : len) - at[j];
+		/* Each part of the pool within 32 bits of offset, or smaller
+		 * (a value with no room stays in the file: TABLE_RES_FILE). */
+		proom[j] = POOL_ROOM(n);
+		if (proom[j] > (TABLE_RES_FILE - 1) / k)
+			proom[j] = (TABLE_RES_FILE - 1) / k;
+		if (j == 0)
+			continue;
+		n = at[j] - at[j - 1];
+		toff[j] = toff[j - 1] + (L->lazy ? LAZY_TEXT_ROOM(n) : TEXT_ROOM(n));
+		foff[j] = foff[j - 1] + FOLD_ROOM(n);
+		poff[j] = poff[j - 1] + proom[j - 1];
 	}
+	if (L->lazy && poff[k - 1] + proom[k - 1] > pool_cap)
+		return 1;	/* cannot be: table_stable() reserved it */
 	struct stretch *w = xcalloc(k, sizeof *w);
 	for (size_t j = 1; j < k; j++) {
 		struct stretch *x = &w[j];
@@ -602,8 +715,16 @@ parse_parallel(struct pass *ps, size_t body, size_t k, struct err *e)
 		x->t.text = (struct arena){t->text.base + toff[j], 0, TEXT_ROOM(end - at[j]), true};
 		x->t.fold = (struct arena){t->fold.base + foff[j], 0, FOLD_ROOM(end - at[j]), true};
 		x->L = (struct loader){.t = &x->t, .have_header = true, .line = line[j],
-		    .header_fields = L->header_fields, .delim = L->delim};
-		parser_init(&x->p, t->delimiter);
+		    .header_fields = L->header_fields, .delim = L->delim, .lazy = L->lazy,
+		    .file_base = L->file_base};
+		if (L->lazy) {
+			x->t.text.cap = LAZY_TEXT_ROOM(end - at[j]);
+			x->t.pool = (struct arena){t->pool.base + poff[j], 0, proom[j], true};
+			x->L.pool_base = poff[j];
+			lazy_reset(&x->L);
+			table_plan_resident(&x->t);
+		}
+		rowparse_init(&x->p, t->delimiter);
 		x->ps = (struct pass){.L = &x->L, .p = &x->p, .s = ps->s, .to = end, .total = len,
 		    .stop_all = &ps->stop};
 		x->from = at[j];
@@ -627,6 +748,8 @@ parse_parallel(struct pass *ps, size_t body, size_t k, struct err *e)
 	/* The first here, reporting the progress of the whole. */
 	t->text.cap = toff[1] - toff[0];
 	t->fold.cap = foff[1] - foff[0];
+	if (L->lazy)
+		t->pool.cap = poff[0] + proom[0];
 	ps->to = at[1];
 	ps->scale_from = body;
 	ps->scale_len = at[1] - body;
@@ -646,6 +769,7 @@ parse_parallel(struct pass *ps, size_t body, size_t k, struct err *e)
 
 	t->text.cap = text_cap;
 	t->fold.cap = fold_cap;
+	t->pool.cap = pool_cap;
 	ps->to = len;
 	ps->scale_len = 0;
 	if (whole) {
@@ -653,6 +777,8 @@ parse_parallel(struct pass *ps, size_t body, size_t k, struct err *e)
 			merge(t, &w[j], toff[j], foff[j]);
 		t->text.len = toff[k - 1] + w[k - 1].t.text.len;
 		t->fold.len = foff[k - 1] + w[k - 1].t.fold.len;
+		if (L->lazy)
+			t->pool.len = poff[k - 1] + w[k - 1].t.pool.len;
 	}
 	/* Another stretch failed (an error the serial parse will meet in its
 	 * turn), or began inside a quoted field (a quote inside an unquoted
@@ -704,8 +830,17 @@ load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
 	snprintf(t->notice, sizeof t->notice, "%s", dec.notice);
 	const char *s = dec.text;
 	size_t len = dec.len;
-	if ((uintptr_t)s < (uintptr_t)buf || (uintptr_t)s > (uintptr_t)buf + n)
+	if ((uintptr_t)s < (uintptr_t)buf || (uintptr_t)s > (uintptr_t)buf + n) {
 		release_upto(rel, NULL);	/* decoded elsewhere: done with the file */
+		table_lazy_end(t);	/* its rows are not the file's bytes */
+	}
+	if (t->lazy && rel) {
+		L.lazy = true;
+		L.file_base = (uint64_t)(s - buf);
+		lazy_reset(&L);
+	} else {
+		table_lazy_end(t);
+	}
 	/* Room for all the text and its folded form at once: no copying as the
 	 * arenas grow (given back by arena_shrink() at the end). */
 	/* In stretches on the cores when the text is large. */
@@ -721,11 +856,15 @@ load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
 		 * most 32 bytes (16 a byte), and text_fold() reserves twice what
 		 * is left of a field beyond. Only the pages written cost memory. */
 		size_t rows = len / 2 + 2, slack = (size_t)CSVLOAD_STRETCHES_MAX << 20;
-		if (len > (SIZE_MAX - slack) / 24 || table_stable(t, rows, 8 * len + slack,
-		    20 * len + slack) < 0)
+		if (len > (SIZE_MAX - slack) / 48 || table_stable(t, rows, (L.lazy ? 16 : 8) * len +
+		    slack, 20 * len + slack, L.lazy ? 5 * len + slack : 0) < 0)
 			t->stable = false;	/* the caller sees it: nothing to publish */
 	}
-	arena_reserve(&t->text, len + len / 4 + 64);	/* the fields' ends too */
+	/* The fields' ends too; a lazy table's records and values are about
+	 * a tenth of the text. */
+	arena_reserve(&t->text, L.lazy ? len / 8 + 64 : len + len / 4 + 64);
+	if (L.lazy)
+		arena_reserve(&t->pool, 4096);
 	arena_reserve(&t->fold, len + len / 8 + 64);
 	if (o && o->delimiter) {
 		t->delimiter = o->delimiter;
@@ -735,7 +874,7 @@ load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
 	}
 	L.delim = t->delimiter;
 
-	parser_init(&p, t->delimiter);
+	rowparse_init(&p, t->delimiter);
 	/* The header first, then the rest: in stretches on the cores where
 	 * it is large (and the arenas do not move), else in one. */
 	struct pass ps = {.L = &L, .p = &p, .s = s, .to = len, .total = len, .o = o, .rel = rel,
@@ -756,12 +895,14 @@ load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
 	}
 	arena_shrink(&t->text);
 	arena_shrink(&t->fold);
+	arena_shrink(&t->pool);
 	t->common_status = table_most_common(t, ROLE_STATUS);
 	rc = 0;
 out_csv:
 	csv_free(&p);
 out:
 	free(L.ends);
+	free(L.seen);
 	arena_free(&clean);
 	return rc;
 }
@@ -856,6 +997,9 @@ csvload_file(struct table *t, const char *path, const struct load_opts *o, struc
 		n += (size_t)r;
 	}
 	struct release rel = {buf, cap, 0, fd, buf};	/* fd kept: see read_back() */
+	/* A large file for the screen: its rows read again when shown. */
+	if (o && o->lazy_min && n >= o->lazy_min)
+		table_lazy_begin(t, fd);
 	rc = load_text(t, buf, n, o, e, &rel);
 out:
 	close(fd);

@@ -37,7 +37,15 @@ struct load_opts {
 	 * 0), each in a thread; the tests make both small. */
 	size_t parallel_min;
 	unsigned stretches;
+	/* A file of at least lazy_min bytes (0: none) makes a lazy table
+	 * (table.h): its rows' fields read again from the file when they are
+	 * shown, when it is UTF-8 as it is (no conversion, nothing replaced). */
+	uint64_t lazy_min;
 };
+
+/* The screen's: what a table holds at the most is then about its folded
+ * text. */
+#define CSVLOAD_LAZY_MIN ((uint64_t)1 << 20)	/* 1 MiB */
 
 #define CSVLOAD_PARALLEL_MIN ((size_t)4 << 20)	/* 4 MiB */
 #define CSVLOAD_STRETCHES_MAX 8

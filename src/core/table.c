@@ -1,12 +1,19 @@
 /* SPDX-License-Identifier: MIT
- * table: rows and fields in arenas, warnings, role look-ups. */
+ * table: rows and fields in arenas, warnings, role look-ups; the rows of a
+ * lazy table read again from its file, and the cache that holds them. */
 #include "table.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rowparse.h"
 
 #include "sanitize.h"
 #include "util.h"
@@ -25,6 +32,7 @@ table_init(struct table *t, const char *source)
 void
 table_free(struct table *t)
 {
+	table_lazy_end(t);
 	for (size_t i = 0; i < t->ncols; i++) {
 		free(t->cols[i].name);
 		free(t->cols[i].key);
@@ -42,23 +50,26 @@ table_free(struct table *t)
 	free(t->warn);
 	arena_free(&t->text);
 	arena_free(&t->fold);
+	arena_free(&t->pool);
 	free(t->source);
 	free(t->common_status);
 	memset(t, 0, sizeof *t);
 }
 
 int
-table_stable(struct table *t, size_t max_rows, size_t text, size_t fold)
+table_stable(struct table *t, size_t max_rows, size_t text, size_t fold, size_t pool)
 {
-	if (t->rows || t->text.base || t->fold.base || !max_rows)
+	if (t->rows || t->text.base || t->fold.base || t->pool.base || !max_rows)
 		return -1;
 	size_t bytes = max_rows * sizeof *t->rows;
 	void *rows = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (rows == MAP_FAILED)
 		return -1;
-	if (arena_map(&t->text, text) < 0 || arena_map(&t->fold, fold) < 0) {
+	if (arena_map(&t->text, text) < 0 || arena_map(&t->fold, fold) < 0 ||
+	    (pool && arena_map(&t->pool, pool) < 0)) {
 		arena_free(&t->text);
+		arena_free(&t->fold);
 		munmap(rows, bytes);
 		return -1;
 	}
@@ -103,6 +114,230 @@ field_end(const struct row *r, const char *base, size_t i)
 	return v;
 }
 
+/* Lazy tables: rows parsed again from the file, a few dozen kept. */
+#define CACHE_ROWS 64
+#define WINDOW ((size_t)64 << 10)	/* read at a time: the rows after come with it */
+
+struct cached {
+	size_t row;
+	uint64_t used;		/* 0: empty */
+	struct arena text;	/* the fields, each NUL-terminated */
+	uint32_t *ends;		/* the offset of each one's NUL */
+	size_t ends_cap;
+	uint32_t nfields;
+};
+
+struct lazy {
+	int fd;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+	bool stale;
+	char *win;		/* bytes of the file from win_off */
+	size_t win_len, win_cap;
+	uint64_t win_off;
+	uint64_t clock;
+	struct cached c[CACHE_ROWS];
+};
+
+int
+table_lazy_begin(struct table *t, int fd)
+{
+	struct stat st;
+	if (t->lazy || t->nrows || fstat(fd, &st) < 0)
+		return -1;
+	int dup = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	if (dup < 0)
+		return -1;
+	struct lazy *z = xcalloc(1, sizeof *z);
+	z->fd = dup;
+	z->dev = st.st_dev;
+	z->ino = st.st_ino;
+	z->size = st.st_size;
+	z->mtime = st.st_mtim;
+	t->lazy = z;
+	return 0;
+}
+
+void
+table_lazy_end(struct table *t)
+{
+	struct lazy *z = t->lazy;
+	if (!z)
+		return;
+	close(z->fd);
+	free(z->win);
+	for (size_t i = 0; i < CACHE_ROWS; i++) {
+		arena_free(&z->c[i].text);
+		free(z->c[i].ends);
+	}
+	free(z);
+	t->lazy = NULL;
+	t->nres = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		t->cols[c].resident = -1;
+}
+
+void
+table_plan_resident(struct table *t)
+{
+	/* What index_build(), coverage_build() and table_most_common() read
+	 * of every row. */
+	static const enum role kept[] = {ROLE_TERRITORY, ROLE_TERRITORY_2017, ROLE_REGION,
+	    ROLE_STATUS, ROLE_COVERAGE, ROLE_POSTCODE};
+	t->nres = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		t->cols[c].resident = -1;
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		int c = t->role_col[kept[i]];
+		if (c >= 0 && t->cols[c].resident < 0)
+			t->cols[c].resident = (int)t->nres++;
+	}
+}
+
+bool
+table_stale(const struct table *t)
+{
+	return t->lazy && t->lazy->stale;
+}
+
+uint64_t
+table_row_offset(const struct table *t, size_t r)
+{
+	uint64_t off;
+	memcpy(&off, arena_at(&t->text, t->rows[r].text), sizeof off);
+	return off;
+}
+
+/* Where the first byte of field col is in row r's folded text, and (*len)
+ * its length; NULL when the row has no such field. */
+const char *
+table_fold_field(const struct table *t, size_t r, size_t col, size_t *len)
+{
+	const struct row *row = &t->rows[r];
+	const char *p = arena_at(&t->fold, row->fold), *end = p + row->fold_len;
+	*len = 0;
+	if (col >= row->nfields)
+		return "";
+	for (size_t c = 0; c < col; c++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return "";
+		p = nl + 1;
+	}
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	*len = (size_t)((nl ? nl : end) - p);
+	return p;
+}
+
+/* Whether the file is still the one read: the same size and time. */
+static bool
+file_same(struct lazy *z)
+{
+	struct stat st;
+	if (z->stale)
+		return false;
+	if (fstat(z->fd, &st) < 0 || st.st_size != z->size || st.st_mtim.tv_sec != z->mtime.tv_sec ||
+	    st.st_mtim.tv_nsec != z->mtime.tv_nsec || st.st_ino != z->ino || st.st_dev != z->dev)
+		z->stale = true;
+	return !z->stale;
+}
+
+/* The bytes [off, off + n) of the file, from the window (read again when
+ * they are not in it); NULL when the file has fewer. */
+static const char *
+file_bytes(struct lazy *z, uint64_t off, size_t n)
+{
+	if (z->win && off >= z->win_off && off + n <= z->win_off + z->win_len)
+		return z->win + (off - z->win_off);
+	size_t want = n > WINDOW ? n : WINDOW;
+	if (z->win_cap < want) {
+		free(z->win);
+		z->win = xmalloc(want);
+		z->win_cap = want;
+	}
+	size_t got = 0;
+	while (got < want) {
+		ssize_t k = pread(z->fd, z->win + got, want - got, (off_t)(off + got));
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		got += (size_t)k;
+	}
+	z->win_off = off;
+	z->win_len = got;
+	return got >= n ? z->win : NULL;
+}
+
+/* Row r's fields into slot c: parsed again from the file, or, when the
+ * file has changed, from their folded form. */
+static void
+fill(const struct table *t, size_t r, struct cached *c)
+{
+	struct lazy *z = t->lazy;
+	const struct row *row = &t->rows[r];
+	c->text.len = 0;
+	c->nfields = 0;
+	const char *s = file_same(z) ? file_bytes(z, table_row_offset(t, r), row->text_len) : NULL;
+	if (s && rowparse_one(s, row->text_len, t->delimiter, &c->text, &c->ends, &c->ends_cap,
+	    &c->nfields) && c->nfields == row->nfields && file_same(z))
+		return;
+	z->stale = true;
+	c->text.len = 0;
+	xgrow((void **)&c->ends, &c->ends_cap, row->nfields ? row->nfields : 1, sizeof *c->ends);
+	for (c->nfields = 0; c->nfields < row->nfields; c->nfields++) {
+		size_t n;
+		const char *f = table_fold_field(t, r, c->nfields, &n);
+		arena_append(&c->text, f, n);
+		c->ends[c->nfields] = (uint32_t)c->text.len;
+		arena_putc(&c->text, '\0');
+	}
+}
+
+/* Field col of row r of a lazy table. */
+static const char *
+lazy_field(const struct table *t, size_t r, size_t col, size_t *len)
+{
+	int k = t->cols[col].resident;
+	if (k >= 0) {
+		uint32_t at;
+		memcpy(&at, arena_at(&t->text, t->rows[r].text) + 8 + 4 * (size_t)k, 4);
+		if (at == TABLE_RES_EMPTY) {
+			*len = 0;
+			return "";
+		}
+		if (at != TABLE_RES_FILE) {
+			uint32_t n;
+			memcpy(&n, arena_at(&t->pool, at), 4);
+			*len = n;
+			return arena_at(&t->pool, at) + 4;
+		}
+	}
+	struct lazy *z = t->lazy;
+	struct cached *c = NULL, *old = &z->c[0];
+	for (size_t i = 0; i < CACHE_ROWS && !c; i++) {
+		if (z->c[i].used && z->c[i].row == r)
+			c = &z->c[i];
+		else if (z->c[i].used < old->used)
+			old = &z->c[i];
+	}
+	if (!c) {
+		c = old;
+		c->row = r;
+		fill(t, r, c);
+	}
+	c->used = ++z->clock;
+	if (col >= c->nfields) {
+		*len = 0;
+		return "";
+	}
+	size_t start = col ? c->ends[col - 1] + 1 : 0;
+	*len = c->ends[col] - start;
+	return c->text.base + start;
+}
+
 const char *
 table_field(const struct table *t, size_t r, size_t col, size_t *len)
 {
@@ -111,6 +346,13 @@ table_field(const struct table *t, size_t r, size_t col, size_t *len)
 		if (len)
 			*len = 0;
 		return "";
+	}
+	if (t->lazy) {
+		size_t n;
+		const char *s = lazy_field(t, r, col, &n);
+		if (len)
+			*len = n;
+		return s;
 	}
 	const char *base = arena_at(&t->text, row->text);
 	size_t start = col ? field_end(row, base, col - 1) + 1 : 0;

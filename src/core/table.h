@@ -4,8 +4,13 @@
  * and the load warnings. Rows refer to the arenas by offset: a row's fields
  * are nfields NUL-terminated strings in a row in `text`, followed by where
  * each one ends (so that any field is found in constant time), and its
- * search form is the folded fields, each followed by '\n', in `fold`. No
- * terminal code. */
+ * search form is the folded fields, each followed by '\n', in `fold`.
+ * A lazy table (table_lazy_begin(): a large file read for the screen) keeps
+ * only the search form of its rows and where each one is in the file: their
+ * fields are parsed again from the file when they are shown, copied or
+ * exported, a few dozen rows at a time (a cache), except those of the
+ * columns that whole-table passes read (territory, region, status, the
+ * areas), which stay in memory, each value once (`pool`). No terminal code. */
 #ifndef CENTRES_TABLE_H
 #define CENTRES_TABLE_H
 
@@ -37,11 +42,14 @@ struct column {
 	char *name;	/* header text as read (sanitised); owned */
 	char *key;	/* folded, letters and digits only: "téléphone 2" -> "telephone2" */
 	enum role role;
+	int resident;	/* a lazy table's column kept in memory: its place
+			 * in each row's record; -1 for the others */
 };
 
 /* 32 bytes a row beyond its text and the ends of its fields. */
 struct row {
-	uint64_t text;		/* offset of the first field in table.text */
+	uint64_t text;		/* offset of the first field in table.text (a
+				 * lazy table: of the row's record there) */
 	uint64_t fold;		/* offset of the search form in table.fold */
 	uint32_t fold_len;
 	uint32_t nfields;	/* as read; may differ from ncols (ragged rows) */
@@ -49,8 +57,19 @@ struct row {
 	uint32_t text_len;	/* bytes of its fields, NULs included; then, from
 				 * the next multiple of 4, the offset of each
 				 * field's NUL: 2 bytes each when text_len is
-				 * below 65536, else 4 */
+				 * below 65536, else 4. A lazy table: the
+				 * bytes of the row in the file */
 };
+
+/* A lazy table's row record in its text: where the row is in the file
+ * (8 bytes), then for each resident column (TABLE_RESIDENT_MAX at most)
+ * the offset of its value in the pool (4 bytes, the value's length then its
+ * bytes and a NUL), or one of these. */
+#define TABLE_RESIDENT_MAX 6
+#define TABLE_RES_EMPTY UINT32_MAX		/* "" */
+#define TABLE_RES_FILE (UINT32_MAX - 1)	/* no room in the pool: in the file */
+
+struct lazy;	/* table.c: the file, the cache of parsed rows */
 
 struct warning {
 	uint32_t line;	/* 0: not tied to a line */
@@ -67,6 +86,9 @@ struct table {
 	struct row *rows;
 	size_t nrows, rows_cap;
 	struct arena text, fold;
+	struct arena pool;	/* a lazy table's resident values */
+	struct lazy *lazy;	/* NULL: every field is in text */
+	uint32_t nres;		/* resident columns of a lazy table */
 	struct warning *warn;
 	size_t nwarn, warn_cap, nwarn_total;
 	char encoding[48];	/* "UTF-8", "WINDOWS-1252", "UTF-16LE", ... */
@@ -95,14 +117,32 @@ void table_free(struct table *t);
  * most fold bytes) reserved where they will never move, and its column
  * arrays kept until table_free() when they grow. Before the first row; -1
  * when the system refuses the address space (the table is left as it was). */
-int table_stable(struct table *t, size_t max_rows, size_t text, size_t fold);
+int table_stable(struct table *t, size_t max_rows, size_t text, size_t fold, size_t pool);
 /* A new row at the end (zeroed), or NULL when a stable table has no room. */
 struct row *table_new_row(struct table *t);
 
 /* Field col of row r (never NULL; "" when the row is short), in constant
  * time. *len gets its byte length. The string lives in t->text until
- * table_free(). */
+ * table_free(); a lazy table's, when not resident, in its cache until 63
+ * other rows have been read again (the thread that shows the table only). */
 const char *table_field(const struct table *t, size_t r, size_t col, size_t *len);
+/* The folded form of that field (not NUL-terminated), from the search text. */
+const char *table_fold_field(const struct table *t, size_t r, size_t col, size_t *len);
+
+/* Lazy tables. Before the first row: the rows will be read again from fd
+ * (duplicated; the file as it is now, which a later change makes stale).
+ * -1 when that cannot be (the table is left as it was). */
+int table_lazy_begin(struct table *t, int fd);
+/* Back to a table that holds its fields (before the first row). */
+void table_lazy_end(struct table *t);
+/* After the header: which columns stay in memory (t->nres, each column's
+ * resident). */
+void table_plan_resident(struct table *t);
+/* Where row r begins in the file. */
+uint64_t table_row_offset(const struct table *t, size_t r);
+/* Whether the file of a lazy table has changed since it was read: its
+ * fields are then shown from their folded form, until it is read again. */
+bool table_stale(const struct table *t);
 /* The loader's part: appends after the row's text (r->text_len bytes from
  * r->text, the last ones written) where each of its r->nfields fields
  * ends (ends[i]: the offset of field i's NUL from r->text). */

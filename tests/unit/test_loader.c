@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/filter.h"
@@ -1043,6 +1044,151 @@ write_file_at(const char *path, const char *s, size_t n)
 	return fclose(f) == 0 && w == n ? 0 : -1;
 }
 
+/* A directory with the columns kept in memory by a lazy table (territory,
+ * region, status: few values, many times), hostile cells elsewhere. */
+static void
+gen_lazy(struct arena *a, size_t rows)
+{
+	static const char *const cells[] = {"Centre", "\"Lyon, 3e\"", "\"dit \"\"le Phare\"\"\"",
+	    "5\" écran", "\"\"", "", "Écully", "\"deux\nlignes\"", "\"trois\r\nlignes\"", "Cœur",
+	    "\"x\"\"\"", "04 78 77 01 43", "\"\n\""};
+	static const char *const places[] = {"Rhône", "\"Lot, et Garonne\"", "", "Réunion",
+	    "\"deux\nlignes\"", "rhône"};
+	static const char *const ends[] = {"\n", "\r\n", "\r", "\n\n", "\r\n\r\n"};
+	static const char header[] = "id,nom,territoire,region,telephone,statut,territoire_2017\n";
+	arena_append(a, header, sizeof header - 1);
+	for (size_t r = 0; r < rows; r++) {
+		size_t nf = prnd(8) == 0 ? 1 + prnd(9) : 7;
+		for (size_t f = 0; f < nf; f++) {
+			if (f)
+				arena_putc(a, ',');
+			bool kept = f == 2 || f == 3 || f == 5 || f == 6;
+			const char *c = kept ? places[prnd(6)] : cells[prnd(13)];
+			if (f == 0 && prnd(3) == 0)
+				c = "";	/* a row may begin with an empty field */
+			arena_append(a, c, strlen(c));
+		}
+		const char *e = ends[prnd(5)];
+		arena_append(a, e, strlen(e));
+	}
+}
+
+/* A lazy table (its rows read again from the file) holds the same fields,
+ * folded text and warnings as one that holds them all, parsed in one
+ * stretch or in several, whatever the order they are asked in. */
+static void
+lazy_as_full(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/centres-lazy-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	size_t lazy = 0;
+	for (int round = 0; round < 40; round++) {
+		pseed = 0x7654321 + (uint64_t)round;
+		struct arena a = {0};
+		if (round % 5 == 4)	/* a byte order mark: offsets from after it */
+			arena_append(&a, "\xef\xbb\xbf", 3);
+		if (round % 4 == 3)
+			gen_hostile(&a, 50 + prnd(2000), false);
+		else
+			gen_lazy(&a, 50 + prnd(3000));
+		struct table full, t;
+		struct err e1, e2;
+		assert_int_equal(load_mem(&full, a.base, a.len, NULL, &e1), 0);
+		assert_int_equal(write_file_at(path, a.base, a.len), 0);
+		struct load_opts o = {.lazy_min = 1, .stretches = 1 + (unsigned)(round % 3),
+		    .parallel_min = 1};
+		table_init(&t, "test.csv");
+		assert_int_equal(csvload_file(&t, path, &o, &e2), 0);
+		assert_non_null(t.lazy);
+		lazy += t.lazy != NULL;
+		same_tables(&full, &t);
+		/* Rows out of order: the cache's rows go and come back. */
+		for (int k = 0; k < 500 && full.nrows; k++) {
+			size_t r = prnd((uint32_t)full.nrows), c = prnd(8);
+			assert_string_equal(F(&full, r, c), F(&t, r, c));
+		}
+		/* The resident values are each kept once (in one stretch:
+		 * the pool has no parts). */
+		if (round % 4 != 3)
+			assert_true(t.nres == 4);
+		if (round % 4 != 3 && !t.stable)
+			assert_true(t.pool.len < 4096);
+		assert_false(table_stale(&t));
+		table_free(&full);
+		table_free(&t);
+		arena_free(&a);
+	}
+	assert_int_equal(lazy, 40);
+	/* Not lazy: a file in another encoding (its rows are not its bytes). */
+	static const char latin[] = "nom,ville\nCaf\xe9,Lyon\n";
+	assert_int_equal(write_file_at(path, latin, sizeof latin - 1), 0);
+	struct table t;
+	struct err e;
+	struct load_opts o = {.lazy_min = 1};
+	table_init(&t, "test.csv");
+	assert_int_equal(csvload_file(&t, path, &o, &e), 0);
+	assert_null(t.lazy);
+	assert_string_equal(F(&t, 0, 0), "Café");
+	table_free(&t);
+	unlink(path);
+}
+
+/* A lazy table's file changed under it: rewritten, truncated (its fields
+ * then come from their folded form, never a mismatched row), or replaced by
+ * another file of that name (the one read is still there to read). */
+static void
+lazy_file_changed(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/centres-lazy-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	static const char csv[] = "nom,territoire,telephone\nCentre Émile Zola,Rhône,04 78 77 01 43\n"
+	    "Maison Prévert,Doubs,03 81 41 00 26\n";
+	struct load_opts o = {.lazy_min = 1};
+	for (int how = 0; how < 3; how++) {
+		assert_int_equal(write_file_at(path, csv, sizeof csv - 1), 0);
+		struct table t;
+		struct err e;
+		table_init(&t, "test.csv");
+		assert_int_equal(csvload_file(&t, path, &o, &e), 0);
+		assert_non_null(t.lazy);
+		assert_string_equal(F(&t, 1, 0), "Maison Prévert");
+		if (how == 0) {	/* rewritten in place, the same size */
+			char other[sizeof csv];
+			memcpy(other, csv, sizeof csv);
+			memcpy(strstr(other, "Maison"), "Palais", 6);
+			struct timespec later = {0, 20 * 1000 * 1000};
+			nanosleep(&later, NULL);
+			assert_int_equal(write_file_at(path, other, sizeof csv - 1), 0);
+		} else if (how == 1) {
+			assert_int_equal(truncate(path, 10), 0);
+		} else {
+			char moved[sizeof path + 4];
+			snprintf(moved, sizeof moved, "%s.new", path);
+			assert_int_equal(write_file_at(moved, "nom\nAutre\n", 10), 0);
+			assert_int_equal(rename(moved, path), 0);
+		}
+		/* Row 0 was not read since: read now. */
+		if (how < 2) {
+			assert_string_equal(F(&t, 0, 0), "centre emile zola");
+			assert_string_equal(F(&t, 0, 2), "04 78 77 01 43");
+			assert_true(table_stale(&t));
+		} else {
+			assert_string_equal(F(&t, 0, 0), "Centre Émile Zola");
+			assert_false(table_stale(&t));
+		}
+		/* The territory stays in memory: as it was. */
+		assert_string_equal(F(&t, 0, 1), "Rhône");
+		table_free(&t);
+	}
+	unlink(path);
+}
+
 static void
 stretches_as_one(void **state)
 {
@@ -1172,6 +1318,8 @@ main(void)
 		cmocka_unit_test(progress_reported_each_mib),
 		cmocka_unit_test(stretches_as_one),
 		cmocka_unit_test(stretches_fooled_by_a_quote),
+		cmocka_unit_test(lazy_as_full),
+		cmocka_unit_test(lazy_file_changed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

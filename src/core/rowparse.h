@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT
+ * rowparse: how libcsv is set up to read a directory (csvload.c's load and
+ * the rows of a lazy table read again from their file, table.c), and that
+ * reading of one row. No terminal code. */
+#ifndef CENTRES_ROWPARSE_H
+#define CENTRES_ROWPARSE_H
+
+#include <csv.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* A parser for the delimiter: fields kept as they are (no space trimmed),
+ * NUL-terminated, memory from xrealloc(). */
+void rowparse_init(struct csv_parser *p, char delim);
+
+/* The fields of the one row in s[0..n), parsed as the load did, into text
+ * (each NUL-terminated) and *ends (each one's NUL), *nfields of them; false
+ * when s is not one row. */
+bool rowparse_one(const char *s, size_t n, char delim, struct arena *text, uint32_t **ends,
+    size_t *ends_cap, uint32_t *nfields);
+
+#endif
