@@ -153,9 +153,12 @@ main(int argc, char **argv)
 	struct loading *ld = NULL;
 	int loaded;
 	/* The screen, and --check, which shows no row whole, keep a large
-	 * file's folded text and read its rows again when shown. */
+	 * file's folded text and read its rows again when shown; --check
+	 * has libcsv read every line (what it checks is libcsv's reading). */
 	if (!batch || o.mode == MODE_CHECK)
 		o.load.lazy_min = CSVLOAD_LAZY_MIN;
+	if (o.mode == MODE_CHECK)
+		o.load.split = LOAD_SPLIT_LIBCSV;
 	if (batch) {
 		progress_start(&pr, path, &o.load);
 		loaded = directory_load(&d, path, &o.load, &e);

@@ -61,7 +61,12 @@ file_look(struct app *a)
 		return REACT_NONE;
 	a->file_changed = true;
 	a->st.status[0] = '\0';	/* the news, not what the last key did */
-	snprintf(a->st.loadline, sizeof a->st.loadline, "%s", f.known ?
+	/* A large file's centres are read again from it as they are shown
+	 * (core/table.h): written again in place, it has them no longer. */
+	bool in_place = f.known && a->dir.t.lazy && f.dev == was->dev && f.ino == was->ino;
+	snprintf(a->st.loadline, sizeof a->st.loadline, "%s", in_place ?
+	    _("The file has changed on disk: F5 reads it again (meanwhile, without capitals or "
+	    "accents).") : f.known ?
 	    _("The file has changed on disk since it was read: F5 reads it again.") :
 	    _("The file is no longer there: what is shown is what was read."));
 	return REACT_DRAW;

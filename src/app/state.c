@@ -811,6 +811,60 @@ row_key(const struct table *t, long r)
 	return k;
 }
 
+/* A row_key() folded, to pass over the rows whose folded fields differ
+ * without reading their fields (a lazy table reads them from its file). */
+struct key_fold {
+	struct arena a, b;	/* the two parts folded */
+	bool any;
+};
+
+/* The key of row r of t (none: r < 0), folded. */
+static void
+key_fold_init(struct key_fold *kf, const struct table *t, long r)
+{
+	memset(kf, 0, sizeof *kf);
+	if (r < 0)
+		return;
+	size_t n1, n2 = 0;
+	const char *a, *b = "";
+	if (t->role_col[ROLE_ID] >= 0) {
+		a = table_role(t, (size_t)r, ROLE_ID, &n1);
+	} else {
+		a = table_name(t, (size_t)r, &n1);
+		b = table_territory(t, (size_t)r, &n2);
+	}
+	text_fold(&kf->a, a, n1, NULL);
+	text_fold(&kf->b, b, n2, NULL);
+	kf->any = true;
+}
+
+static bool
+fold_is(const struct table *t, size_t r, int col, const struct arena *want)
+{
+	size_t n = 0;
+	const char *f = col >= 0 ? table_fold_field(t, r, (size_t)col, &n) : "";
+	return n == want->len && (!n || memcmp(f, want->base, n) == 0);
+}
+
+/* Whether row r may have the key (a row that has it has its fold). */
+static bool
+key_fold_may_be(const struct key_fold *kf, const struct table *t, size_t r)
+{
+	if (!kf->any)
+		return true;
+	if (t->role_col[ROLE_ID] >= 0)
+		return fold_is(t, r, t->role_col[ROLE_ID], &kf->a);
+	int name = t->role_col[ROLE_NAME] >= 0 ? t->role_col[ROLE_NAME] : 0;
+	return fold_is(t, r, name, &kf->a) && fold_is(t, r, table_territory_col(t, r), &kf->b);
+}
+
+static void
+key_fold_free(struct key_fold *kf)
+{
+	arena_free(&kf->a);
+	arena_free(&kf->b);
+}
+
 /* The filter again on the table as it is now, the selected entry and
  * centre kept where they still are, the scrolling kept. */
 static void
@@ -853,6 +907,8 @@ void
 state_replace_directory(struct state *st, const struct directory *d)
 {
 	char *key = row_key(T(st), state_row(st));
+	struct key_fold kf;
+	key_fold_init(&kf, T(st), state_row(st));
 	char *label = xstrdup(st->d->ix.e[state_entry(st)].label);
 	enum entry_kind kind = st->d->ix.e[state_entry(st)].kind;
 	st->d = d;
@@ -871,11 +927,14 @@ state_replace_directory(struct state *st, const struct directory *d)
 	build_list(st);
 	long row = -1;
 	for (size_t r = 0; key && r < d->t.nrows && row < 0; r++) {
+		if (!key_fold_may_be(&kf, T(st), r))
+			continue;	/* the key differs folded: it differs */
 		char *k = row_key(T(st), (long)r);
 		if (strcmp(k, key) == 0)
 			row = (long)r;
 		free(k);
 	}
+	key_fold_free(&kf);
 	if (row >= 0 && !index_has_row(&d->ix, state_entry(st), (uint32_t)row)) {
 		select_entry(st, 0);
 		build_list(st);

@@ -57,6 +57,10 @@ struct loader {
 	size_t pool_base;	/* where this loader's part of t->pool is in the whole */
 	uint32_t *seen;		/* values already in the pool: offset + 1, 0 free */
 	size_t nseen;
+	/* Simple lines split here, not by libcsv (split_line()). */
+	bool own_split;
+	size_t *spans;		/* a line's fields: start and length, in pairs */
+	size_t spans_cap;
 };
 
 /* Values a loader remembers, to keep each one once in the pool (past
@@ -127,18 +131,16 @@ lazy_reset(struct loader *L)
 		L->res[i] = TABLE_RES_EMPTY;
 }
 
-/* A lazy row's record (struct row's text): where it is in the file, its
+/* A lazy row (the last one of the table): where it is in the file, its
  * resident values. */
 static void
 put_record(struct loader *L, struct row *r)
 {
 	struct table *t = L->t;
-	static const char zero[8];
-	arena_append(&t->text, zero, (8 - t->text.len % 8) % 8);
-	uint64_t off = L->file_base + L->row_off;
-	r->text = arena_append(&t->text, &off, 8);
-	arena_append(&t->text, L->res, 4 * (size_t)t->nres);
+	r->text = L->file_base + L->row_off;
 	r->text_len = (uint32_t)(L->line_end - L->row_off);
+	if (t->nres)
+		memcpy(t->res + (t->nrows - 1) * t->nres, L->res, 4 * (size_t)t->nres);
 	lazy_reset(L);
 }
 
@@ -333,6 +335,80 @@ track_quotes(struct loader *L, const char *s, size_t n)
 	return true;
 }
 
+/* Where the first of the bytes a, b, c, d is in s[i, n), or n. */
+static size_t
+find_any(const char *s, size_t i, size_t n, char a, char b, char c, char d)
+{
+#ifdef __SSE2__
+	const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c),
+	    vd = _mm_set1_epi8(d);
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, vc), _mm_cmpeq_epi8(x, vd)));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+#endif
+	for (; i < n; i++)
+		if (s[i] == a || s[i] == b || s[i] == c || s[i] == d)
+			return i;
+	return n;
+}
+
+/* A simple line, split here: a whole row on one line, each field either
+ * without quotes or quoted whole, with no quote inside, and nothing after
+ * its closing quote but the delimiter or the line end; libcsv reads those
+ * fields as they are, so that they come to on_field() the same (a
+ * differential test holds it so: tests/unit/test_loader.c, fuzz_load).
+ * From s[i], libcsv between two rows; n: the end of the text. Returns where
+ * the line ends (after its line break), having given its fields to
+ * on_field() and on_row(); or 0, having done nothing (any other line:
+ * libcsv's). */
+static size_t
+split_line(struct loader *L, const char *s, size_t i, size_t n)
+{
+	char d = L->delim;
+	size_t k = i, nf = 0;
+	for (;;) {
+		size_t a, e;
+		if (s[k] == '"') {
+			a = k + 1;
+			e = find_any(s, a, n, '"', '\n', '\r', '"');
+			if (e >= n || s[e] != '"')
+				return 0;	/* a line break inside quotes, or none */
+			k = e + 1;
+			if (k >= n || (s[k] != d && s[k] != '\n' && s[k] != '\r'))
+				return 0;	/* a doubled quote, text after it, the end */
+		} else {
+			a = k;
+			k = e = find_any(s, a, n, d, '\n', '\r', '"');
+			if (k >= n || s[k] == '"')
+				return 0;
+		}
+		xgrow((void **)&L->spans, &L->spans_cap, 2 * nf + 2, sizeof *L->spans);
+		L->spans[2 * nf] = a;
+		L->spans[2 * nf + 1] = e - a;
+		nf++;
+		if (s[k] != d)
+			break;
+		k++;
+		if (k >= n)
+			return 0;	/* the text ends after a delimiter */
+	}
+	/* s[k] ends the row: "\r\n" is one line end, as a lone "\r" or "\n". */
+	size_t j = k + (s[k] == '\r' && k + 1 < n && s[k + 1] == '\n' ? 2 : 1);
+	L->in_row = true;
+	L->row_line = L->line;
+	L->row_off = i;
+	L->line_end = j;
+	for (size_t f = 0; f < nf; f++)
+		on_field((void *)(uintptr_t)(s + L->spans[2 * f]), L->spans[2 * f + 1], L);
+	on_row((unsigned char)s[k], L);
+	return j;
+}
+
 /* libcsv's error, in the language of the messages. */
 static const char *
 csv_error_text(int err)
@@ -457,6 +533,18 @@ parse_stretch(struct pass *ps, size_t from, struct err *e)
 				return err_at(e, t->source, 0, "%s", CSVLOAD_STOPPED);
 			}
 			next_report = i + CSVLOAD_PROGRESS_STEP;
+		}
+		if (L->own_split && !L->in_row && L->have_header && p->pstate == 0 &&
+		    L->q == Q_FIELD_START && s[i] != '\n' && s[i] != '\r') {
+			size_t end = split_line(L, s, i, len);
+			if (end) {
+				if (L->too_big || L->line == UINT32_MAX)
+					return err_at(e, t->source, L->line, _("%s: not supported"),
+					    L->too_big ? _(L->too_big) : _("more than 4 billion lines"));
+				L->line++;
+				i = end;
+				continue;
+			}
 		}
 		size_t j = i;
 		while (j < len && s[j] != '\n' && s[j] != '\r')
@@ -613,8 +701,12 @@ merge(struct table *t, struct stretch *w, size_t text, size_t fold)
 	for (size_t r = 0; r < u->nrows; r++) {
 		struct row *d = table_new_row(t);
 		*d = u->rows[r];
-		d->text += text;
+		if (!t->lazy)
+			d->text += text;	/* a lazy row's is where it is in the file */
 		d->fold += fold;
+		if (t->nres)
+			memcpy(t->res + (t->nrows - 1) * t->nres, u->res + r * u->nres,
+			    4 * (size_t)t->nres);
 	}
 	for (size_t i = 0; i < u->nwarn; i++) {
 		if (t->nwarn < TABLE_MAX_WARNINGS) {
@@ -638,6 +730,7 @@ stretch_free(struct stretch *w)
 	csv_free(&w->p);
 	free(w->L.ends);
 	free(w->L.seen);
+	free(w->L.spans);
 }
 
 /* The pages r gave back, read again from the file (where they were):
@@ -661,10 +754,9 @@ read_back(const struct release *r)
  * load_text()), and what the whole table's arenas reserve. */
 #define TEXT_ROOM(n) (8 * (n) + ((size_t)1 << 20))
 #define FOLD_ROOM(n) (20 * (n) + ((size_t)1 << 20))
-/* A lazy table's: a record of at most 32 bytes for a row of at least 2
- * (and 8 of alignment); a value of the pool takes 5 bytes beyond its own,
- * and there is a delimiter or a line end after each. */
-#define LAZY_TEXT_ROOM(n) (16 * (n) + ((size_t)1 << 20))
+/* A lazy table's: no text but the header's; a value of the pool takes 5
+ * bytes beyond its own, and there is a delimiter or a line end after each. */
+#define LAZY_TEXT_ROOM(n) ((void)(n), ((size_t)1 << 20))
 #define POOL_ROOM(n) (5 * (n) + ((size_t)1 << 20))
 
 /* The rows after the header (from body) in stretches on the cores, when
@@ -716,7 +808,7 @@ parse_parallel(struct pass *ps, size_t body, size_t k, struct err *e)
 		x->t.fold = (struct arena){t->fold.base + foff[j], 0, FOLD_ROOM(end - at[j]), true};
 		x->L = (struct loader){.t = &x->t, .have_header = true, .line = line[j],
 		    .header_fields = L->header_fields, .delim = L->delim, .lazy = L->lazy,
-		    .file_base = L->file_base};
+		    .file_base = L->file_base, .own_split = L->own_split};
 		if (L->lazy) {
 			x->t.text.cap = LAZY_TEXT_ROOM(end - at[j]);
 			x->t.pool = (struct arena){t->pool.base + poff[j], 0, proom[j], true};
@@ -841,6 +933,8 @@ load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
 	} else {
 		table_lazy_end(t);
 	}
+	enum load_split split = o ? o->split : LOAD_SPLIT_AUTO;
+	L.own_split = split == LOAD_SPLIT_OWN || (split == LOAD_SPLIT_AUTO && L.lazy);
 	/* Room for all the text and its folded form at once: no copying as the
 	 * arenas grow (given back by arena_shrink() at the end). */
 	/* In stretches on the cores when the text is large. */
@@ -856,13 +950,12 @@ load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
 		 * most 32 bytes (16 a byte), and text_fold() reserves twice what
 		 * is left of a field beyond. Only the pages written cost memory. */
 		size_t rows = len / 2 + 2, slack = (size_t)CSVLOAD_STRETCHES_MAX << 20;
-		if (len > (SIZE_MAX - slack) / 48 || table_stable(t, rows, (L.lazy ? 16 : 8) * len +
+		if (len > (SIZE_MAX - slack) / 48 || table_stable(t, rows, (L.lazy ? 0 : 8) * len +
 		    slack, 20 * len + slack, L.lazy ? 5 * len + slack : 0) < 0)
 			t->stable = false;	/* the caller sees it: nothing to publish */
 	}
-	/* The fields' ends too; a lazy table's records and values are about
-	 * a tenth of the text. */
-	arena_reserve(&t->text, L.lazy ? len / 8 + 64 : len + len / 4 + 64);
+	/* The fields' ends too; a lazy table's text is its header's. */
+	arena_reserve(&t->text, L.lazy ? 4096 : len + len / 4 + 64);
 	if (L.lazy)
 		arena_reserve(&t->pool, 4096);
 	arena_reserve(&t->fold, len + len / 8 + 64);
@@ -903,6 +996,7 @@ out_csv:
 out:
 	free(L.ends);
 	free(L.seen);
+	free(L.spans);
 	arena_free(&clean);
 	return rc;
 }

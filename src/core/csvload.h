@@ -23,6 +23,12 @@ typedef bool csvload_progress_fn(void *ctx, size_t done, size_t total, size_t ro
 
 #define CSVLOAD_PROGRESS_STEP ((size_t)1 << 20)	/* 1 MiB */
 
+enum load_split {
+	LOAD_SPLIT_AUTO,
+	LOAD_SPLIT_LIBCSV,	/* every line (--check, the tests' reference) */
+	LOAD_SPLIT_OWN,		/* the simple lines always (the tests) */
+};
+
 struct load_opts {
 	const char *encoding;	/* iconv name, or NULL to detect */
 	char delimiter;		/* ',', ';', '\t', or 0 to detect */
@@ -41,6 +47,9 @@ struct load_opts {
 	 * (table.h): its rows' fields read again from the file when they are
 	 * shown, when it is UTF-8 as it is (no conversion, nothing replaced). */
 	uint64_t lazy_min;
+	/* Who splits the lines into fields (LOAD_SPLIT_AUTO: libcsv, but a
+	 * lazy table's simple lines, see csvload.c). */
+	enum load_split split;
 };
 
 /* The screen's: what a table holds at the most is then about its folded

@@ -41,10 +41,14 @@ table_free(struct table *t)
 	for (size_t i = 0; i < t->nretired; i++)
 		free(t->retired[i]);
 	free(t->retired);
-	if (t->stable)
+	if (t->stable) {
 		munmap(t->rows, t->rows_cap * sizeof *t->rows);
-	else
+		if (t->res)
+			munmap(t->res, t->res_cap * sizeof *t->res);
+	} else {
 		free(t->rows);
+		free(t->res);
+	}
 	for (size_t i = 0; i < t->nwarn; i++)
 		free(t->warn[i].msg);
 	free(t->warn);
@@ -66,13 +70,20 @@ table_stable(struct table *t, size_t max_rows, size_t text, size_t fold, size_t 
 	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (rows == MAP_FAILED)
 		return -1;
-	if (arena_map(&t->text, text) < 0 || arena_map(&t->fold, fold) < 0 ||
+	size_t res_cap = pool ? max_rows * TABLE_RESIDENT_MAX : 0;
+	void *res = res_cap ? mmap(NULL, res_cap * sizeof *t->res, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0) : NULL;
+	if (res == MAP_FAILED || arena_map(&t->text, text) < 0 || arena_map(&t->fold, fold) < 0 ||
 	    (pool && arena_map(&t->pool, pool) < 0)) {
 		arena_free(&t->text);
 		arena_free(&t->fold);
+		if (res && res != MAP_FAILED)
+			munmap(res, res_cap * sizeof *t->res);
 		munmap(rows, bytes);
 		return -1;
 	}
+	t->res = res;
+	t->res_cap = res_cap;
 	t->rows = rows;
 	t->rows_cap = max_rows;
 	t->stable = true;
@@ -84,8 +95,11 @@ table_new_row(struct table *t)
 {
 	if (t->stable && t->nrows == t->rows_cap)
 		return NULL;
-	if (!t->stable)
+	if (!t->stable) {
 		xgrow((void **)&t->rows, &t->rows_cap, t->nrows + 1, sizeof *t->rows);
+		if (t->nres)
+			xgrow((void **)&t->res, &t->res_cap, (t->nrows + 1) * t->nres, sizeof *t->res);
+	}
 	struct row *r = &t->rows[t->nrows++];
 	memset(r, 0, sizeof *r);
 	return r;
@@ -117,6 +131,7 @@ field_end(const struct row *r, const char *base, size_t i)
 /* Lazy tables: rows parsed again from the file, a few dozen kept. */
 #define CACHE_ROWS 64
 #define WINDOW ((size_t)64 << 10)	/* read at a time: the rows after come with it */
+#define PAGE ((size_t)4 << 10)	/* or that, for a row away from the last ones */
 
 struct cached {
 	size_t row;
@@ -205,9 +220,7 @@ table_stale(const struct table *t)
 uint64_t
 table_row_offset(const struct table *t, size_t r)
 {
-	uint64_t off;
-	memcpy(&off, arena_at(&t->text, t->rows[r].text), sizeof off);
-	return off;
+	return t->rows[r].text;
 }
 
 /* Where the first byte of field col is in row r's folded text, and (*len)
@@ -251,7 +264,12 @@ file_bytes(struct lazy *z, uint64_t off, size_t n)
 {
 	if (z->win && off >= z->win_off && off + n <= z->win_off + z->win_len)
 		return z->win + (off - z->win_off);
-	size_t want = n > WINDOW ? n : WINDOW;
+	/* Rows one after the other (a list, an export) come a window at a
+	 * time; a row alone (a search's, in another order) by itself. */
+	bool next = z->win && off >= z->win_off && off <= z->win_off + z->win_len + WINDOW;
+	size_t want = next ? WINDOW : PAGE;
+	if (want < n)
+		want = n;
 	if (z->win_cap < want) {
 		free(z->win);
 		z->win = xmalloc(want);
@@ -302,8 +320,7 @@ lazy_field(const struct table *t, size_t r, size_t col, size_t *len)
 {
 	int k = t->cols[col].resident;
 	if (k >= 0) {
-		uint32_t at;
-		memcpy(&at, arena_at(&t->text, t->rows[r].text) + 8 + 4 * (size_t)k, 4);
+		uint32_t at = t->res[r * t->nres + (size_t)k];
 		if (at == TABLE_RES_EMPTY) {
 			*len = 0;
 			return "";

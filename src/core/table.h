@@ -49,7 +49,7 @@ struct column {
 /* 32 bytes a row beyond its text and the ends of its fields. */
 struct row {
 	uint64_t text;		/* offset of the first field in table.text (a
-				 * lazy table: of the row's record there) */
+				 * lazy table: of the row in its file) */
 	uint64_t fold;		/* offset of the search form in table.fold */
 	uint32_t fold_len;
 	uint32_t nfields;	/* as read; may differ from ncols (ragged rows) */
@@ -61,10 +61,9 @@ struct row {
 				 * bytes of the row in the file */
 };
 
-/* A lazy table's row record in its text: where the row is in the file
- * (8 bytes), then for each resident column (TABLE_RESIDENT_MAX at most)
- * the offset of its value in the pool (4 bytes, the value's length then its
- * bytes and a NUL), or one of these. */
+/* A lazy table's rows have, for each resident column (TABLE_RESIDENT_MAX
+ * at most), in table.res, the offset of its value in the pool (4 bytes, the
+ * value's length then its bytes and a NUL), or one of these. */
 #define TABLE_RESIDENT_MAX 6
 #define TABLE_RES_EMPTY UINT32_MAX		/* "" */
 #define TABLE_RES_FILE (UINT32_MAX - 1)	/* no room in the pool: in the file */
@@ -87,6 +86,8 @@ struct table {
 	size_t nrows, rows_cap;
 	struct arena text, fold;
 	struct arena pool;	/* a lazy table's resident values */
+	uint32_t *res;		/* and, nres a row, where each row's are */
+	size_t res_cap;
 	struct lazy *lazy;	/* NULL: every field is in text */
 	uint32_t nres;		/* resident columns of a lazy table */
 	struct warning *warn;

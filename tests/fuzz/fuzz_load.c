@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/card.h"
 #include "core/csvload.h"
@@ -639,43 +640,96 @@ parsed_as_is(const uint8_t *data, size_t size, const struct load_opts *o, const 
 	return true;
 }
 
-/* The same input parsed in stretches (as a large file is, on the cores)
- * gives the table of one stretch: rows, fields, lines, warnings, error. */
+static char input_path[64];
+
 static void
-check_stretches(const uint8_t *data, size_t size, const struct load_opts *o, int rc,
-    const struct err *e, const struct table *t)
+remove_input(void)
 {
-	struct load_opts many = *o;
-	many.parallel_min = 1;
-	many.stretches = 2 + (unsigned)(size % 4);
+	unlink(input_path);
+}
+
+/* A file holding the input, for a lazy table (its rows read again from
+ * it); NULL when none can be written. */
+static const char *
+input_file(const uint8_t *data, size_t size)
+{
+	char *path = input_path;
+	if (!path[0]) {
+		snprintf(input_path, sizeof input_path, "/tmp/fuzz_load-%ld.csv", (long)getpid());
+		atexit(remove_input);
+	}
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return NULL;
+	bool ok = fwrite(data, 1, size, f) == size;
+	return fclose(f) == 0 && ok ? path : NULL;
+}
+
+/* The same input read another way gives the table of one stretch read by
+ * libcsv: rows, fields, lines, warnings, error. The ways: in stretches (as
+ * a large file is, on the cores); its simple lines split by the loader, not
+ * by libcsv, in one stretch and in several; and as a lazy table from a file
+ * (rows read again from it, the simple lines split by the loader). */
+static void
+check_as(const char *how, const uint8_t *data, size_t size, const struct load_opts *other,
+    bool from_file, int rc, const struct err *e, const struct table *t)
+{
 	struct table u;
 	struct err f;
 	table_init(&u, "fuzz.csv");
-	int ru = csvload_buffer(&u, (const char *)data, size, &many, &f);
+	int ru;
+	const char *path = from_file ? input_file(data, size) : NULL;
+	if (from_file && !path)
+		return;
+	if (path) {
+		ru = csvload_file(&u, path, other, &f);
+	} else {
+		ru = csvload_buffer(&u, (const char *)data, size, other, &f);
+	}
 	char m1[1024], m2[1024];
 	if (ru != rc || (rc < 0 && strcmp(err_text(e, m1, sizeof m1), err_text(&f, m2, sizeof m2))))
-		fuzz_fail("in stretches: status %d (%s), in one: %d (%s)", ru, ru < 0 ? m2 : "",
+		fuzz_fail("%s: status %d (%s), in one: %d (%s)", how, ru, ru < 0 ? m2 : "",
 		    rc, rc < 0 ? m1 : "");
 	if (u.nrows != t->nrows || u.ncols != t->ncols || u.nwarn_total != t->nwarn_total)
-		fuzz_fail("in stretches: %zu rows, %zu columns, %zu warnings; in one: %zu, %zu, %zu",
+		fuzz_fail("%s: %zu rows, %zu columns, %zu warnings; in one: %zu, %zu, %zu", how,
 		    u.nrows, u.ncols, u.nwarn_total, t->nrows, t->ncols, t->nwarn_total);
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (u.rows[r].line != t->rows[r].line || u.rows[r].nfields != t->rows[r].nfields ||
 		    u.rows[r].fold_len != t->rows[r].fold_len || memcmp(arena_at(&u.fold,
 		    u.rows[r].fold), arena_at(&t->fold, t->rows[r].fold), t->rows[r].fold_len))
-			fuzz_fail("in stretches, row %zu differs (line %u, %u fields)", r,
+			fuzz_fail("%s, row %zu differs (line %u, %u fields)", how, r,
 			    u.rows[r].line, u.rows[r].nfields);
 		for (size_t c = 0; c < t->rows[r].nfields; c++) {
 			size_t a, b;
 			const char *x = table_field(&u, r, c, &a), *y = table_field(t, r, c, &b);
 			if (a != b || memcmp(x, y, a))
-				fuzz_fail("in stretches, row %zu field %zu differs", r, c);
+				fuzz_fail("%s, row %zu field %zu differs", how, r, c);
 		}
 	}
 	for (size_t i = 0; i < t->nwarn; i++)
 		if (u.warn[i].line != t->warn[i].line || strcmp(u.warn[i].msg, t->warn[i].msg))
-			fuzz_fail("in stretches, warning %zu differs: %s", i, u.warn[i].msg);
+			fuzz_fail("%s, warning %zu differs: %s", how, i, u.warn[i].msg);
+	if (table_stale(&u))
+		fuzz_fail("%s: the file read again is not the one read", how);
 	table_free(&u);
+}
+
+static void
+check_stretches(const uint8_t *data, size_t size, const struct load_opts *o, int rc,
+    const struct err *e, const struct table *t)
+{
+	struct load_opts many = *o, own = *o, own_many, lazy = *o;
+	many.parallel_min = 1;
+	many.stretches = 2 + (unsigned)(size % 4);
+	check_as("in stretches", data, size, &many, false, rc, e, t);
+	own.split = LOAD_SPLIT_OWN;
+	check_as("split by the loader", data, size, &own, false, rc, e, t);
+	own_many = many;
+	own_many.split = LOAD_SPLIT_OWN;
+	check_as("split by the loader, in stretches", data, size, &own_many, false, rc, e, t);
+	lazy.lazy_min = 1;
+	lazy.split = LOAD_SPLIT_AUTO;
+	check_as("lazy, from a file", data, size, &lazy, true, rc, e, t);
 }
 
 static void

@@ -1189,6 +1189,47 @@ lazy_file_changed(void **state)
 	unlink(path);
 }
 
+/* The loader's own splitting of simple lines gives the same table as
+ * libcsv's of every line, on hostile and generated text, in one stretch or
+ * several, with every delimiter. */
+static void
+own_split_as_libcsv(void **state)
+{
+	(void)state;
+	static const char delims[] = ",;\t";
+	for (int round = 0; round < 80; round++) {
+		pseed = 0x5eed0 + (uint64_t)round;
+		struct arena a = {0};
+		if (round % 2)
+			gen_hostile(&a, 20 + prnd(2000), round % 6 == 1);
+		else
+			gen_lazy(&a, 20 + prnd(2000));
+		char d = delims[round % 3];
+		if (d != ',')	/* the same text, another delimiter: commas become it */
+			for (size_t i = 0; i < a.len; i++)
+				if (a.base[i] == ',')
+					a.base[i] = d;
+		if (round % 7 == 3 && a.len)	/* no line break at the end */
+			while (a.len && (a.base[a.len - 1] == '\n' || a.base[a.len - 1] == '\r'))
+				a.len--;
+		unsigned k = 1 + (unsigned)(round % 4);
+		struct load_opts lib = {.split = LOAD_SPLIT_LIBCSV, .stretches = k, .parallel_min = 1};
+		struct load_opts own = {.split = LOAD_SPLIT_OWN, .stretches = k, .parallel_min = 1};
+		struct table t1, t2;
+		struct err e1, e2;
+		int r1 = load_mem(&t1, a.base, a.len, &lib, &e1);
+		int r2 = load_mem(&t2, a.base, a.len, &own, &e2);
+		assert_int_equal(r1, r2);
+		if (r1 < 0)
+			assert_string_equal(ERR(&e1), ERR(&e2));
+		same_tables(&t1, &t2);
+		assert_int_equal(t1.delimiter, t2.delimiter);
+		table_free(&t1);
+		table_free(&t2);
+		arena_free(&a);
+	}
+}
+
 static void
 stretches_as_one(void **state)
 {
@@ -1319,6 +1360,7 @@ main(void)
 		cmocka_unit_test(stretches_as_one),
 		cmocka_unit_test(stretches_fooled_by_a_quote),
 		cmocka_unit_test(lazy_as_full),
+		cmocka_unit_test(own_split_as_libcsv),
 		cmocka_unit_test(lazy_file_changed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
