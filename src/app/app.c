@@ -569,6 +569,18 @@ app_idle(struct app *a)
 	return react;
 }
 
+int
+app_wake_fd(const struct app *a)
+{
+	return a->loading ? loading_fd(a->loading) : a->reloading ? loading_fd(a->reloading) : -1;
+}
+
+void
+app_woken(struct app *a)
+{
+	a->load_looked = 0;	/* the end, at once */
+}
+
 long
 app_wait(const struct app *a)
 {

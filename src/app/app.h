@@ -84,6 +84,10 @@ unsigned app_idle(struct app *a);
 /* Milliseconds until app_idle() has something to do, or -1 (while
  * loading: the next look at how far it is). */
 long app_wait(const struct app *a);
+/* A descriptor to wait on beside the keys (a load beside the screen that
+ * ends), or -1; when it is readable, app_woken() then app_idle(). */
+int app_wake_fd(const struct app *a);
+void app_woken(struct app *a);
 /* Pasted text (UTF-8): into the search, or the file name being typed;
  * never a command. */
 unsigned app_paste(struct app *a, const char *s, size_t n);

@@ -1,19 +1,24 @@
 /* SPDX-License-Identifier: MIT
  * loading: the loading thread, what it publishes, and the hand-over. */
+#define _GNU_SOURCE	/* gettid */
 #include "loading.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "places.h"
 
 #define LOADING_AREAS_MIN 10000	/* rows */
+#define LOADING_NICE 10	/* a tenth of a core's share against the screen */
 
 struct loading {
 	pthread_t tid;
@@ -34,6 +39,7 @@ struct loading {
 	struct table view;	/* d.t as last published */
 	size_t done, total, rows;
 	bool ended;
+	int wake[2];		/* a byte written when it has ended (loading_fd()) */
 };
 
 static double
@@ -90,6 +96,10 @@ run(void *arg)
 	    (t->role_col[ROLE_COVERAGE] >= 0 || t->role_col[ROLE_POSTCODE] >= 0)) {
 		l->d.cov = xmalloc(sizeof *l->d.cov);
 		coverage_build(l->d.cov, t, places_get());
+	} else if (rc == 0 && !atomic_load(&l->stop) && t->nrows >= LOADING_AREAS_MIN) {
+		/* The places of France all the same, which the first key
+		 * after the load would otherwise wait for. */
+		places_get();
 	}
 	pthread_mutex_lock(&l->mu);
 	l->rc = rc;
@@ -98,7 +108,21 @@ run(void *arg)
 	l->ended = true;
 	pthread_cond_broadcast(&l->cv);
 	pthread_mutex_unlock(&l->mu);
+	if (l->wake[1] >= 0) {
+		ssize_t w = write(l->wake[1], "", 1);
+		(void)w;	/* full or gone: whoever waits looks all the same */
+	}
 	return NULL;
+}
+
+/* The thread's: below the screen's priority (and so the stretches it
+ * parses in threads of their own), so that a key is answered at once while
+ * the load takes the cores the screen leaves. */
+static void *
+run_beside(void *arg)
+{
+	setpriority(PRIO_PROCESS, (id_t)gettid(), LOADING_NICE);
+	return run(arg);
 }
 
 struct loading *
@@ -115,12 +139,14 @@ loading_start(const char *path, const struct load_opts *o)
 	clock_gettime(CLOCK_MONOTONIC, &l->start);
 	pthread_mutex_init(&l->mu, NULL);
 	pthread_cond_init(&l->cv, NULL);
+	if (pipe2(l->wake, O_CLOEXEC | O_NONBLOCK) < 0)
+		l->wake[0] = l->wake[1] = -1;
 	directory_init(&l->d, path);
 	publish_view(l);	/* no row yet: the name, no column */
 	struct stat st;
 	if (path && stat(path, &st) == 0)
 		l->total = (size_t)st.st_size;
-	l->threaded = pthread_create(&l->tid, NULL, run, l) == 0;
+	l->threaded = pthread_create(&l->tid, NULL, run_beside, l) == 0;
 	if (!l->threaded)
 		run(l);	/* no thread to be had: the screen waits */
 	return l;
@@ -172,6 +198,15 @@ end(struct loading *l)
 	pthread_mutex_destroy(&l->mu);
 	pthread_cond_destroy(&l->cv);
 	free(l->path);
+	for (int i = 0; i < 2; i++)
+		if (l->wake[i] >= 0)
+			close(l->wake[i]);
+}
+
+int
+loading_fd(const struct loading *l)
+{
+	return l->wake[0];
 }
 
 int

@@ -51,5 +51,8 @@ int loading_finish(struct loading *l, struct directory *d, struct err *e);
 /* Stops the load where it is (within a MiB of text), waits for its
  * thread and frees everything. */
 void loading_cancel(struct loading *l);
+/* A descriptor that becomes readable when the load has ended (for poll()),
+ * or -1. */
+int loading_fd(const struct loading *l);
 
 #endif

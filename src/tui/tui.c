@@ -137,9 +137,13 @@ loop(struct app *a, struct input *in, const struct view_opts *vo)
 		long app = app_wait(a), wait = left;
 		if (wait < 0 || (app >= 0 && app < wait))
 			wait = app >= 0 ? app : 250;
-		struct pollfd p = {.fd = fd, .events = POLLIN};
+		/* The keys, and the end of a load beside the screen. */
+		struct pollfd pw[2] = {{.fd = fd, .events = POLLIN},
+		    {.fd = app_wake_fd(a), .events = POLLIN}};
+		struct pollfd p = pw[0];
 		signals_busy(false);	/* waiting: a signal ends it by the loop */
-		int r = signals_got || signals_resized ? -1 : poll(&p, 1, (int)wait);
+		int r = signals_got || signals_resized ? -1 : poll(pw, 2, (int)wait);
+		p.revents = pw[0].revents;
 		signals_busy(true);	/* working, writing: at once */
 		now = now_ms();
 		app_clock(a, now);
@@ -147,6 +151,13 @@ loop(struct app *a, struct input *in, const struct view_opts *vo)
 			break;
 		if (r < 0)
 			continue;	/* a signal, a resize */
+		if (r > 0 && (pw[1].revents & POLLIN)) {
+			app_woken(a);
+			react |= app_idle(a);
+			if (!pw[0].revents)
+				continue;
+			r--;
+		}
 		struct input_event ev[INPUT_EVENTS];
 		if (r == 0) {
 			if (need >= 0 && now - last_byte >= (uint64_t)need)
