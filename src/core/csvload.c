@@ -48,7 +48,7 @@ struct loader {
 	uint32_t quote_line;
 	uint32_t bad_quote_line;
 	char delim;
-	/* A lazy table's rows (table_lazy_begin()): no text, a record. */
+	/* A lazy table's rows (table_lazy_begin()): no text, where each is. */
 	bool lazy;
 	uint64_t file_base;	/* where the text's first byte is in the file */
 	size_t row_off;		/* where the current row begins in the text */
@@ -134,7 +134,7 @@ lazy_reset(struct loader *L)
 /* A lazy row (the last one of the table): where it is in the file, its
  * resident values. */
 static void
-put_record(struct loader *L, struct row *r)
+put_lazy_row(struct loader *L, struct row *r)
 {
 	struct table *t = L->t;
 	r->text = L->file_base + L->row_off;
@@ -283,7 +283,7 @@ on_row(int c, void *data)
 		if (L->lazy) {
 			if (L->line_end - L->row_off >= UINT32_MAX - 8)
 				L->too_big = N_("a row of more than 4 GiB of text or 4 billion fields");
-			put_record(L, r);
+			put_lazy_row(L, r);
 		} else {
 			r->text_len = (uint32_t)(t->text.len - L->row_start);
 			table_put_ends(t, r, L->ends);
@@ -756,7 +756,7 @@ read_back(const struct release *r)
 #define FOLD_ROOM(n) (20 * (n) + ((size_t)1 << 20))
 /* A lazy table's: no text but the header's; a value of the pool takes 5
  * bytes beyond its own, and there is a delimiter or a line end after each. */
-#define LAZY_TEXT_ROOM(n) ((void)(n), ((size_t)1 << 20))
+#define LAZY_TEXT_ROOM ((size_t)1 << 20)
 #define POOL_ROOM(n) (5 * (n) + ((size_t)1 << 20))
 
 /* The rows after the header (from body) in stretches on the cores, when
@@ -791,7 +791,7 @@ parse_parallel(struct pass *ps, size_t body, size_t k, struct err *e)
 		if (j == 0)
 			continue;
 		n = at[j] - at[j - 1];
-		toff[j] = toff[j - 1] + (L->lazy ? LAZY_TEXT_ROOM(n) : TEXT_ROOM(n));
+		toff[j] = toff[j - 1] + (L->lazy ? LAZY_TEXT_ROOM : TEXT_ROOM(n));
 		foff[j] = foff[j - 1] + FOLD_ROOM(n);
 		poff[j] = poff[j - 1] + proom[j - 1];
 	}
@@ -810,7 +810,7 @@ parse_parallel(struct pass *ps, size_t body, size_t k, struct err *e)
 		    .header_fields = L->header_fields, .delim = L->delim, .lazy = L->lazy,
 		    .file_base = L->file_base, .own_split = L->own_split};
 		if (L->lazy) {
-			x->t.text.cap = LAZY_TEXT_ROOM(end - at[j]);
+			x->t.text.cap = LAZY_TEXT_ROOM;
 			x->t.pool = (struct arena){t->pool.base + poff[j], 0, proom[j], true};
 			x->L.pool_base = poff[j];
 			lazy_reset(&x->L);
@@ -1031,6 +1031,95 @@ too_large(const struct table *t, struct err *e, uint64_t size, uint64_t max)
 	    "(raise it with --max-size SIZE)"), a, b);
 }
 
+/* A file of this size or more is read on the cores, a part each: the page
+ * faults and the copy of a read cost more than the disk, whose pages are
+ * in memory already for a file just written or read. */
+#ifndef CSVLOAD_READ_PARALLEL_MIN
+#define CSVLOAD_READ_PARALLEL_MIN ((size_t)32 << 20)	/* 32 MiB */
+#endif
+
+/* A part of the file read by a thread of its own. */
+struct part {
+	pthread_t tid;
+	bool started;
+	int fd;
+	char *buf;		/* the whole file's */
+	size_t from, to, got;
+	int err;		/* errno, or 0 */
+	atomic_bool *stop;
+};
+
+static void *
+read_part(void *arg)
+{
+	struct part *p = arg;
+	while (p->from + p->got < p->to && !atomic_load(p->stop)) {
+		size_t left = p->to - p->from - p->got;
+		size_t want = left < CSVLOAD_READ_STEP ? left : CSVLOAD_READ_STEP;
+		ssize_t r = pread(p->fd, p->buf + p->from + p->got, want, (off_t)(p->from + p->got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			p->err = errno;
+		if (r <= 0)
+			break;
+		p->got += (size_t)r;
+	}
+	return NULL;
+}
+
+/* Reads the first size bytes of fd into buf, the parts after the first in
+ * threads, the first here with a word to the caller between its pieces.
+ * Returns how many bytes from the start were read (fewer: the file is
+ * shorter now), or -1 with e set (an error, or stopped). */
+static ssize_t
+read_parts(struct table *t, int fd, char *buf, size_t size, const struct load_opts *o,
+    struct err *e)
+{
+	struct part p[CSVLOAD_STRETCHES_MAX];
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t k = cores < 2 ? 1 : cores > 4 ? 4 : (size_t)cores;
+	atomic_bool stop;
+	atomic_init(&stop, false);
+	for (size_t j = 0; j < k; j++) {
+		p[j] = (struct part){.fd = fd, .buf = buf, .from = size / k * j,
+		    .to = j + 1 < k ? size / k * (j + 1) : size, .stop = &stop};
+		if (j)
+			p[j].started = pthread_create(&p[j].tid, NULL, read_part, &p[j]) == 0;
+	}
+	bool stopped = false;
+	while (p[0].from + p[0].got < p[0].to && !stopped) {
+		size_t before = p[0].got;
+		struct part one = p[0];
+		one.to = one.from + one.got + CSVLOAD_READ_STEP < one.to ?
+		    one.from + one.got + CSVLOAD_READ_STEP : one.to;
+		read_part(&one);
+		p[0].got = one.got, p[0].err = one.err;
+		if (p[0].got == before || p[0].err)
+			break;
+		if (o && o->progress && !o->progress(o->progress_ctx, 0, size, 0))
+			stopped = true;
+	}
+	atomic_store(&stop, stopped);
+	for (size_t j = 1; j < k; j++) {
+		if (p[j].started)
+			pthread_join(p[j].tid, NULL);
+		else if (!stopped)
+			read_part(&p[j]);	/* no thread to be had: here */
+	}
+	if (stopped)
+		return err_at(e, t->source, 0, "%s", CSVLOAD_STOPPED);
+	size_t n = 0;
+	for (size_t j = 0; j < k; j++) {
+		if (p[j].err)
+			return err_at(e, t->source, 0, "%s", errno_text(p[j].err));
+		n = p[j].from + p[j].got;
+		if (p[j].from + p[j].got < p[j].to)
+			break;	/* the file is shorter than it was */
+	}
+	return (ssize_t)n;
+}
+
 int
 csvload_file(struct table *t, const char *path, const struct load_opts *o, struct err *e)
 {
@@ -1060,6 +1149,14 @@ csvload_file(struct table *t, const char *path, const struct load_opts *o, struc
 		madvise(buf, cap, MADV_HUGEPAGE);	/* fewer page faults; a hint only */
 #endif
 	int rc = -1;
+	if ((size_t)st.st_size >= CSVLOAD_READ_PARALLEL_MIN) {
+		ssize_t got = read_parts(t, fd, buf, (size_t)st.st_size, o, e);
+		if (got < 0)
+			goto out;
+		n = (size_t)got;
+		next_report = n + CSVLOAD_READ_STEP;
+	}
+	/* What is left, or what grew since. */
 	for (;;) {
 		if ((uint64_t)n > max) {	/* it grew while being read */
 			too_large(t, e, n, max);
@@ -1083,7 +1180,7 @@ csvload_file(struct table *t, const char *path, const struct load_opts *o, struc
 			cap *= 2;
 		}
 		size_t want = cap - n < CSVLOAD_READ_STEP ? cap - n : CSVLOAD_READ_STEP;
-		ssize_t r = read(fd, buf + n, want);
+		ssize_t r = pread(fd, buf + n, want, (off_t)n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {

@@ -158,6 +158,11 @@ index_build(struct index *ix, const struct table *t)
 {
 	struct pairmap m = {0};
 	struct memo mm = {0};
+	enum { RECENT = 64 };
+	struct recent {
+		const char *ter, *reg;
+		uint32_t e;	/* memo entry + 1, 0: none */
+	} recent[RECENT] = {0};
 	size_t *pairs = NULL, pcap = 0;	/* the pairs of the row being read */
 	memset(ix, 0, sizeof *ix);
 	ix->has_regions = t->role_col[ROLE_REGION] >= 0;
@@ -165,7 +170,17 @@ index_build(struct index *ix, const struct table *t)
 		size_t tl, rl, slot = 0;
 		const char *ter = table_territory(t, r, &tl);
 		const char *reg = table_role(t, r, ROLE_REGION, &rl);
-		const struct memo_entry *seen = memo_find(&mm, ter, tl, reg, rl, &slot);
+		/* A lazy table keeps each value once (table.h): the same
+		 * territory and region at the same addresses, found by them. */
+		size_t near = (((uintptr_t)ter >> 3) ^ ((uintptr_t)reg >> 7)) % RECENT;
+		const struct memo_entry *seen = NULL;
+		if (recent[near].e && recent[near].ter == ter && recent[near].reg == reg &&
+		    mm.e[recent[near].e - 1].tl == tl && mm.e[recent[near].e - 1].rl == rl)
+			seen = &mm.e[recent[near].e - 1];
+		else
+			seen = memo_find(&mm, ter, tl, reg, rl, &slot);
+		if (seen)
+			recent[near] = (struct recent){ter, reg, (uint32_t)(seen - mm.e) + 1};
 		if (seen) {
 			for (uint32_t i = 0; i < seen->n; i++) {
 				struct pair *p = &m.p[mm.pidx[seen->first + i]];

@@ -43,7 +43,7 @@ struct column {
 	char *key;	/* folded, letters and digits only: "téléphone 2" -> "telephone2" */
 	enum role role;
 	int resident;	/* a lazy table's column kept in memory: its place
-			 * in each row's record; -1 for the others */
+			 * among each row's values (table.res); -1 for the others */
 };
 
 /* 32 bytes a row beyond its text and the ends of its fields. */
