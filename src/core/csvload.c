@@ -108,6 +108,20 @@ pool_value(struct loader *L, const char *s, size_t n)
 	return at;
 }
 
+/* The search form of the current field, and whether it is an acronym
+ * with a separator (table.h: acronym_spaced). */
+static void
+fold_field(struct loader *L, const char *s, size_t len)
+{
+	struct table *t = L->t;
+	size_t at = t->fold.len;
+	text_fold(&t->fold, s, len, NULL);
+	if ((int)L->nfields == t->role_col[ROLE_ACRONYM] && L->have_header &&
+	    t->fold.len - at <= TABLE_JOINED_MAX && memchr(t->fold.base + at, ' ', t->fold.len - at))
+		t->acronym_spaced = true;
+	arena_putc(&t->fold, '\n');
+}
+
 /* A lazy row's fields: folded, and those of resident columns in the pool. */
 static void
 on_lazy_field(struct loader *L, const char *s, size_t len)
@@ -117,8 +131,7 @@ on_lazy_field(struct loader *L, const char *s, size_t len)
 		L->row_nonempty = true;
 	if (L->nfields < t->ncols && t->cols[L->nfields].resident >= 0)
 		L->res[t->cols[L->nfields].resident] = len ? pool_value(L, s, len) : TABLE_RES_EMPTY;
-	text_fold(&t->fold, s, len, NULL);
-	arena_putc(&t->fold, '\n');
+	fold_field(L, s, len);
 	L->nfields++;
 	if (L->nfields == UINT32_MAX)
 		L->too_big = N_("a row of more than 4 GiB of text or 4 billion fields");
@@ -167,8 +180,7 @@ on_field(void *s, size_t len, void *data)
 	L->ends[L->nfields] = (uint32_t)(L->t->text.len - L->row_start);
 	arena_putc(&L->t->text, '\0');
 	/* The search form of the field, while it is at hand. */
-	text_fold(&L->t->fold, s, len, NULL);
-	arena_putc(&L->t->fold, '\n');
+	fold_field(L, s, len);
 	L->nfields++;
 	/* Rows keep their text's length, their fields' ends and their count
 	 * in 32 bits (the file is at most 4 GiB by default). */
@@ -718,6 +730,7 @@ merge(struct table *t, struct stretch *w, size_t text, size_t fold)
 	}
 	t->nwarn_total += u->nwarn_total;
 	u->nwarn = u->nwarn_total = 0;
+	t->acronym_spaced |= u->acronym_spaced;
 }
 
 static void

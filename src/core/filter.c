@@ -367,7 +367,7 @@ term_find(const struct term *tm, const char *h, size_t n, size_t *mlen)
 /* A short field (an acronym: "CR-CSUR", "CR•DSU") also matches a word
  * typed without its separators ("crcsur"): the field's folded text with
  * its spaces taken out. Where the term starts and ends in h, in *a, *b. */
-#define JOINED_MAX 32
+#define JOINED_MAX TABLE_JOINED_MAX
 static bool
 joined_find(const struct term *tm, const char *h, size_t n, size_t *a, size_t *b)
 {
@@ -445,14 +445,16 @@ term_match_at(const struct table *t, const struct term *tm, size_t joined, size_
 		}
 	}
 	/* Field by field: in the columns the term looks in, and for a word
-	 * typed without the separators of the acronym. */
+	 * typed without the separators of the acronym (when one has some). */
+	if (!tm->cols && !t->acronym_spaced)
+		return false;
 	const char *end = h + n;
 	for (size_t col = 0; h < end; col++) {
 		const char *nl = memchr(h, '\n', (size_t)(end - h));
 		if (!nl)
 			nl = end;
 		size_t fl = (size_t)(nl - h);
-		bool acr = col + 1 == joined;
+		bool acr = col + 1 == joined && t->acronym_spaced;
 		if (term_has_col(tm, col) && (tm->cols ? term_find(tm, h, fl, &mlen) ||
 		    (acr && joined_find(tm, h, fl, &mlen, &mlen)) : acr &&
 		    joined_find(tm, h, fl, &mlen, &mlen)))
@@ -622,7 +624,8 @@ run_whole(struct job *j)
 	const char *fb = t->fold.base;
 	size_t i = j->from;
 	/* Whether a row without it may match it by its acronym (joined_find). */
-	bool acronym = j->q->joined && tm->len >= 2 && !memchr(tm->text, ' ', tm->len);
+	bool acronym = j->q->joined && t->acronym_spaced && tm->len >= 2 &&
+	    !memchr(tm->text, ' ', tm->len);
 #define CAND(k) (j->cand ? j->cand[k] : (uint32_t)(k))
 	uint32_t last = j->to > j->from ? CAND(j->to - 1) : 0;
 	while (i < j->to) {

@@ -76,6 +76,7 @@ struct warning {
 };
 
 #define TABLE_MAX_WARNINGS 1000	/* kept; all are counted */
+#define TABLE_JOINED_MAX 32
 
 struct table {
 	char *source;		/* file name as given, or "built-in directory"; owned */
@@ -99,6 +100,10 @@ struct table {
 	uint32_t header_line;
 	char *common_status;	/* the status most rows share (over half of
 				 * those that have one), or NULL; owned */
+	bool acronym_spaced;	/* some row's acronym, folded, is at most
+				 * TABLE_JOINED_MAX bytes with a space (a
+				 * separator: "CR-CSUR"): the filter then also
+				 * finds it typed without ("crcsur") */
 
 	/* Loading beside the screen (core/loading.c). */
 	bool loading;		/* a view of a table still being loaded: its
