@@ -404,7 +404,7 @@ term_has_col(const struct term *tm, size_t col)
 /* Where a row's last term was first found, and the bytes after it there:
  * a letter typed at the end of that term is found there when it is the
  * next byte, without reading the row again. */
-#define HINT_NEXT 8
+#define HINT_NEXT 4
 struct hint {
 	uint32_t at;		/* NO_HINT: not found as its text, or not a plain term */
 	char next[HINT_NEXT];	/* the bytes after the match; '\0' past the row's end */
@@ -788,7 +788,7 @@ struct filter_cache {
 	size_t n, bytes, budget;
 	unsigned long clock;
 	/* For the rows of the last result scanned (level hint_of), in order:
-	 * where its query's last term was first found and the 8 bytes after (12
+	 * where its query's last term was first found and the 4 bytes after (8
 	 * bytes a row, beside the budget). */
 	struct hint *hint;
 	unsigned long hint_of;
