@@ -119,6 +119,15 @@ put_via(FILE *out, const char *via, int used, int width)
 	put_fitted(out, via, strlen(via), room, false);
 }
 
+/* Before row i of rows[0..n) is written: the next ones read ahead together
+ * (a lazy table reads them from its file: table_prefetch()). */
+static void
+ahead(const struct table *t, const uint32_t *rows, size_t n, size_t i)
+{
+	if (t->lazy && i % TABLE_PREFETCH_ROWS == 0)
+		table_prefetch(t, rows + i, n - i);
+}
+
 static void
 output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n, int width,
     const char *const *via)
@@ -127,6 +136,7 @@ output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n, in
 	struct arena phones = {0};
 	bool has_terr = t->role_col[ROLE_TERRITORY] >= 0 || t->role_col[ROLE_TERRITORY_2017] >= 0;
 	for (size_t i = 0; i < n; i++) {
+		ahead(t, rows, n, i);
 		char *nm = name_with_acronym(t, rows[i]);
 		int w = text_width(nm, strlen(nm));
 		free(nm);
@@ -149,6 +159,7 @@ output_text(FILE *out, const struct table *t, const uint32_t *rows, size_t n, in
 	 * takes the room from its own territory, then its name. */
 	fit_columns(width, wphone, has_terr, &wname, &wterr);
 	for (size_t i = 0; i < n; i++) {
+		ahead(t, rows, n, i);
 		char *nm = name_with_acronym(t, rows[i]);
 		size_t tl;
 		const char *ter = table_territory(t, rows[i], &tl);
@@ -252,6 +263,7 @@ output_csv(FILE *out, const struct table *t, const uint32_t *rows, size_t n, cha
 	}
 	fputs(sep == ',' ? "\r\n" : "\n", out);
 	for (size_t i = 0; i < n; i++) {
+		ahead(t, rows, n, i);
 		for (size_t c = 0; c < t->ncols; c++) {
 			size_t len;
 			const char *s = table_field(t, rows[i], c, &len);
@@ -390,6 +402,7 @@ output_json(FILE *out, const struct table *t, const uint32_t *rows, size_t n,
 	const char *vk = via_key(keys, t->ncols);
 	fputs("[", out);
 	for (size_t i = 0; i < n; i++) {
+		ahead(t, rows, n, i);
 		fputs(i ? ",\n  {" : "\n  {", out);
 		for (size_t c = 0; c < t->ncols; c++) {
 			size_t len;

@@ -56,21 +56,19 @@ reread_row(int c, void *data)
 }
 
 bool
-rowparse_one(const char *s, size_t n, char delim, struct arena *text, uint32_t **ends,
-    size_t *ends_cap, uint32_t *nfields)
+rowparse_one(struct csv_parser *p, const char *s, size_t n, struct arena *text,
+    uint32_t **ends, size_t *ends_cap, uint32_t *nfields)
 {
-	struct csv_parser p;
 	struct reread R = {text, ends, ends_cap, 0, 0, false};
-	rowparse_init(&p, delim);
 	bool ok = true;
 	/* In pieces, the field buffer doubling, as the load feeds it. */
 	for (size_t k = 0, m; k < n && ok; k += m) {
 		m = n - k < 65536 ? n - k : 65536;
-		csv_set_blk_size(&p, p.entry_size > 128 ? p.entry_size : 128);
-		ok = csv_parse(&p, s + k, m, reread_field, reread_row, &R) == m;
+		csv_set_blk_size(p, p->entry_size > 128 ? p->entry_size : 128);
+		ok = csv_parse(p, s + k, m, reread_field, reread_row, &R) == m;
 	}
-	ok = ok && csv_fini(&p, reread_field, reread_row, &R) == 0;
-	csv_free(&p);
+	/* Also what makes p ready for another row (libcsv: csv_fini()). */
+	ok = csv_fini(p, reread_field, reread_row, &R) == 0 && ok;
 	*nfields = R.nfields;
 	return ok && R.rows == 1 && !R.extra;
 }

@@ -16,10 +16,11 @@
  * NUL-terminated, memory from xrealloc(). */
 void rowparse_init(struct csv_parser *p, char delim);
 
-/* The fields of the one row in s[0..n), parsed as the load did, into text
- * (each NUL-terminated) and *ends (each one's NUL), *nfields of them; false
- * when s is not one row. */
-bool rowparse_one(const char *s, size_t n, char delim, struct arena *text, uint32_t **ends,
-    size_t *ends_cap, uint32_t *nfields);
+/* The fields of the one row in s[0..n), parsed by p (rowparse_init(), left
+ * ready for the next row) as the load did, into text (each NUL-terminated)
+ * and *ends (each one's NUL), *nfields of them; false when s is not one
+ * row. */
+bool rowparse_one(struct csv_parser *p, const char *s, size_t n, struct arena *text,
+    uint32_t **ends, size_t *ends_cap, uint32_t *nfields);
 
 #endif

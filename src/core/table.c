@@ -156,11 +156,21 @@ struct lazy {
 	off_t size;
 	struct timespec mtime;
 	bool stale;
+	struct csv_parser parser;	/* for rowparse_one() */
+	bool parser_ready;
 	char *win;		/* bytes of the file from win_off */
 	size_t win_len, win_cap;
 	uint64_t win_off;
 	uint64_t clock;
+	struct cached *last;	/* the row asked for last: its next field */
 	struct cached c[CACHE_ROWS];
+	/* table_prefetch()'s rows, ascending, and each one's fields. */
+	struct {
+		uint32_t *rows;
+		size_t n, cap;
+		struct cached *c;	/* its slots, one a row */
+		size_t ncap;
+	} ahead;
 };
 
 int
@@ -190,6 +200,14 @@ table_lazy_end(struct table *t)
 		return;
 	close(z->fd);
 	free(z->win);
+	if (z->parser_ready)
+		csv_free(&z->parser);
+	free(z->ahead.rows);
+	for (size_t i = 0; i < z->ahead.ncap; i++) {
+		arena_free(&z->ahead.c[i].text);
+		free(z->ahead.c[i].ends);
+	}
+	free(z->ahead.c);
 	for (size_t i = 0; i < CACHE_ROWS; i++) {
 		arena_free(&z->c[i].text);
 		free(z->c[i].ends);
@@ -264,8 +282,9 @@ file_same(struct lazy *z)
 	return !z->stale;
 }
 
-/* The bytes [off, off + n) of the file, from the window (read again when
- * they are not in it); NULL when the file has fewer. */
+/* The bytes [off, off + n) of the file as it was read, from the window
+ * (read again when they are not in it, the file checked before and after);
+ * NULL when it is not the same file now. */
 static const char *
 file_bytes(struct lazy *z, uint64_t off, size_t n)
 {
@@ -277,6 +296,8 @@ file_bytes(struct lazy *z, uint64_t off, size_t n)
 	size_t want = next ? WINDOW : PAGE;
 	if (want < n)
 		want = n;
+	if (!file_same(z))
+		return NULL;
 	if (z->win_cap < want) {
 		free(z->win);
 		z->win = xmalloc(want);
@@ -293,6 +314,10 @@ file_bytes(struct lazy *z, uint64_t off, size_t n)
 	}
 	z->win_off = off;
 	z->win_len = got;
+	if (!file_same(z)) {
+		z->win_len = 0;
+		return NULL;
+	}
 	return got >= n ? z->win : NULL;
 }
 
@@ -305,9 +330,13 @@ fill(const struct table *t, size_t r, struct cached *c)
 	const struct row *row = &t->rows[r];
 	c->text.len = 0;
 	c->nfields = 0;
-	const char *s = file_same(z) ? file_bytes(z, table_row_offset(t, r), row->text_len) : NULL;
-	if (s && rowparse_one(s, row->text_len, t->delimiter, &c->text, &c->ends, &c->ends_cap,
-	    &c->nfields) && c->nfields == row->nfields && file_same(z))
+	if (!z->parser_ready) {
+		rowparse_init(&z->parser, t->delimiter);
+		z->parser_ready = true;
+	}
+	const char *s = z->stale ? NULL : file_bytes(z, table_row_offset(t, r), row->text_len);
+	if (s && rowparse_one(&z->parser, s, row->text_len, &c->text, &c->ends, &c->ends_cap,
+	    &c->nfields) && c->nfields == row->nfields)
 		return;
 	z->stale = true;
 	c->text.len = 0;
@@ -319,6 +348,58 @@ fill(const struct table *t, size_t r, struct cached *c)
 		c->ends[c->nfields] = (uint32_t)c->text.len;
 		arena_putc(&c->text, '\0');
 	}
+}
+
+static int
+cmp_row(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+void
+table_prefetch(const struct table *t, const uint32_t *rows, size_t n)
+{
+	struct lazy *z = t->lazy;
+	if (!z)
+		return;
+	if (n > TABLE_PREFETCH_ROWS)
+		n = TABLE_PREFETCH_ROWS;
+	xgrow((void **)&z->ahead.rows, &z->ahead.cap, n ? n : 1, sizeof *z->ahead.rows);
+	if (n)
+		memcpy(z->ahead.rows, rows, n * sizeof *rows);
+	qsort(z->ahead.rows, n, sizeof *rows, cmp_row);
+	size_t k = 0;	/* each row once */
+	for (size_t i = 0; i < n; i++)
+		if (!k || z->ahead.rows[i] != z->ahead.rows[k - 1])
+			z->ahead.rows[k++] = z->ahead.rows[i];
+	if (k > z->ahead.ncap) {
+		z->ahead.c = xrealloc(z->ahead.c, k * sizeof *z->ahead.c);
+		memset(z->ahead.c + z->ahead.ncap, 0, (k - z->ahead.ncap) * sizeof *z->ahead.c);
+		z->ahead.ncap = k;
+	}
+	z->ahead.n = 0;	/* none served while they are read */
+	z->last = NULL;
+	for (size_t i = 0; i < k; i++) {
+		z->ahead.c[i].row = z->ahead.rows[i];
+		fill(t, z->ahead.rows[i], &z->ahead.c[i]);
+	}
+	z->ahead.n = k;
+}
+
+/* Row r's slot among those read ahead, or NULL. */
+static struct cached *
+ahead_of(struct lazy *z, size_t r)
+{
+	size_t lo = 0, hi = z->ahead.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (z->ahead.rows[mid] < r)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < z->ahead.n && z->ahead.rows[lo] == r ? &z->ahead.c[lo] : NULL;
 }
 
 /* Field col of row r of a lazy table. */
@@ -340,7 +421,10 @@ lazy_field(const struct table *t, size_t r, size_t col, size_t *len)
 		}
 	}
 	struct lazy *z = t->lazy;
-	struct cached *c = NULL, *old = &z->c[0];
+	struct cached *c = z->last && z->last->used && z->last->row == r ? z->last : NULL;
+	if (!c && z->ahead.n)
+		c = ahead_of(z, r);
+	struct cached *old = &z->c[0];
 	for (size_t i = 0; i < CACHE_ROWS && !c; i++) {
 		if (z->c[i].used && z->c[i].row == r)
 			c = &z->c[i];
@@ -353,6 +437,7 @@ lazy_field(const struct table *t, size_t r, size_t col, size_t *len)
 		fill(t, r, c);
 	}
 	c->used = ++z->clock;
+	z->last = c;	/* a slot read ahead too: it stays until table_prefetch() */
 	if (col >= c->nfields) {
 		*len = 0;
 		return "";

@@ -144,6 +144,11 @@ void table_lazy_end(struct table *t);
 /* After the header: which columns stay in memory (t->nres, each column's
  * resident). */
 void table_plan_resident(struct table *t);
+/* Rows about to be read whole, in this order (an export): a lazy table
+ * reads them from its file at once, in the file's order (nearby rows in one
+ * read), and keeps them until the next call; nothing for another table. */
+#define TABLE_PREFETCH_ROWS 16384
+void table_prefetch(const struct table *t, const uint32_t *rows, size_t n);
 /* Where row r begins in the file. */
 uint64_t table_row_offset(const struct table *t, size_t r);
 /* Whether the file of a lazy table has changed since it was read: its
