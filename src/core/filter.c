@@ -11,7 +11,11 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
+#include "simd.h"
 #include "text.h"
 #include "util.h"
 
@@ -330,6 +334,44 @@ find_text(const char *h, size_t n, const char *w, size_t wn)
 #endif
 }
 
+#if defined(__x86_64__)
+/* find_text() 32 places at a time, for the whole folded text (run_whole()),
+ * on a processor with AVX2 (simd_level()): the same first place. */
+__attribute__((target("avx2"))) static const char *
+find_text_avx2(const char *h, size_t n, const char *w, size_t wn)
+{
+	if (wn < 1 || n < wn)
+		return find_text(h, n, w, wn);
+	const __m256i first = _mm256_set1_epi8(w[0]), last = _mm256_set1_epi8(w[wn - 1]);
+	size_t i = 0, starts = n - wn + 1;	/* where w may start: [0, starts) */
+	for (; i + 32 <= starts; i += 32) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(h + i));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(h + i + wn - 1));
+		unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(
+		    _mm256_cmpeq_epi8(a, first), _mm256_cmpeq_epi8(b, last)));
+		for (; m; m &= m - 1) {
+			size_t k = i + (size_t)__builtin_ctz(m);
+			if (wn < 3 || memcmp(h + k + 1, w + 1, wn - 2) == 0)
+				return h + k;
+		}
+	}
+	const char *p = find_text(h + i, n - i, w, wn);	/* the last places */
+	return p;
+}
+#endif
+
+/* Finds w[0..wn) in h[0..n): with AVX2 where avx2 says, else find_text(). */
+static const char *
+find_long(const char *h, size_t n, const char *w, size_t wn, bool avx2)
+{
+#if defined(__x86_64__)
+	if (avx2)
+		return find_text_avx2(h, n, w, wn);
+#endif
+	(void)avx2;
+	return find_text(h, n, w, wn);
+}
+
 /* Finds w[0..wn) in h[0..n) at the start of a word (and, when whole, at
  * the end of one too). */
 static const char *
@@ -547,6 +589,7 @@ struct job {
 	 * the folded text of the rows from the first candidate to the last,
 	 * not row by row. */
 	bool whole;
+	bool avx2;	/* that text scanned with AVX2 (simd_level()) */
 };
 
 static void *
@@ -636,7 +679,8 @@ run_whole(struct job *j)
 		const char *end = fb + t->rows[b - 1].fold + t->rows[b - 1].fold_len;
 		size_t row = r;
 		while (i < j->to && CAND(i) < b) {
-			const char *m = p < end ? find_text(p, (size_t)(end - p), tm->text, tm->len) : NULL;
+			const char *m = p < end ? find_long(p, (size_t)(end - p), tm->text, tm->len,
+			    j->avx2) : NULL;
 			size_t mrow = b;
 			if (m) {
 				while (fb + t->rows[row].fold + t->rows[row].fold_len <= m)
@@ -729,9 +773,10 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 	/* One plain term and candidates dense enough: the whole text. */
 	bool whole = q->n == 1 && term_plain(&q->terms[0]) && count >= WHOLE_MIN &&
 	    count >= t->nrows / WHOLE_DENSITY;
+	bool avx2 = whole && simd_level() == SIMD_AVX2;
 	for (size_t i = 0; i < k; i++) {
 		jobs[i] = (struct job){t, q, cand, count * i / k, count * (i + 1) / k, hit, NULL,
-		    whole ? NULL : hint_in, added, added ? strlen(added) : 0, NULL, 0, whole};
+		    whole ? NULL : hint_in, added, added ? strlen(added) : 0, NULL, 0, whole, avx2};
 		/* The first share writes in place (out never passes its reads);
 		 * the others into their own buffers. */
 		size_t room = jobs[i].to - jobs[i].from + 1;

@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "core/filter.h"
+#include "core/simd.h"
 #include "core/text.h"
 
 /* xorshift: the same sequences on every machine. */
@@ -667,8 +668,14 @@ static void
 whole_text_typed(void **state)
 {
 	(void)state;
-	typed_on(9000, false, 0xabcdef, 4, 120, 0, true);
-	typed_on(9000, true, 0xabcdf0, 4, 120, 5000, true);
+	/* At every vector level this processor has (the whole text is
+	 * scanned with AVX2 where it has it). */
+	for (int level = SIMD_AVX2; level >= SIMD_SSE2; level--) {
+		simd_limit((enum simd_level)level);
+		typed_on(9000, false, 0xabcdef + (uint64_t)level, 4, 120, 0, true);
+		typed_on(9000, true, 0xabcdf0 + (uint64_t)level, 4, 120, 5000, true);
+	}
+	simd_limit(SIMD_AVX2);
 }
 
 /* A table large enough for the scan to be split across threads. */
