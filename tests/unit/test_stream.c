@@ -94,6 +94,9 @@ gen_field(struct arena *a, char delim, bool hostile)
 }
 
 /* A generated directory into a; its delimiter in *delim. */
+/* Rows a generated file has at most. */
+static unsigned max_rows = 60;
+
 static void
 gen_csv(struct arena *a, bool hostile, char *delim)
 {
@@ -118,7 +121,7 @@ gen_csv(struct arena *a, bool hostile, char *delim)
 			arena_append(a, h, strlen(h));
 		}
 	}
-	unsigned nrows = rnd(5) == 0 ? 0 : rnd(60);
+	unsigned nrows = rnd(5) == 0 ? 0 : rnd(max_rows);
 	for (unsigned r = 0; r < nrows; r++) {
 		const char *eol = line_break();
 		arena_append(a, eol, strlen(eol));
@@ -231,6 +234,19 @@ stream_is_the_full_path(void **state)
 	/* Only a literal quote in a header, or a "colonne" in a query, sends
 	 * a clean file the full way. */
 	assert_true(streamed * 10 > runs * 8);
+}
+
+/* Files whose pieces hold thousands of records, half of them prefiltered
+ * on another core: the same output still. */
+static void
+pieces_on_two_cores(void **state)
+{
+	(void)state;
+	seed = 0x51ed270b2d3a4f1dull;
+	max_rows = 6000;
+	size_t streamed = differential(false, 8, 6) + differential(true, 6, 4);
+	max_rows = 60;
+	assert_true(streamed > 0);
 }
 
 /* With hostile bytes too: the same output, or the full path. */
@@ -442,6 +458,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(stream_is_the_full_path),
 		cmocka_unit_test(hostile_inputs),
+		cmocka_unit_test(pieces_on_two_cores),
 		cmocka_unit_test(records_as_the_loader),
 		cmocka_unit_test(needles_in_skeletons),
 		cmocka_unit_test(full_path_where_it_must),
