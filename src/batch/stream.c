@@ -17,7 +17,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,51 +126,31 @@ keep(struct stream *S, uint64_t start, uint64_t end)
 	S->last_kept = true;
 }
 
-/* A share of a piece's records for prefilter(): records [from, to) of
- * recs, whose text starts at s; its skeletons and where each begins. */
-struct share {
-	const struct stream *S;
-	const char *s;
-	const struct scan_recs *recs;
-	size_t from, to;
-	bool *kept;
-	struct arena skel;
-	size_t *at, at_cap;
-	bool clean;
-	pthread_t tid;
-	bool started;
-};
-
-static void *
-prefilter_share(void *arg)
+/* Which of the piece's records (recs, whose text starts at s) may match:
+ * marks kept[i]. Returns whether their text is clean (scan_skeleton). */
+static bool
+prefilter(const struct stream *S, const char *s, const struct scan_recs *recs, bool *kept,
+    struct arena *skel, size_t **at, size_t *at_cap)
 {
-	struct share *sh = arg;
-	const struct needles *nd = &sh->S->nd;
-	const struct scan_rec *rec = sh->recs->r;
-	const char *s = sh->s;
-	size_t from = sh->from, n = sh->to - sh->from;
-	bool *kept = sh->kept + from;
+	const struct needles *nd = &S->nd;
 	bool clean = true;
 	if (!nd->n) {
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < recs->n; i++) {
 			kept[i] = true;
-			clean &= scan_clean(s + rec[from + i].start, rec[from + i].end - rec[from + i].start);
+			clean &= scan_clean(s + recs->r[i].start, recs->r[i].end - recs->r[i].start);
 		}
-		sh->clean = clean;
-		return NULL;
+		return clean;
 	}
-	xgrow((void **)&sh->at, &sh->at_cap, n + 1, sizeof *sh->at);
-	size_t *sk = sh->at;
-	struct arena *skel = &sh->skel;
+	xgrow((void **)at, at_cap, recs->n + 1, sizeof **at);
+	size_t *sk = *at;
 	skel->len = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < recs->n; i++) {
 		sk[i] = skel->len;
 		kept[i] = false;
-		clean &= scan_skeleton(skel, s + rec[from + i].start,
-		    rec[from + i].end - rec[from + i].start);
+		clean &= scan_skeleton(skel, s + recs->r[i].start, recs->r[i].end - recs->r[i].start);
 		arena_putc(skel, '\n');	/* no needle spans two records */
 	}
-	sk[n] = skel->len;
+	sk[recs->n] = skel->len;
 	const struct needle_term *lead = &nd->term[nd->lead];
 	for (int a = 0; a < 2 && lead->alt[a]; a++) {
 		size_t r = 0;
@@ -185,41 +164,7 @@ prefilter_share(void *arg)
 			p = base + sk[r + 1];
 		}
 	}
-	sh->clean = clean;
-	return NULL;
-}
-
-/* Records in a piece beyond which its second half is prefiltered on
- * another core. */
-#define SHARE_MIN 1024
-
-/* Which of the piece's records (recs, whose text starts at s) may match:
- * marks kept[i], the second half of a large piece in a thread of its own
- * (sh[1]; sh[0] here). Returns whether their text is clean
- * (scan_skeleton). */
-static bool
-prefilter(const struct stream *S, const char *s, const struct scan_recs *recs, bool *kept,
-    struct share sh[2])
-{
-	static long cores;
-	if (!cores)
-		cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t half = cores > 1 && recs->n >= SHARE_MIN ? recs->n / 2 : recs->n;
-	for (int i = 0; i < 2; i++) {
-		sh[i].S = S, sh[i].s = s, sh[i].recs = recs, sh[i].kept = kept;
-		sh[i].from = i ? half : 0;
-		sh[i].to = i ? recs->n : half;
-		sh[i].clean = true;
-		sh[i].started = false;
-	}
-	if (half < recs->n)
-		sh[1].started = pthread_create(&sh[1].tid, NULL, prefilter_share, &sh[1]) == 0;
-	prefilter_share(&sh[0]);
-	if (sh[1].started)
-		pthread_join(sh[1].tid, NULL);
-	else if (half < recs->n)
-		prefilter_share(&sh[1]);	/* no thread to be had: here */
-	return sh[0].clean && sh[1].clean;
+	return clean;
 }
 
 /* The first pass. Returns 0, or STREAM_FULL_PATH. */
@@ -232,8 +177,8 @@ first_pass(struct stream *S, const struct load_opts *o, const char *query, uint6
 	bool eof = false, header = true;
 	uint32_t line = 1;
 	struct scan_recs recs = {0};
-	struct share sh[2];
-	memset(sh, 0, sizeof sh);
+	struct arena skel = {0};
+	size_t *at = NULL, at_cap = 0;
 	bool *kept = NULL;
 	size_t kept_cap = 0;
 	int rc = STREAM_FULL_PATH;
@@ -312,7 +257,7 @@ first_pass(struct stream *S, const struct load_opts *o, const char *query, uint6
 			S->header_fields = S->ncols = h->nfields;
 			first = 1;
 		}
-		if (!prefilter(S, buf + pos, &recs, kept, sh))
+		if (!prefilter(S, buf + pos, &recs, kept, &skel, &at, &at_cap))
 			goto out;	/* the loader decodes it or replaces some of it */
 		for (size_t i = first; i < recs.n; i++) {
 			const struct scan_rec *r = &recs.r[i];
@@ -347,10 +292,8 @@ first_pass(struct stream *S, const struct load_opts *o, const char *query, uint6
 out:
 	free(buf);
 	free(recs.r);
-	for (int i = 0; i < 2; i++) {
-		arena_free(&sh[i].skel);
-		free(sh[i].at);
-	}
+	arena_free(&skel);
+	free(at);
 	free(kept);
 	return rc;
 }

@@ -236,10 +236,9 @@ stream_is_the_full_path(void **state)
 	assert_true(streamed * 10 > runs * 8);
 }
 
-/* Files whose pieces hold thousands of records, half of them prefiltered
- * on another core: the same output still. */
+/* Files whose pieces hold thousands of records: the same output still. */
 static void
-pieces_on_two_cores(void **state)
+large_pieces(void **state)
 {
 	(void)state;
 	seed = 0x51ed270b2d3a4f1dull;
@@ -458,7 +457,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(stream_is_the_full_path),
 		cmocka_unit_test(hostile_inputs),
-		cmocka_unit_test(pieces_on_two_cores),
+		cmocka_unit_test(large_pieces),
 		cmocka_unit_test(records_as_the_loader),
 		cmocka_unit_test(needles_in_skeletons),
 		cmocka_unit_test(full_path_where_it_must),
