@@ -49,7 +49,7 @@ SANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 # unit tests built again with it (make tsan; make test runs them).
 TSN := build/tsan
 TSANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
-TSAN_TESTS := test_loading
+TSAN_TESTS := test_loading test_stream
 TSAN_BIN := $(patsubst %,$(TSN)/tests/%_tsan,$(TSAN_TESTS))
 tsn_objs = $(patsubst %.c,$(TSN)/%.o,$(1))
 

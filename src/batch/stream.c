@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,31 +127,51 @@ keep(struct stream *S, uint64_t start, uint64_t end)
 	S->last_kept = true;
 }
 
-/* Which of the piece's records (recs, whose text starts at s) may match:
- * marks kept[i]. Returns whether their text is clean (scan_skeleton). */
-static bool
-prefilter(const struct stream *S, const char *s, const struct scan_recs *recs, bool *kept,
-    struct arena *skel, size_t **at, size_t *at_cap)
+/* A share of a piece's records for prefilter(): records [from, to) of
+ * recs, whose text starts at s; its skeletons and where each begins. */
+struct share {
+	const struct stream *S;
+	const char *s;
+	const struct scan_recs *recs;
+	size_t from, to;
+	bool *kept;
+	struct arena skel;
+	size_t *at, at_cap;
+	bool clean;
+	pthread_t tid;
+	bool started;
+};
+
+static void *
+prefilter_share(void *arg)
 {
-	const struct needles *nd = &S->nd;
+	struct share *sh = arg;
+	const struct needles *nd = &sh->S->nd;
+	const struct scan_rec *rec = sh->recs->r;
+	const char *s = sh->s;
+	size_t from = sh->from, n = sh->to - sh->from;
+	bool *kept = sh->kept + from;
 	bool clean = true;
 	if (!nd->n) {
-		for (size_t i = 0; i < recs->n; i++) {
+		for (size_t i = 0; i < n; i++) {
 			kept[i] = true;
-			clean &= scan_clean(s + recs->r[i].start, recs->r[i].end - recs->r[i].start);
+			clean &= scan_clean(s + rec[from + i].start, rec[from + i].end - rec[from + i].start);
 		}
-		return clean;
+		sh->clean = clean;
+		return NULL;
 	}
-	xgrow((void **)at, at_cap, recs->n + 1, sizeof **at);
-	size_t *sk = *at;
+	xgrow((void **)&sh->at, &sh->at_cap, n + 1, sizeof *sh->at);
+	size_t *sk = sh->at;
+	struct arena *skel = &sh->skel;
 	skel->len = 0;
-	for (size_t i = 0; i < recs->n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		sk[i] = skel->len;
 		kept[i] = false;
-		clean &= scan_skeleton(skel, s + recs->r[i].start, recs->r[i].end - recs->r[i].start);
+		clean &= scan_skeleton(skel, s + rec[from + i].start,
+		    rec[from + i].end - rec[from + i].start);
 		arena_putc(skel, '\n');	/* no needle spans two records */
 	}
-	sk[recs->n] = skel->len;
+	sk[n] = skel->len;
 	const struct needle_term *lead = &nd->term[nd->lead];
 	for (int a = 0; a < 2 && lead->alt[a]; a++) {
 		size_t r = 0;
@@ -164,7 +185,41 @@ prefilter(const struct stream *S, const char *s, const struct scan_recs *recs, b
 			p = base + sk[r + 1];
 		}
 	}
-	return clean;
+	sh->clean = clean;
+	return NULL;
+}
+
+/* Records in a piece beyond which its second half is prefiltered on
+ * another core. */
+#define SHARE_MIN 1024
+
+/* Which of the piece's records (recs, whose text starts at s) may match:
+ * marks kept[i], the second half of a large piece in a thread of its own
+ * (sh[1]; sh[0] here). Returns whether their text is clean
+ * (scan_skeleton). */
+static bool
+prefilter(const struct stream *S, const char *s, const struct scan_recs *recs, bool *kept,
+    struct share sh[2])
+{
+	static long cores;
+	if (!cores)
+		cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t half = cores > 1 && recs->n >= SHARE_MIN ? recs->n / 2 : recs->n;
+	for (int i = 0; i < 2; i++) {
+		sh[i].S = S, sh[i].s = s, sh[i].recs = recs, sh[i].kept = kept;
+		sh[i].from = i ? half : 0;
+		sh[i].to = i ? recs->n : half;
+		sh[i].clean = true;
+		sh[i].started = false;
+	}
+	if (half < recs->n)
+		sh[1].started = pthread_create(&sh[1].tid, NULL, prefilter_share, &sh[1]) == 0;
+	prefilter_share(&sh[0]);
+	if (sh[1].started)
+		pthread_join(sh[1].tid, NULL);
+	else if (half < recs->n)
+		prefilter_share(&sh[1]);	/* no thread to be had: here */
+	return sh[0].clean && sh[1].clean;
 }
 
 /* The first pass. Returns 0, or STREAM_FULL_PATH. */
@@ -177,8 +232,8 @@ first_pass(struct stream *S, const struct load_opts *o, const char *query, uint6
 	bool eof = false, header = true;
 	uint32_t line = 1;
 	struct scan_recs recs = {0};
-	struct arena skel = {0};
-	size_t *at = NULL, at_cap = 0;
+	struct share sh[2];
+	memset(sh, 0, sizeof sh);
 	bool *kept = NULL;
 	size_t kept_cap = 0;
 	int rc = STREAM_FULL_PATH;
@@ -257,7 +312,7 @@ first_pass(struct stream *S, const struct load_opts *o, const char *query, uint6
 			S->header_fields = S->ncols = h->nfields;
 			first = 1;
 		}
-		if (!prefilter(S, buf + pos, &recs, kept, &skel, &at, &at_cap))
+		if (!prefilter(S, buf + pos, &recs, kept, sh))
 			goto out;	/* the loader decodes it or replaces some of it */
 		for (size_t i = first; i < recs.n; i++) {
 			const struct scan_rec *r = &recs.r[i];
@@ -292,8 +347,10 @@ first_pass(struct stream *S, const struct load_opts *o, const char *query, uint6
 out:
 	free(buf);
 	free(recs.r);
-	arena_free(&skel);
-	free(at);
+	for (int i = 0; i < 2; i++) {
+		arena_free(&sh[i].skel);
+		free(sh[i].at);
+	}
 	free(kept);
 	return rc;
 }

@@ -9,6 +9,8 @@
 #define _GNU_SOURCE
 #include "scan.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -239,9 +241,14 @@ struct skel_char {
 };
 #define SKEL_UNSET 0xFF
 #define SKEL_LONG 0xFE
+_Static_assert(sizeof(struct skel_char) == 8, "a character's skeleton is stored at once");
 
 static struct skel_char ascii[128];
-static struct skel_char *bmp;	/* 65536, on first use */
+/* The characters of the BMP met so far, a struct skel_char each as 8 bytes
+ * stored at once: two threads prefiltering beside each other
+ * (batch/stream.c) each see a character not met yet, or all of it. */
+static _Atomic uint64_t *bmp;	/* 65536, at skel_init() */
+static pthread_once_t skel_once = PTHREAD_ONCE_INIT;
 
 /* text_fold() of one character, spaces out, into c (or SKEL_LONG). */
 static void
@@ -333,10 +340,8 @@ skel_16(const char *s, char *d, size_t *nascii)
 #endif
 
 static void
-skel_init(void)
+skel_init_once(void)
 {
-	if (bmp)
-		return;
 	struct arena tmp = {0};
 	for (int i = 0; i < 128; i++) {
 		char ch = (char)i;
@@ -344,11 +349,20 @@ skel_init(void)
 	}
 	arena_free(&tmp);
 	bmp = xmalloc(65536 * sizeof *bmp);
+	struct skel_char unset = {.len = SKEL_UNSET};
+	uint64_t u;
+	memcpy(&u, &unset, sizeof u);
 	for (size_t i = 0; i < 65536; i++)
-		bmp[i].len = SKEL_UNSET;
+		atomic_init(&bmp[i], u);
 #ifdef SKEL_SIMD
 	simd_init();
 #endif
+}
+
+static void
+skel_init(void)
+{
+	pthread_once(&skel_once, skel_init_once);
 }
 
 /* The length of the clean character at s[0] (non-ASCII; n bytes left)
@@ -395,7 +409,7 @@ scan_clean(const char *s, size_t n)
 static inline __attribute__((always_inline)) bool
 skel_body(struct arena *out, const char *s, size_t n, bool simd)
 {
-	static struct arena tmp;
+	struct arena tmp = {0};	/* for a character folded here */
 	const unsigned char *u = (const unsigned char *)s;
 	size_t room = n + 64, used = 0;
 	char *d = arena_reserve(out, room);
@@ -434,9 +448,19 @@ skel_body(struct arena *out, const char *s, size_t n, bool simd)
 				continue;
 			}
 		}
-		struct skel_char one, *sc = cp < 65536 ? &bmp[cp] : &one;
-		if (sc == &one || sc->len == SKEL_UNSET)
-			skel_fold(s + i, (size_t)l, sc, &tmp);
+		struct skel_char one = {0}, *sc = &one;
+		if (cp < 65536) {
+			uint64_t v = atomic_load_explicit(&bmp[cp], memory_order_relaxed);
+			memcpy(&one, &v, sizeof one);
+		}
+		if (cp >= 65536 || one.len == SKEL_UNSET) {
+			skel_fold(s + i, (size_t)l, &one, &tmp);
+			if (cp < 65536) {
+				uint64_t v;
+				memcpy(&v, &one, sizeof v);
+				atomic_store_explicit(&bmp[cp], v, memory_order_relaxed);
+			}
+		}
 		if (sc->len == SKEL_LONG) {
 			arena_commit(out, used);
 			tmp.len = 0;
@@ -453,6 +477,7 @@ skel_body(struct arena *out, const char *s, size_t n, bool simd)
 		i += (size_t)l;
 	}
 	arena_commit(out, used);
+	arena_free(&tmp);
 	return clean;
 }
 
