@@ -241,7 +241,8 @@ struct skel_char {
 };
 #define SKEL_UNSET 0xFF
 #define SKEL_LONG 0xFE
-_Static_assert(sizeof(struct skel_char) == 8, "a character's skeleton is stored at once");
+/* A character's skeleton is stored at once, as 8 bytes (below). */
+typedef char skel_char_is_8_bytes[sizeof(struct skel_char) == 8 ? 1 : -1];
 
 static struct skel_char ascii[128];
 /* The characters of the BMP met so far, a struct skel_char each as 8 bytes
