@@ -109,14 +109,14 @@ for n in $sizes; do
 	filter_s=$1 filter_kb=$3
 	found=$($B/csvcount "$tmp/out" | awk '{ print $3 - 1 }')
 	# centres on screen: the first screen, the end of the load (the output
-	# quiet for half a second: a load going on redraws its line ten times a
+	# quiet for half a second: a load going on redraws its line four times a
 	# second), then the keys; and the keys typed while a load goes on, from
-	# a third of its time, where it takes more than 0.6 s.
+	# a third of its time, where it takes more than 0.3 s.
 	$B/ttybytes -L "$WORDS" -R "$starts" -q 10 -Q 50 -W 500 -T 600000 ./centres "$f" >"$tmp/screen.kv"
 	first=$(kv first_median_ms "$tmp/screen.kv")
 	ready=$(kv ready_median_ms "$tmp/screen.kv")
 	screen_kb=$(kv peak_rss_kb "$tmp/screen.kv")
-	during=$(awk -v r="$ready" 'BEGIN { if (r > 600) printf "%d", r / 3; }')
+	during=$(awk -v r="$ready" 'BEGIN { if (r > 300) printf "%d", r / 3; }')
 	[ -z "$during" ] || $B/ttybytes -L "$WORDS" -R "$starts" -q 10 -Q 50 -D "$during" -T 600000 \
 		./centres "$f" >"$tmp/during.kv"
 	kib=$((size / 1024))
