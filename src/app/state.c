@@ -842,7 +842,7 @@ static bool
 fold_is(const struct table *t, size_t r, int col, const struct arena *want)
 {
 	size_t n = 0;
-	const char *f = col >= 0 ? table_fold_field(t, r, (size_t)col, &n) : "";
+	const char *f = col >= 0 ? table_fold_field(t, r, (size_t)col, &n) : NULL;
 	return n == want->len && (!n || memcmp(f, want->base, n) == 0);
 }
 

@@ -31,23 +31,14 @@ enum { AHEAD = 12 };
 /* A run this short is sorted by insertion, not by radix. */
 enum { SMALL_RUN = 48 };
 
-/* Where the first byte of field col of a row is in its folded text, from
- * h (the fold holds each field folded, each followed by '\n': text_fold
- * makes every line break inside a field a space); n, the text's end,
- * when the row has no such field. */
+/* Where the first byte of field col of row r is in its folded text h
+ * (table_fold_field()); n, the text's end, when the row has no such field. */
 static uint32_t
-field_at(const char *h, uint32_t n, uint32_t nfields, int col)
+field_at(const struct table *t, size_t r, const unsigned char *h, uint32_t n, int col)
 {
-	if (col < 0 || (uint32_t)col >= nfields)
-		return n;
-	const char *p = h, *end = h + n;
-	for (int c = 0; c < col; c++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl)
-			return n;
-		p = nl + 1;
-	}
-	return (uint32_t)(p - h);
+	size_t len;
+	const char *f = col >= 0 ? table_fold_field(t, r, (size_t)col, &len) : NULL;
+	return f ? (uint32_t)((const unsigned char *)f - h) : n;
 }
 
 static int
@@ -97,15 +88,14 @@ key_next(const struct table *t, size_t r, enum sort_key k, struct kpos *p)
 				p->phase = PH_NAME_START;
 				break;
 			}
-			p->off = skip_spaces(h, n, field_at((const char *)h, n, row->nfields,
+			p->off = skip_spaces(h, n, field_at(t, r, h, n,
 			    table_territory_col(t, r)));
 			p->phase = PH_TERR;
 			if (p->off >= n || h[p->off] == '\n')
 				out[o++] = EMPTY_KEY;
 			break;
 		case PH_NAME_START:
-			p->off = skip_spaces(h, n, field_at((const char *)h, n, row->nfields,
-			    name_col(t)));
+			p->off = skip_spaces(h, n, field_at(t, r, h, n, name_col(t)));
 			p->phase = PH_NAME;
 			if (p->off >= n || h[p->off] == '\n')
 				out[o++] = EMPTY_KEY;

@@ -248,8 +248,6 @@ table_row_offset(const struct table *t, size_t r)
 	return t->rows[r].text;
 }
 
-/* Where the first byte of field col is in row r's folded text, and (*len)
- * its length; NULL when the row has no such field. */
 const char *
 table_fold_field(const struct table *t, size_t r, size_t col, size_t *len)
 {
@@ -257,11 +255,11 @@ table_fold_field(const struct table *t, size_t r, size_t col, size_t *len)
 	const char *p = arena_at(&t->fold, row->fold), *end = p + row->fold_len;
 	*len = 0;
 	if (col >= row->nfields)
-		return "";
+		return NULL;
 	for (size_t c = 0; c < col; c++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (!nl)
-			return "";
+			return NULL;
 		p = nl + 1;
 	}
 	const char *nl = memchr(p, '\n', (size_t)(end - p));

@@ -132,7 +132,8 @@ struct row *table_new_row(struct table *t);
  * table_free(); a lazy table's, when not resident, in its cache until 63
  * other rows have been read again (the thread that shows the table only). */
 const char *table_field(const struct table *t, size_t r, size_t col, size_t *len);
-/* The folded form of that field (not NUL-terminated), from the search text. */
+/* The folded form of that field (not NUL-terminated; *len its length),
+ * where it is in the row's search text; NULL when the row has none. */
 const char *table_fold_field(const struct table *t, size_t r, size_t col, size_t *len);
 
 /* Lazy tables. Before the first row: the rows will be read again from fd
