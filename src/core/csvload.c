@@ -23,6 +23,7 @@
 #endif
 
 #include "decode.h"
+#include "hash.h"
 #include "rowparse.h"
 #include "i18n.h"
 #include "text.h"
@@ -55,7 +56,7 @@ struct loader {
 	size_t line_end;	/* where the line being fed ends */
 	uint32_t res[TABLE_RESIDENT_MAX];	/* its resident values (pool offsets) */
 	size_t pool_base;	/* where this loader's part of t->pool is in the whole */
-	uint32_t *seen;		/* values already in the pool: offset + 1, 0 free */
+	struct slots seen;	/* values already in the pool: offset + 1 */
 	size_t nseen;
 	/* Simple lines split here, not by libcsv (split_line()). */
 	bool own_split;
@@ -64,17 +65,8 @@ struct loader {
 };
 
 /* Values a loader remembers, to keep each one once in the pool (past
- * half of it, new ones are kept as they come). */
+ * half of them, new ones are kept as they come: the slots never grow). */
 #define SEEN_SLOTS 16384
-
-static uint32_t
-hash_bytes(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;	/* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
 
 /* The pool offset of value s[0..n) (n > 0), put there if it is not yet;
  * TABLE_RES_FILE when the pool has no room for it. */
@@ -82,17 +74,18 @@ static uint32_t
 pool_value(struct loader *L, const char *s, size_t n)
 {
 	struct arena *pool = &L->t->pool;
-	if (!L->seen)
-		L->seen = xcalloc(SEEN_SLOTS, sizeof *L->seen);
-	uint32_t h = hash_bytes(s, n) & (SEEN_SLOTS - 1);
-	for (uint32_t *e = &L->seen[h];; e = &L->seen[h = (h + 1) & (SEEN_SLOTS - 1)]) {
-		if (!*e)
-			break;
-		const char *v = arena_at(pool, *e - 1 - L->pool_base);
+	struct slots *seen = &L->seen;
+	if (!seen->slot) {
+		seen->slot = xcalloc(SEEN_SLOTS, sizeof *seen->slot);
+		seen->nslot = SEEN_SLOTS;
+	}
+	size_t h = slots_first(seen, hash_bytes(HASH_INIT, s, n));
+	for (; seen->slot[h]; h = slots_next(seen, h)) {
+		const char *v = arena_at(pool, seen->slot[h] - 1 - L->pool_base);
 		uint32_t vn;
 		memcpy(&vn, v, 4);
 		if (vn == n && memcmp(v + 4, s, n) == 0)
-			return *e - 1;
+			return seen->slot[h] - 1;
 	}
 	if (n > UINT32_MAX - 8 || (pool->mapped && pool->cap - pool->len < n + 5) ||
 	    L->pool_base + pool->len + n + 5 >= TABLE_RES_FILE)
@@ -102,7 +95,7 @@ pool_value(struct loader *L, const char *s, size_t n)
 	arena_append(pool, s, n);
 	arena_putc(pool, '\0');
 	if (L->nseen < SEEN_SLOTS / 2) {
-		L->seen[h] = at + 1;
+		seen->slot[h] = at + 1;
 		L->nseen++;
 	}
 	return at;
@@ -742,7 +735,7 @@ stretch_free(struct stretch *w)
 	table_free(&w->t);
 	csv_free(&w->p);
 	free(w->L.ends);
-	free(w->L.seen);
+	slots_free(&w->L.seen);
 	free(w->L.spans);
 }
 
@@ -1008,7 +1001,7 @@ out_csv:
 	csv_free(&p);
 out:
 	free(L.ends);
-	free(L.seen);
+	slots_free(&L.seen);
 	free(L.spans);
 	arena_free(&clean);
 	return rc;
