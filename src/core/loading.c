@@ -87,19 +87,18 @@ run(void *arg)
 {
 	struct loading *l = arg;
 	int rc = directory_read(&l->d, l->path, &l->o, &l->e);
-	/* The areas the rows cover, which the first query naming a place
-	 * would read on the screen's time (half a second at a million rows);
-	 * not for a small table, whose first screen would wait for the places
-	 * of France to be read (15 ms) where its first query does it. */
+	/* The places of France, which the first key after the load would
+	 * otherwise wait for, and the areas the rows cover, which the first
+	 * query naming a place would read on the screen's time (half a second
+	 * at a million rows); not for a small table, whose first screen would
+	 * wait for the places to be read (15 ms) where its first query does it. */
 	const struct table *t = &l->d.t;
-	if (rc == 0 && !atomic_load(&l->stop) && t->nrows >= LOADING_AREAS_MIN &&
-	    (t->role_col[ROLE_COVERAGE] >= 0 || t->role_col[ROLE_POSTCODE] >= 0)) {
-		l->d.cov = xmalloc(sizeof *l->d.cov);
-		coverage_build(l->d.cov, t, places_get());
-	} else if (rc == 0 && !atomic_load(&l->stop) && t->nrows >= LOADING_AREAS_MIN) {
-		/* The places of France all the same, which the first key
-		 * after the load would otherwise wait for. */
-		places_get();
+	if (rc == 0 && !atomic_load(&l->stop) && t->nrows >= LOADING_AREAS_MIN) {
+		const struct places *p = places_get();
+		if (t->role_col[ROLE_COVERAGE] >= 0 || t->role_col[ROLE_POSTCODE] >= 0) {
+			l->d.cov = xmalloc(sizeof *l->d.cov);
+			coverage_build(l->d.cov, t, p);
+		}
 	}
 	pthread_mutex_lock(&l->mu);
 	l->rc = rc;

@@ -138,12 +138,10 @@ loop(struct app *a, struct input *in, const struct view_opts *vo)
 		if (wait < 0 || (app >= 0 && app < wait))
 			wait = app >= 0 ? app : 250;
 		/* The keys, and the end of a load beside the screen. */
-		struct pollfd pw[2] = {{.fd = fd, .events = POLLIN},
+		struct pollfd p[2] = {{.fd = fd, .events = POLLIN},
 		    {.fd = app_wake_fd(a), .events = POLLIN}};
-		struct pollfd p = pw[0];
 		signals_busy(false);	/* waiting: a signal ends it by the loop */
-		int r = signals_got || signals_resized ? -1 : poll(pw, 2, (int)wait);
-		p.revents = pw[0].revents;
+		int r = signals_got || signals_resized ? -1 : poll(p, 2, (int)wait);
 		signals_busy(true);	/* working, writing: at once */
 		now = now_ms();
 		app_clock(a, now);
@@ -151,10 +149,10 @@ loop(struct app *a, struct input *in, const struct view_opts *vo)
 			break;
 		if (r < 0)
 			continue;	/* a signal, a resize */
-		if (r > 0 && (pw[1].revents & POLLIN)) {
+		if (r > 0 && (p[1].revents & POLLIN)) {
 			app_woken(a);
 			react |= app_idle(a);
-			if (!pw[0].revents)
+			if (!p[0].revents)
 				continue;
 			r--;
 		}
@@ -175,8 +173,8 @@ loop(struct app *a, struct input *in, const struct view_opts *vo)
 				return 128 + SIGHUP;	/* the terminal has gone */
 			for (ssize_t i = 0; i < n && !(react & REACT_QUIT); i++)
 				react |= events(a, ev, input_byte(in, buf[i], ev));
-		} while (!(react & REACT_QUIT) && !signals_got && poll(&p, 1, 0) == 1 &&
-		    (p.revents & POLLIN));
+		} while (!(react & REACT_QUIT) && !signals_got && poll(p, 1, 0) == 1 &&
+		    (p[0].revents & POLLIN));
 		if (!(react & REACT_QUIT))
 			react |= paste_done(a) | app_idle(a);
 	}

@@ -9,6 +9,7 @@
 #include "unit.h"
 
 #include <stdbool.h>
+#include <poll.h>
 #include <stdint.h>
 #include <time.h>
 #include <unistd.h>
@@ -150,10 +151,17 @@ views_of(const struct load_opts *o)
 		rest();
 	} while (!s.ended);
 	print_message("%zu views with rows seen while loading %zu rows\n", views, ref.t.nrows);
+	/* The end is said to whoever waits on its descriptor (the screen's
+	 * loop, beside the keys). */
+	struct pollfd pf = {.fd = loading_fd(l), .events = POLLIN};
+	assert_true(pf.fd >= 0);
+	assert_int_equal(poll(&pf, 1, 5000), 1);
+	assert_true(pf.revents & POLLIN);
 
 	struct directory d;
 	assert_int_equal(loading_finish(l, &d, &e), 0);
 	assert_int_equal(d.t.nrows, ref.t.nrows);
+	assert_true((d.t.lazy != NULL) == (o && o->lazy_min));	/* as it was asked */
 	assert_int_equal(d.t.nwarn_total, ref.t.nwarn_total);
 	assert_true(d.t.nwarn_total > 0);	/* the ragged rows, as at once */
 	assert_int_equal(d.ix.n, ref.ix.n);
@@ -168,15 +176,19 @@ views_of(const struct load_opts *o)
 	unlink(path);
 }
 
-/* As the screen loads (a stretch a core), and in three stretches beside
- * the views (as a machine of three cores does). */
+/* As the screen loads (a lazy table, a stretch a core: the rows of each
+ * view read again from the file while the load goes on), in three
+ * stretches beside the views (as a machine of three cores does), and with
+ * every field in memory. */
 static void
 views_while_loading(void **state)
 {
 	(void)state;
-	views_of(NULL);
-	struct load_opts three = {.stretches = 3};
+	struct load_opts screen = {.lazy_min = CSVLOAD_LAZY_MIN};
+	views_of(&screen);
+	struct load_opts three = {.lazy_min = CSVLOAD_LAZY_MIN, .stretches = 3};
 	views_of(&three);
+	views_of(NULL);
 }
 
 /* Stopped at once, then again half-way: nothing left behind (ASan and
