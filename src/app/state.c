@@ -788,7 +788,21 @@ state_wheel(struct state *st, enum pane p, int delta)
 }
 
 /* The key that identifies a centre across reloads: its id, else name and
- * territory. Caller frees. */
+ * territory (*b "" with the id). */
+static void
+key_parts(const struct table *t, size_t r, const char **a, size_t *n1, const char **b,
+    size_t *n2)
+{
+	if (t->role_col[ROLE_ID] >= 0) {
+		*a = table_role(t, r, ROLE_ID, n1);
+		*b = "", *n2 = 0;
+	} else {
+		*a = table_name(t, r, n1);
+		*b = table_territory(t, r, n2);
+	}
+}
+
+/* That key as one string, or NULL (r < 0). Caller frees. */
 static char *
 row_key(const struct table *t, long r)
 {
@@ -796,13 +810,7 @@ row_key(const struct table *t, long r)
 		return NULL;
 	size_t n1, n2;
 	const char *a, *b;
-	if (t->role_col[ROLE_ID] >= 0) {
-		a = table_role(t, (size_t)r, ROLE_ID, &n1);
-		b = "", n2 = 0;
-	} else {
-		a = table_name(t, (size_t)r, &n1);
-		b = table_territory(t, (size_t)r, &n2);
-	}
+	key_parts(t, (size_t)r, &a, &n1, &b, &n2);
 	char *k = xmalloc(n1 + n2 + 2);
 	memcpy(k, a, n1);
 	k[n1] = '\n';
@@ -825,14 +833,9 @@ key_fold_init(struct key_fold *kf, const struct table *t, long r)
 	memset(kf, 0, sizeof *kf);
 	if (r < 0)
 		return;
-	size_t n1, n2 = 0;
-	const char *a, *b = "";
-	if (t->role_col[ROLE_ID] >= 0) {
-		a = table_role(t, (size_t)r, ROLE_ID, &n1);
-	} else {
-		a = table_name(t, (size_t)r, &n1);
-		b = table_territory(t, (size_t)r, &n2);
-	}
+	size_t n1, n2;
+	const char *a, *b;
+	key_parts(t, (size_t)r, &a, &n1, &b, &n2);
 	text_fold(&kf->a, a, n1, NULL);
 	text_fold(&kf->b, b, n2, NULL);
 	kf->any = true;

@@ -355,8 +355,7 @@ find_text_avx2(const char *h, size_t n, const char *w, size_t wn)
 				return h + k;
 		}
 	}
-	const char *p = find_text(h + i, n - i, w, wn);	/* the last places */
-	return p;
+	return find_text(h + i, n - i, w, wn);	/* the last places */
 }
 #endif
 

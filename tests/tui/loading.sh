@@ -100,6 +100,12 @@ keys Escape
 see "... Esc: every centre" "100000 of 100000 centres shown"
 keys Home
 see "... every centre with its new text" "Maison de quartier Émile Hugo, n° 1 (CS1)"
+# F5 again: the centre selected stays selected (found by its key, whose
+# fields are read again from the file).
+keys Down Down Down
+see "a centre selected" "▸Cœur de ville Émile Hugo, n° 4 (CS4)"
+keys F5
+WAIT_S=60 see "... still selected after F5" "Reloaded $MID: 100000 centres." "▸Cœur de ville Émile Hugo, n° 4 (CS4)"
 keys F10
 expect_exit "F10 after the file changed" 0
 
