@@ -1055,12 +1055,13 @@ struct part {
 	atomic_bool *stop;
 };
 
-static void *
-read_part(void *arg)
+/* Reads p's part on to upto (at most its end), or less when the file ends
+ * first (or on an error, p->err set). */
+static void
+read_upto(struct part *p, size_t upto)
 {
-	struct part *p = arg;
-	while (p->from + p->got < p->to && !atomic_load(p->stop)) {
-		size_t left = p->to - p->from - p->got;
+	while (p->from + p->got < upto && !atomic_load(p->stop)) {
+		size_t left = upto - p->from - p->got;
 		size_t want = left < CSVLOAD_READ_STEP ? left : CSVLOAD_READ_STEP;
 		ssize_t r = pread(p->fd, p->buf + p->from + p->got, want, (off_t)(p->from + p->got));
 		if (r < 0 && errno == EINTR)
@@ -1071,6 +1072,13 @@ read_part(void *arg)
 			break;
 		p->got += (size_t)r;
 	}
+}
+
+static void *
+read_part(void *arg)
+{
+	struct part *p = arg;
+	read_upto(p, p->to);
 	return NULL;
 }
 
@@ -1095,12 +1103,8 @@ read_parts(struct table *t, int fd, char *buf, size_t size, const struct load_op
 	}
 	bool stopped = false;
 	while (p[0].from + p[0].got < p[0].to && !stopped) {
-		size_t before = p[0].got;
-		struct part one = p[0];
-		one.to = one.from + one.got + CSVLOAD_READ_STEP < one.to ?
-		    one.from + one.got + CSVLOAD_READ_STEP : one.to;
-		read_part(&one);
-		p[0].got = one.got, p[0].err = one.err;
+		size_t before = p[0].got, next = p[0].from + p[0].got + CSVLOAD_READ_STEP;
+		read_upto(&p[0], next < p[0].to ? next : p[0].to);
 		if (p[0].got == before || p[0].err)
 			break;
 		if (o && o->progress && !o->progress(o->progress_ctx, 0, size, 0))
