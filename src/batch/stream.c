@@ -147,15 +147,15 @@ prefilter_share(void *arg)
 {
 	struct share *sh = arg;
 	const struct needles *nd = &sh->S->nd;
-	const struct scan_rec *rec = sh->recs->r;
+	const struct scan_rec *rec = sh->recs->r + sh->from;
 	const char *s = sh->s;
-	size_t from = sh->from, n = sh->to - sh->from;
-	bool *kept = sh->kept + from;
+	size_t n = sh->to - sh->from;
+	bool *kept = sh->kept + sh->from;
 	bool clean = true;
 	if (!nd->n) {
 		for (size_t i = 0; i < n; i++) {
 			kept[i] = true;
-			clean &= scan_clean(s + rec[from + i].start, rec[from + i].end - rec[from + i].start);
+			clean &= scan_clean(s + rec[i].start, rec[i].end - rec[i].start);
 		}
 		sh->clean = clean;
 		return NULL;
@@ -167,8 +167,7 @@ prefilter_share(void *arg)
 	for (size_t i = 0; i < n; i++) {
 		sk[i] = skel->len;
 		kept[i] = false;
-		clean &= scan_skeleton(skel, s + rec[from + i].start,
-		    rec[from + i].end - rec[from + i].start);
+		clean &= scan_skeleton(skel, s + rec[i].start, rec[i].end - rec[i].start);
 		arena_putc(skel, '\n');	/* no needle spans two records */
 	}
 	sk[n] = skel->len;
