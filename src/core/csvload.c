@@ -566,16 +566,8 @@ parse_stretch(struct pass *ps, size_t from, struct err *e)
 			return err_at(e, t->source, L->bad_quote_line, "%s", _("text after the closing "
 			    "quote of a field (a field with quotes must be quoted whole, its quotes "
 			    "doubled)"));
-		/* libcsv grows a field's buffer by blk_size bytes at a time (128 by
-		 * default), which copies a field of megabytes over and over where
-		 * realloc cannot grow in place: feed long lines in pieces and keep
-		 * blk_size up with the buffer, so that it doubles instead. */
-		for (size_t k = i, m; k < j; k += m) {
-			m = j - k < 65536 ? j - k : 65536;
-			csv_set_blk_size(p, p->entry_size > 128 ? p->entry_size : 128);
-			if (csv_parse(p, s + k, m, on_field, on_row, L) != m)
-				return err_at(e, t->source, L->line, "%s", csv_error_text(csv_error(p)));
-		}
+		if (!rowparse_feed(p, s + i, j - i, on_field, on_row, L))
+			return err_at(e, t->source, L->line, "%s", csv_error_text(csv_error(p)));
 		if (L->too_big || L->line == UINT32_MAX)
 			/* TRANSLATORS: %s is one of the limits above ("more than 4
 			 * billion lines"). */

@@ -22,6 +22,23 @@ rowparse_init(struct csv_parser *p, char delim)
 	csv_set_realloc_func(p, xrealloc);
 }
 
+bool
+rowparse_feed(struct csv_parser *p, const char *s, size_t n,
+    void (*field)(void *, size_t, void *), void (*row)(int, void *), void *data)
+{
+	/* libcsv grows a field's buffer by blk_size bytes at a time (128 by
+	 * default), which copies a field of megabytes over and over where
+	 * realloc cannot grow in place: long text in pieces, blk_size kept up
+	 * with the buffer, so that it doubles instead. */
+	for (size_t k = 0, m; k < n; k += m) {
+		m = n - k < 65536 ? n - k : 65536;
+		csv_set_blk_size(p, p->entry_size > 128 ? p->entry_size : 128);
+		if (csv_parse(p, s + k, m, field, row, data) != m)
+			return false;
+	}
+	return true;
+}
+
 /* The fields of one row read again. */
 struct reread {
 	struct arena *text;
@@ -60,13 +77,7 @@ rowparse_one(struct csv_parser *p, const char *s, size_t n, struct arena *text,
     uint32_t **ends, size_t *ends_cap, uint32_t *nfields)
 {
 	struct reread R = {text, ends, ends_cap, 0, 0, false};
-	bool ok = true;
-	/* In pieces, the field buffer doubling, as the load feeds it. */
-	for (size_t k = 0, m; k < n && ok; k += m) {
-		m = n - k < 65536 ? n - k : 65536;
-		csv_set_blk_size(p, p->entry_size > 128 ? p->entry_size : 128);
-		ok = csv_parse(p, s + k, m, reread_field, reread_row, &R) == m;
-	}
+	bool ok = rowparse_feed(p, s, n, reread_field, reread_row, &R);
 	/* Also what makes p ready for another row (libcsv: csv_fini()). */
 	ok = csv_fini(p, reread_field, reread_row, &R) == 0 && ok;
 	*nfields = R.nfields;
