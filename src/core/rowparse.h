@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
- * rowparse: how libcsv is set up and fed to read a directory (csvload.c's load and
- * the rows of a lazy table read again from their file, table.c), and that
- * reading of one row. No terminal code. */
+ * rowparse: how libcsv is set up and fed to read a directory (csvload.c's
+ * load and the rows of a lazy table read again from their file, table.c),
+ * and that reading of one row. No terminal code. */
 #ifndef CENTRES_ROWPARSE_H
 #define CENTRES_ROWPARSE_H
 
