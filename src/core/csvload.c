@@ -302,44 +302,6 @@ next:
 	L->in_row = false;
 }
 
-/* Follows the quoting of one chunk as libcsv will; returns false on text
- * after a closing quote. */
-static bool
-track_quotes(struct loader *L, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		bool eol = c == '\n' || c == '\r';
-		switch (L->q) {
-		case Q_FIELD_START:
-			if (c == '"')
-				L->q = Q_QUOTED, L->quote_line = L->line;
-			else if (c != L->delim && !eol)
-				L->q = Q_UNQUOTED;
-			break;
-		case Q_UNQUOTED:
-			if (c == L->delim || eol)
-				L->q = Q_FIELD_START;
-			break;
-		case Q_QUOTED:
-			if (c == '"')
-				L->q = Q_QUOTE_IN_QUOTED;
-			break;
-		case Q_QUOTE_IN_QUOTED:
-			if (c == '"')
-				L->q = Q_QUOTED;
-			else if (c == L->delim || eol)
-				L->q = Q_FIELD_START;
-			else {
-				L->bad_quote_line = L->line;
-				return false;
-			}
-			break;
-		}
-	}
-	return true;
-}
-
 /* Where the first of the bytes a, b, c, d is in s[i, n), or n. */
 static size_t
 find_any(const char *s, size_t i, size_t n, char a, char b, char c, char d)
@@ -360,6 +322,71 @@ find_any(const char *s, size_t i, size_t n, char a, char b, char c, char d)
 		if (s[i] == a || s[i] == b || s[i] == c || s[i] == d)
 			return i;
 	return n;
+}
+
+/* Follows the quoting of one chunk as libcsv will; returns false on text
+ * after a closing quote. */
+static bool
+track_quotes(struct loader *L, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		/* Inside a field, on to the byte that ends it. */
+		if (L->q == Q_UNQUOTED) {
+			i = find_any(s, i, n, L->delim, '\n', '\r', L->delim);
+			if (i == n)
+				break;
+			L->q = Q_FIELD_START;
+			continue;
+		}
+		if (L->q == Q_QUOTED) {
+			const char *q = memchr(s + i, '"', n - i);
+			if (!q)
+				break;
+			i = (size_t)(q - s);
+			L->q = Q_QUOTE_IN_QUOTED;
+			continue;
+		}
+		char c = s[i];
+		bool eol = c == '\n' || c == '\r';
+		switch (L->q) {
+		case Q_FIELD_START:
+			if (c == '"')
+				L->q = Q_QUOTED, L->quote_line = L->line;
+			else if (c != L->delim && !eol)
+				L->q = Q_UNQUOTED;
+			break;
+		case Q_UNQUOTED:
+		case Q_QUOTED:
+			break;	/* above */
+		case Q_QUOTE_IN_QUOTED:
+			if (c == '"')
+				L->q = Q_QUOTED;
+			else if (c == L->delim || eol)
+				L->q = Q_FIELD_START;
+			else {
+				L->bad_quote_line = L->line;
+				return false;
+			}
+			break;
+		}
+	}
+	return true;
+}
+
+/* As track_quotes(), for a chunk of n > 0 bytes with no quote in it (a
+ * line of most files): only its first and last bytes can change the state. */
+static bool
+track_plain(struct loader *L, const char *s, size_t n)
+{
+	char first = s[0], last = s[n - 1];
+	if (L->q == Q_QUOTED)
+		return true;
+	if (L->q == Q_QUOTE_IN_QUOTED && first != L->delim && first != '\n' && first != '\r') {
+		L->bad_quote_line = L->line;
+		return false;
+	}
+	L->q = last == L->delim || last == '\n' || last == '\r' ? Q_FIELD_START : Q_UNQUOTED;
+	return true;
 }
 
 /* A simple line, split here: a whole row on one line, each field either
@@ -551,9 +578,11 @@ parse_stretch(struct pass *ps, size_t from, struct err *e)
 				continue;
 			}
 		}
-		size_t j = i;
-		while (j < len && s[j] != '\n' && s[j] != '\r')
-			j++;
+		/* The line's end, and whether a quote comes before it. */
+		size_t j = find_any(s, i, len, '\n', '\r', '"', '"');
+		bool quote = j < len && s[j] == '"';
+		if (quote)
+			j = find_any(s, j, len, '\n', '\r', '\n', '\r');
 		if (j < len)
 			j += (s[j] == '\r' && j + 1 < len && s[j + 1] == '\n') ? 2 : 1;
 		if (!L->in_row && !(s[i] == '\n' || s[i] == '\r')) {
@@ -562,7 +591,7 @@ parse_stretch(struct pass *ps, size_t from, struct err *e)
 			L->row_off = i;
 		}
 		L->line_end = j;
-		if (!track_quotes(L, s + i, j - i))
+		if (!(quote ? track_quotes(L, s + i, j - i) : track_plain(L, s + i, j - i)))
 			return err_at(e, t->source, L->bad_quote_line, "%s", _("text after the closing "
 			    "quote of a field (a field with quotes must be quoted whole, its quotes "
 			    "doubled)"));
@@ -618,18 +647,26 @@ split(const char *s, size_t body, size_t len, size_t k, size_t *at, uint32_t *li
 		if (target <= i)
 			continue;
 #ifdef __SSE2__
+		/* Counted in bytes of 16 lanes (a match is -1), summed before any
+		 * can wrap: no popcount instruction needed. */
 		const __m128i dq = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n'),
-		    cr = _mm_set1_epi8('\r');
-		for (; i + 17 <= target; i += 16) {
-			__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
-			unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, dq));
-			unsigned n1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, lf));
-			unsigned r = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, cr));
-			unsigned nx = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, lf));
-			quotes += (size_t)__builtin_popcount(q);
-			/* "\r\n" is one line end, as a lone "\r" or "\n" is. */
-			lines += (size_t)__builtin_popcount(n1) + (size_t)__builtin_popcount(r & ~nx);
+		    cr = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
+		while (i + 17 <= target) {
+			__m128i qa = zero, la = zero;
+			for (int round = 0; round < 255 && i + 17 <= target; round++, i += 16) {
+				__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+				__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+				/* "\r\n" is one line end, as a lone "\r" or "\n" is. */
+				__m128i end = _mm_or_si128(_mm_cmpeq_epi8(a, lf),
+				    _mm_andnot_si128(_mm_cmpeq_epi8(b, lf), _mm_cmpeq_epi8(a, cr)));
+				qa = _mm_sub_epi8(qa, _mm_cmpeq_epi8(a, dq));
+				la = _mm_sub_epi8(la, end);
+			}
+			__m128i qs = _mm_sad_epu8(qa, zero), ls = _mm_sad_epu8(la, zero);
+			quotes += (size_t)_mm_cvtsi128_si32(qs) +
+			    (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(qs, qs));
+			lines += (size_t)_mm_cvtsi128_si32(ls) +
+			    (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(ls, ls));
 		}
 #endif
 		for (; i < target; i++) {

@@ -1241,6 +1241,78 @@ own_split_as_libcsv(void **state)
 	}
 }
 
+/* What the loader must say of a text's quotes, found the slow way: byte by
+ * byte, as libcsv reads them (a quote opens a field only at its start;
+ * after a closing quote, only another quote, the delimiter or a line end).
+ * Returns the line of text after a closing quote (*after true) or of a
+ * quote never closed, or 0 when the quotes are right. */
+static uint32_t
+quotes_by_hand(const char *s, size_t n, char d, bool *after)
+{
+	enum { START, PLAIN, QUOTED, CLOSED } q = START;
+	uint32_t line = 1, opened = 0;
+	*after = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		bool eol = c == '\n' || c == '\r';
+		if (q == START && c == '"')
+			q = QUOTED, opened = line;
+		else if (q == START && c != d && !eol)
+			q = PLAIN;
+		else if (q == PLAIN && (c == d || eol))
+			q = START;
+		else if (q == QUOTED && c == '"')
+			q = CLOSED;
+		else if (q == CLOSED && c == '"')
+			q = QUOTED;
+		else if (q == CLOSED && (c == d || eol))
+			q = START;
+		else if (q == CLOSED)
+			return *after = true, line;
+		if (c == '\n' || (c == '\r' && !(i + 1 < n && s[i + 1] == '\n')))
+			line++;
+	}
+	return q == QUOTED ? opened : 0;
+}
+
+/* The loader's quote tracker (which skips through fields and lines) says
+ * what the slow way says, on texts made of little but quotes, delimiters
+ * and line ends, in one stretch and in several. */
+static void
+quotes_as_by_hand(void **state)
+{
+	(void)state;
+	static const char alphabet[] = "\"\"\",,;\n\n\r ab";
+	for (int round = 0; round < 4000; round++) {
+		pseed = 0x9e0 + (uint64_t)round;
+		struct arena a = {0};
+		arena_append(&a, "a,b;c\n", 6);
+		size_t n = 1 + prnd(round % 10 == 0 ? 400 : 40);
+		for (size_t i = 0; i < n; i++)
+			arena_putc(&a, alphabet[prnd(sizeof alphabet - 1)]);
+		char d = round % 3 ? ',' : ';';
+		bool after;
+		uint32_t bad = quotes_by_hand(a.base, a.len, d, &after);
+		struct load_opts o = {.delimiter = d, .split = round % 2 ? LOAD_SPLIT_OWN :
+		    LOAD_SPLIT_LIBCSV, .stretches = 1 + (unsigned)(round % 3), .parallel_min = 1};
+		struct table t;
+		struct err e;
+		int rc = load_mem(&t, a.base, a.len, &o, &e);
+		char want[300];
+		snprintf(want, sizeof want, "test.csv:%u: %s", bad, after ? "text after the closing "
+		    "quote of a field (a field with quotes must be quoted whole, its quotes doubled)" :
+		    "unterminated quoted field: the quote opened on this line is never closed");
+		if (bad) {
+			assert_int_equal(rc, -1);
+			assert_string_equal(ERR(&e), want);
+		} else if (rc < 0) {
+			assert_null(strstr(ERR(&e), "quote"));
+		}
+		table_free(&t);
+		arena_free(&a);
+	}
+}
+
 static void
 stretches_as_one(void **state)
 {
@@ -1372,6 +1444,7 @@ main(void)
 		cmocka_unit_test(stretches_fooled_by_a_quote),
 		cmocka_unit_test(lazy_as_full),
 		cmocka_unit_test(own_split_as_libcsv),
+		cmocka_unit_test(quotes_as_by_hand),
 		cmocka_unit_test(lazy_file_changed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
