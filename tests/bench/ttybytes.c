@@ -62,7 +62,7 @@ static struct {
 	int cols, rows;
 	const char *term, *word, *dump, *setup, *latency;
 	int moves, quiet_ms, first_quiet_ms, reply_ms, start_ms, exit_ms, runs;
-	int keyvals, ready_quiet_ms, delay_ms;
+	int keyvals, ready_quiet_ms, delay_ms, each;
 } opt = {
 	.cols = 80, .rows = 24, .word = "reunio", .moves = 100,
 	.quiet_ms = 50, .first_quiet_ms = 200, .reply_ms = 1000, .start_ms = 10000,
@@ -426,6 +426,9 @@ key(struct phase *ph, const char *name, const char *k, size_t kn, int need_outpu
 	if (child_gone)
 		die("the program exited during \"%s\" (%s)", ph->name, name);
 	phase_add(ph, b, count(b, cap_clear) > 0, b->n ? (b->t_last - t0) * 1e3 : -1);
+	if (opt.each)
+		fprintf(stderr, "%s %.2f ms %zu bytes\n", name, b->n ? (b->t_last - t0) * 1e3 : -1,
+		    b->n);
 	dump(name, b);
 }
 
@@ -510,7 +513,7 @@ print_phase(const struct phase *ph, const char *key, size_t full)
 static _Noreturn void
 usage(void)
 {
-	fputs("usage: ttybytes [-kP] [-c COLS] [-l LINES] [-t TERM] [-f WORD] [-n MOVES]\n"
+	fputs("usage: ttybytes [-kPe] [-c COLS] [-l LINES] [-t TERM] [-f WORD] [-n MOVES]\n"
 	    "                [-q QUIET_MS] [-Q FIRST_QUIET_MS] [-r REPLY_MS] [-T MAX_MS]\n"
 	    "                [-s KEYS] [-d DIR] [-L WORDS [-R RUNS]] BINARY [ARGS...]\n"
 	    "Runs BINARY in a COLSxLINES pseudo-terminal (80x24) and reports the bytes it\n"
@@ -532,6 +535,7 @@ usage(void)
 	    "  -s   KEYS sent once after the first screen, not measured (e.g. a Tab,\n"
 	    "       so that the moves are in the list of centres)\n"
 	    "  -d   writes each key's output to DIR/NAME.out (cat -v to read)\n"
+	    "  -e   each key's name, time and bytes on stderr\n"
 	    "  -L   times instead of bytes (make bench): the first screen, then each\n"
 	    "       word of WORDS (comma-separated) typed letter by letter, then as\n"
 	    "       many Backspaces; the time of a key runs from sending it to the last\n"
@@ -752,10 +756,11 @@ main(int argc, char **argv)
 {
 	int c;
 	opt.term = getenv("TERM") && *getenv("TERM") ? getenv("TERM") : "xterm-256color";
-	while ((c = getopt(argc, argv, "+kPc:l:t:f:n:q:Q:r:T:d:s:L:R:W:D:")) != -1) {
+	while ((c = getopt(argc, argv, "+kPec:l:t:f:n:q:Q:r:T:d:s:L:R:W:D:")) != -1) {
 		switch (c) {
 		case 'k': opt.keyvals = 1; break;
 		case 'P': use_proc = 0; break;
+		case 'e': opt.each = 1; break;
 		case 'c': opt.cols = number(optarg, 10, 1000); break;
 		case 'l': opt.rows = number(optarg, 3, 1000); break;
 		case 't': opt.term = optarg; break;
