@@ -735,6 +735,17 @@ run_share(void *arg)
 #define WHOLE_DENSITY 4
 #define MAX_THREADS 8
 
+/* filter_split_for_tests(): a share every split_min candidates, at most
+ * split_shares; 0: as the cores say. */
+static size_t split_min, split_shares;
+
+void
+filter_split_for_tests(size_t min, size_t shares)
+{
+	split_min = min;
+	split_shares = shares;
+}
+
 static size_t
 threads_to_use(size_t count)
 {
@@ -744,9 +755,10 @@ threads_to_use(size_t count)
 		if (cores < 1)
 			cores = 1;
 	}
-	size_t k = count / PARALLEL_MIN;
-	if (k > (size_t)cores)
-		k = (size_t)cores;
+	size_t k = count / (split_min ? split_min : PARALLEL_MIN);
+	size_t most = split_min ? split_shares : (size_t)cores;
+	if (k > most)
+		k = most;
 	if (k > MAX_THREADS)
 		k = MAX_THREADS;
 	return k ? k : 1;
@@ -760,7 +772,7 @@ threads_to_use(size_t count)
  * letters added appended to its last term, and hint_in says, for each,
  * where that term was found.
  * Large scans are split across the cores, each share in its own thread,
- * joined in order. */
+ * joined in order; out and hint have room for count. */
 static size_t
 scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t count,
     const struct hint *hint_in, const char *added, uint8_t *hit, uint32_t *out, struct hint *hint)
@@ -776,11 +788,10 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 	for (size_t i = 0; i < k; i++) {
 		jobs[i] = (struct job){t, q, cand, count * i / k, count * (i + 1) / k, hit, NULL,
 		    whole ? NULL : hint_in, added, added ? strlen(added) : 0, NULL, 0, whole, avx2};
-		/* The first share writes in place (out never passes its reads);
-		 * the others into their own buffers. */
-		size_t room = jobs[i].to - jobs[i].from + 1;
-		jobs[i].out = i == 0 ? out : xmalloc(room * sizeof *out);
-		jobs[i].hint = i == 0 ? hint : xmalloc(room * sizeof *hint);
+		/* Each share writes where its candidates are, in place: out
+		 * and hint never pass its reads, nor reach the next share's. */
+		jobs[i].out = out + jobs[i].from;
+		jobs[i].hint = hint + jobs[i].from;
 	}
 	for (size_t i = 1; i < k; i++)
 		started[i] = pthread_create(&tid[i], NULL, run_share, &jobs[i]) == 0;
@@ -791,12 +802,10 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 			pthread_join(tid[i], NULL);
 		else
 			run_share(&jobs[i]);	/* no thread to be had: do it here */
-		/* Below what share i + 1 still reads: n <= jobs[i].to. */
-		memcpy(out + n, jobs[i].out, jobs[i].n * sizeof *out);
-		memcpy(hint + n, jobs[i].hint, jobs[i].n * sizeof *hint);
+		/* Down to follow the shares before it (n <= jobs[i].from). */
+		memmove(out + n, jobs[i].out, jobs[i].n * sizeof *out);
+		memmove(hint + n, jobs[i].hint, jobs[i].n * sizeof *hint);
 		n += jobs[i].n;
-		free(jobs[i].out);
-		free(jobs[i].hint);
 	}
 	return n;
 }

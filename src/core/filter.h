@@ -158,6 +158,10 @@ void filter_adopt_coverage(struct filter *f, const struct table *t, struct cover
  * filter_set(), and in *bytes (if non-NULL) the memory they take: at most
  * 4 bytes a row of the table (64 KiB for a small one). */
 size_t filter_kept(const struct filter *f, size_t *bytes);
+/* For the tests: every scan of at least min candidates split into shares
+ * of min, `shares` at most (up to 8), whatever the cores; (0, 0): as the
+ * cores and the table's size say. */
+void filter_split_for_tests(size_t min, size_t shares);
 /* Drops the previous result and the kept ones so the next filter_set()
  * scans every row and reads the table's areas again (after a reload, or
  * whenever the table's rows changed). */

@@ -678,6 +678,23 @@ whole_text_typed(void **state)
 	simd_limit(SIMD_AVX2);
 }
 
+/* The scan split in shares on small tables, as it is on large ones
+ * across the cores: the rows and hints of each share joined in order,
+ * whether its candidates are every row, the rows of a shorter query (with
+ * where its last term was: letters typed after it), or the whole text. */
+static void
+split_scans_typed(void **state)
+{
+	(void)state;
+	static const size_t shares[] = {2, 3, 8};
+	for (size_t i = 0; i < sizeof shares / sizeof shares[0]; i++) {
+		filter_split_for_tests(64, shares[i]);
+		typed_on(2000, false, 0x5a1 + i, 5, 120, 0, false);
+		typed_on(5000, true, 0x5b1 + i, 1, 100, 0, true);
+	}
+	filter_split_for_tests(0, 0);
+}
+
 /* A table large enough for the scan to be split across threads. */
 static void
 large_table_typed(void **state)
@@ -858,6 +875,7 @@ main(void)
 		cmocka_unit_test(typed_against_references),
 		cmocka_unit_test(typed_while_loading),
 		cmocka_unit_test(whole_text_typed),
+		cmocka_unit_test(split_scans_typed),
 		cmocka_unit_test(large_table_typed),
 		cmocka_unit_test(over_budget),
 		cmocka_unit_test(table_changes),
