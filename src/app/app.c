@@ -232,9 +232,13 @@ load_look(struct app *a)
 	return react;
 }
 
+static void export_end(struct app *a, bool stopped, const char *fail);
+
 void
 app_free(struct app *a)
 {
+	if (a->exporting)
+		export_end(a, true, NULL);	/* F10, a signal: not whole */
 	state_free(&a->st);
 	if (a->reloading)
 		loading_cancel(a->reloading);
@@ -337,7 +341,7 @@ reload_look(struct app *a)
 	a->load_looked = a->now ? a->now : 1;
 	struct loading_status s;
 	loading_peek(a->reloading, NULL, &s);
-	if (s.ended) {
+	if (s.ended && !a->exporting) {	/* the centres being written stay */
 		struct directory nd;
 		struct err e;
 		int rc = loading_finish(a->reloading, &nd, &e);
@@ -395,6 +399,92 @@ open_file(struct app *a, const char *name)
 	opened(a, rc, &nd, &e, path);
 }
 
+/* An export of this many centres or fewer is written at once; a larger one
+ * a slice between keys (app_idle), its progress on the status line, Esc
+ * stopping it. */
+#define EXPORT_SLICE 4096
+
+/* An export going on (app.h: exporting): the centres in the list's order,
+ * how many are written. */
+struct export {
+	FILE *f;
+	char *path;	/* owned: removed if the export does not end whole */
+	char *name;	/* as typed, for the messages; owned */
+	uint32_t *rows;	/* owned */
+	size_t n, done;
+};
+
+/* The end of the export: written whole (fail NULL, not stopped) or not,
+ * and said so. */
+static void
+export_end(struct app *a, bool stopped, const char *fail)
+{
+	struct export *x = a->exporting;
+	struct state *st = &a->st;
+	int err = 0;
+	if (!fail && !stopped) {
+		/* The first error is the one to tell (no space left on the
+		 * device, the file too large), not what closing says after. */
+		if (fflush(x->f) != 0 || ferror(x->f))
+			err = errno ? errno : EIO;
+		fail = err ? strerror(err) : NULL;
+	}
+	if (fclose(x->f) != 0 && !fail && !stopped) {
+		err = errno ? errno : EIO;
+		fail = strerror(err);
+	}
+	if (fail || stopped)
+		unlink(x->path);
+	if (stopped)
+		state_status(st, "%s", _("Export stopped: nothing written."));
+	else if (fail)
+		/* TRANSLATORS: %s is the reason (the system's, or "it already exists,
+		 * nothing written"). */
+		state_status(st, _("Not exported (F2 to correct the name): %s."), fail);
+	else
+		state_status(st, P_("Exported %zu centre to %s.", "Exported %zu centres to %s.", x->n),
+		    x->n, x->name);
+	free(x->path);
+	free(x->name);
+	free(x->rows);
+	free(x);
+	a->exporting = NULL;
+}
+
+/* How far the export going on is, on the status line. */
+static void
+export_progress(struct app *a)
+{
+	const struct export *x = a->exporting;
+	/* TRANSLATORS: %zu is the number of centres, %s the file's name as
+	 * typed, %d the part written, in percent (then "%%", the sign). */
+	state_status(&a->st, P_("Exporting %zu centre to %s: %d%% (Esc stops it).",
+	    "Exporting %zu centres to %s: %d%% (Esc stops it).", x->n), x->n, x->name,
+	    (int)(100 * x->done / x->n));
+}
+
+/* Writes the next slice of the export going on, or its end. */
+static unsigned
+export_step(struct app *a)
+{
+	struct export *x = a->exporting;
+	if (!x)
+		return REACT_NONE;
+	size_t k = x->n - x->done < EXPORT_SLICE ? x->n - x->done : EXPORT_SLICE;
+	errno = 0;
+	output_rows(x->f, &a->dir.t, x->rows + x->done, k, FORMAT_CSV,
+	    x->done ? OUTPUT_NO_HEADER : 0, 0);
+	x->done += k;
+	if (ferror(x->f)) {
+		export_end(a, false, strerror(errno ? errno : EIO));
+	} else if (x->done == x->n) {
+		export_end(a, false, NULL);
+	} else {
+		export_progress(a);
+	}
+	return REACT_DRAW;
+}
+
 static void
 export(struct app *a, const char *name)
 {
@@ -403,46 +493,38 @@ export(struct app *a, const char *name)
 	/* For its owner only (0600, less if the umask says so): a directory
 	 * of people's phone numbers. */
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-	const char *fail = NULL;
-	int err = 0;
 	FILE *f = NULL;
 	if (fd < 0) {
-		err = errno;
-		fail = err == EEXIST ? _("it already exists, nothing written") : strerror(err);
-	} else if (!(f = fdopen(fd, "w"))) {
-		err = errno;
-		close(fd);
-		unlink(path);
-		fail = strerror(err);
-	} else {
-		/* The first error is the one to tell (no space left on the
-		 * device, the file too large), not what closing says after. */
-		errno = 0;
-		/* In the order the list shows (F7). */
-		uint32_t *rows = xmalloc((st->f.n ? st->f.n : 1) * sizeof *rows);
-		if (st->f.n)
-			memcpy(rows, st->f.rows, st->f.n * sizeof *rows);
-		sort_rows(&st->sort, &a->dir.t, st->order, rows, st->f.n);
-		output_rows(f, &a->dir.t, rows, st->f.n, FORMAT_CSV, 0, 0);
-		free(rows);
-		if (fflush(f) != 0 || ferror(f))
-			err = errno ? errno : EIO;
-		if (fclose(f) != 0 && !err)
-			err = errno ? errno : EIO;
-		if (err) {
-			unlink(path);
-			fail = strerror(err);
-		}
-	}
-	free(path);
-	if (fail) {
-		/* TRANSLATORS: %s is the reason (the system's, or "it already exists,
-		 * nothing written"). */
-		state_status(st, _("Not exported (F2 to correct the name): %s."), fail);
+		int err = errno;
+		state_status(st, _("Not exported (F2 to correct the name): %s."), err == EEXIST ?
+		    _("it already exists, nothing written") : strerror(err));
+		free(path);
 		return;
 	}
-	state_status(st, P_("Exported %zu centre to %s.", "Exported %zu centres to %s.", st->f.n),
-	    st->f.n, name);
+	if (!(f = fdopen(fd, "w"))) {
+		int err = errno;
+		close(fd);
+		unlink(path);
+		free(path);
+		state_status(st, _("Not exported (F2 to correct the name): %s."), strerror(err));
+		return;
+	}
+	struct export *x = xcalloc(1, sizeof *x);
+	x->f = f;
+	x->path = path;
+	x->name = xstrdup(name);
+	x->n = st->f.n;
+	/* In the order the list shows (F7). */
+	x->rows = xmalloc((x->n ? x->n : 1) * sizeof *x->rows);
+	if (x->n)
+		memcpy(x->rows, st->f.rows, x->n * sizeof *x->rows);
+	sort_rows(&st->sort, &a->dir.t, st->order, x->rows, x->n);
+	a->exporting = x;
+	/* A few centres at once; more, a slice at a time between keys. */
+	while (a->exporting && a->exporting->n <= EXPORT_SLICE)
+		export_step(a);
+	if (a->exporting)
+		export_progress(a);
 }
 
 /* The text of what the state asked to copy from the selected centre: one
@@ -513,6 +595,11 @@ perform(struct app *a, unsigned react)
 	unsigned files = REACT_RELOAD | REACT_LOAD | REACT_EXPORT;
 	if (a->reloading)	/* the centres shown are whole: they can be exported */
 		files &= ~(unsigned)REACT_EXPORT;
+	if (a->exporting && (react & files)) {
+		/* The centres being written stay as they are until the end. */
+		state_status(&a->st, "%s", _("An export is under way: Esc stops it."));
+		react = (react & ~files) | REACT_DRAW;
+	}
 	if ((a->loading || a->reloading) && (react & files)) {
 		/* The rows are not all there: read again, another file or
 		 * some of the centres written would all be surprises. */
@@ -558,6 +645,7 @@ app_idle(struct app *a)
 		react |= REACT_DRAW;
 	}
 	react |= state_search_now(&a->st);
+	react |= export_step(a);
 	react |= load_look(a);
 	react |= reload_look(a);
 	react |= file_look(a);
@@ -585,7 +673,7 @@ app_woken(struct app *a)
 long
 app_wait(const struct app *a)
 {
-	if (a->reload_pending || a->st.search_waiting)
+	if (a->reload_pending || a->st.search_waiting || a->exporting)
 		return 0;
 	long wait = -1;
 	if (a->status_until)
@@ -622,6 +710,14 @@ app_key(struct app *a, uint32_t key)
 		settle(a);
 	/* A message stays until the next key (the copy menu is its own): a
 	 * key that changes nothing else still takes it off the screen. */
+	/* An export going on: Esc (while browsing) or Ctrl-C stops it, F10
+	 * stops it and quits; any other key does what it does. */
+	if (a->exporting && ((act == ACT_ESCAPE && st->mode == UI_BROWSE) ||
+	    act == ACT_INTERRUPT || act == ACT_QUIT)) {
+		export_end(a, true, NULL);
+		if (act != ACT_QUIT)
+			return REACT_DRAW;
+	}
 	bool had_message = st->status[0] != '\0';
 	st->status[0] = '\0';
 	if (act != ACT_INTERRUPT)

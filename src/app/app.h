@@ -51,6 +51,8 @@ struct app {
 	struct app_file { unsigned long long dev, ino, size, mtime, mtime_ns; bool known; } file;
 	uint64_t file_looked;	/* when, in ms */
 	bool file_changed;	/* said on the status line until a reload */
+	struct export *exporting;	/* a large export written a slice at a
+					 * time between keys (app.c), or NULL */
 };
 
 #define APP_FILE_LOOK_MS 2000

@@ -253,15 +253,17 @@ put_cell(FILE *out, const char *s, size_t n, char sep, bool alone, bool raw)
 }
 
 static void
-output_csv(FILE *out, const struct table *t, const uint32_t *rows, size_t n, char sep, bool raw)
+output_csv(FILE *out, const struct table *t, const uint32_t *rows, size_t n, char sep, bool raw,
+    bool header)
 {
 	bool alone = t->ncols == 1;
-	for (size_t c = 0; c < t->ncols; c++) {
+	for (size_t c = 0; header && c < t->ncols; c++) {
 		if (c)
 			fputc(sep, out);
 		put_cell(out, t->cols[c].name, strlen(t->cols[c].name), sep, alone, raw);
 	}
-	fputs(sep == ',' ? "\r\n" : "\n", out);
+	if (header)
+		fputs(sep == ',' ? "\r\n" : "\n", out);
 	for (size_t i = 0; i < n; i++) {
 		ahead(t, rows, n, i);
 		for (size_t c = 0; c < t->ncols; c++) {
@@ -441,8 +443,8 @@ output_rows_via(FILE *out, const struct table *t, const uint32_t *rows, size_t n
 	bool raw = flags & OUTPUT_RAW;
 	switch (f) {
 	case FORMAT_TEXT: output_text(out, t, rows, n, width, via); break;
-	case FORMAT_CSV: output_csv(out, t, rows, n, ',', raw); break;
-	case FORMAT_TSV: output_csv(out, t, rows, n, '\t', raw); break;
+	case FORMAT_CSV: output_csv(out, t, rows, n, ',', raw, !(flags & OUTPUT_NO_HEADER)); break;
+	case FORMAT_TSV: output_csv(out, t, rows, n, '\t', raw, !(flags & OUTPUT_NO_HEADER)); break;
 	case FORMAT_JSON: output_json(out, t, rows, n, via); break;
 	}
 }

@@ -18,7 +18,9 @@ int output_format_parse(const char *s);
 /* OUTPUT_RAW: cells that start with = + - @ are written as they are; by
  * default CSV and TSV cells starting so get a leading ' , so that a
  * spreadsheet opening the file reads them as text, not as formulas. */
-enum { OUTPUT_RAW = 1 };
+/* OUTPUT_NO_HEADER: CSV and TSV without their header line (the rows of a
+ * list written a part at a time, after the first part). */
+enum { OUTPUT_RAW = 1, OUTPUT_NO_HEADER = 2 };
 
 /* Prints rows[0..n) of t in format f to out. Every CSV written reads back
  * (csvload) to the same header and rows, given OUTPUT_RAW. Text, one line

@@ -2,7 +2,8 @@
 # A large file loads beside the screen: the screen comes at once with a
 # status line that says how far the load is (percentage, centres, seconds);
 # a search typed meanwhile finds among the centres already read, and its
-# results grow; an export waits for the end (it says so); at the end the
+# results grow; an export waits for the end (it says so), and a large one
+# says how far it is, Esc stopping it; at the end the
 # menu has its territories, the status says how many centres and how long,
 # and the search finds what batch mode finds in the whole file. F10 and
 # Ctrl-C twice answer while it loads, with the terminal restored; an error
@@ -57,6 +58,17 @@ keys F2 C-u
 send_text "$TMPD/out.csv"
 keys Enter
 see "the export works once loaded" "Exported $ROWS centres to $TMPD/out.csv."
+# A large export: written between keys, how far it is on the status line,
+# Esc stops it and removes the file.
+keys F2 C-u
+send_text "$TMPD/out2.csv"
+keys Enter
+see "a large export says how far it is" "Exporting $ROWS centres to $TMPD/out2.csv: " \
+	"% (Esc stops it)."
+keys Escape
+see "... Esc stops it" "Export stopped: nothing written."
+[ -e "$TMPD/out2.csv" ] && fail "... and removes the file" "$TMPD/out2.csv exists" ||
+	pass "... and removes the file"
 # F5: read again beside the screen, the centres as they were meanwhile.
 send_text "zola"
 keys F5

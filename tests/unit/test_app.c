@@ -20,6 +20,7 @@
 #include "app_keys.h"
 #include "app/keys.h"
 #include "core/directory.h"
+#include "core/output.h"
 
 struct fixture {
 	struct app a;
@@ -298,6 +299,132 @@ export_tells_the_first_error(void **state)
 	status[n] = '\0';
 	assert_string_equal(status, "Not exported (F2 to correct the name): File too large.");
 	assert_false(exists(out));
+}
+
+/* A directory of n centres (a row of about 130 bytes each: 10,000 make a
+ * file over 1 MiB, read as the screen reads a large one) in place of the
+ * test one, its app started on it. */
+static void
+start_on_rows(struct fixture *fx, size_t n)
+{
+	app_free(&fx->a);
+	snprintf(fx->path, sizeof fx->path, "%s/grand.csv", fx->dir);
+	FILE *f = fopen(fx->path, "wb");
+	assert_non_null(f);
+	fputs("nom,territoire,region,telephone,adresse\n", f);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "Centre social numéro %zu,Rhône,Auvergne-Rhône-Alpes,04 72 %02zu %02zu %02zu,"
+		    "\"%zu, rue de la République, 69001 Lyon, bâtiment B, escalier %zu\"\n", i,
+		    i / 10000 % 100, i / 100 % 100, i % 100, i, i % 7);
+	assert_int_equal(fclose(f), 0);
+	struct app_config cfg = plain;
+	cfg.load.lazy_min = 1 << 20;
+	start(fx, &cfg);
+	/* What the screen does while no key comes, until the load is looked at. */
+	app_idle(&fx->a);
+}
+
+/* The app_idle() calls an export of a large list takes to end (at most
+ * max), with the status line after the first one in first. */
+static int
+idle_until_exported(struct app *a, int max, char *first, size_t size)
+{
+	int k = 0;
+	while (a->exporting && k < max) {
+		app_clock(a, a->now + 1);
+		assert_true(app_wait(a) == 0);	/* no waiting for a key meanwhile */
+		app_idle(a);
+		if (k++ == 0)
+			snprintf(first, size, "%s", a->st.status);
+	}
+	return k;
+}
+
+/* A large export is written a slice at a time between keys, saying how far
+ * it is; the keys still answer (F5 and another export wait for its end,
+ * and say so); the file is the list as a small export writes it. */
+static void
+export_large_in_slices(void **state)
+{
+	struct fixture *fx = *state;
+	start_on_rows(fx, 10000);
+	struct app *a = &fx->a;
+	assert_true(a->dir.t.lazy);
+	char out[256], want[700], first[600];
+	snprintf(out, sizeof out, "%s/grand-export.csv", fx->dir);
+	export_to(a, out);
+	assert_non_null(a->exporting);
+	snprintf(want, sizeof want, "Exporting 10000 centres to %s: 0%% (Esc stops it).", out);
+	assert_string_equal(a->st.status, want);
+	/* Keys answer meanwhile: a move; a reload and an export wait. */
+	app_key(a, '\t');	/* to the list of centres */
+	long before = state_row(&a->st);
+	app_key(a, K_DOWN);
+	assert_true(state_row(&a->st) != before);
+	app_key(a, K_F(5));
+	assert_string_equal(a->st.status, "An export is under way: Esc stops it.");
+	assert_false(a->reload_pending);
+	int steps = idle_until_exported(a, 100, first, sizeof first);
+	snprintf(want, sizeof want, "Exporting 10000 centres to %s: 40%% (Esc stops it).", out);
+	assert_string_equal(first, want);
+	assert_int_equal(steps, 3);	/* 4,096 centres a slice */
+	snprintf(want, sizeof want, "Exported 10000 centres to %s.", out);
+	assert_string_equal(a->st.status, want);
+	/* The same bytes as the centres written at once (--list --format csv). */
+	FILE *mem = tmpfile();
+	assert_non_null(mem);
+	output_rows(mem, &a->dir.t, a->st.f.rows, a->st.f.n, FORMAT_CSV, 0, 0);
+	long size = ftell(mem);
+	struct stat sb;
+	assert_int_equal(stat(out, &sb), 0);
+	assert_int_equal(sb.st_size, size);
+	rewind(mem);
+	FILE *got = fopen(out, "rb");
+	assert_non_null(got);
+	int c, d;
+	long at = 0;
+	while ((c = getc(mem)) != EOF && (d = getc(got)) == c)
+		at++;
+	assert_int_equal(at, size);
+	fclose(got);
+	fclose(mem);
+	assert_int_equal(rows_in(out), 10000);
+}
+
+/* Esc and Ctrl-C stop a large export, F10 too as it quits: the file is
+ * removed, never left half written. */
+static void
+export_large_stopped(void **state)
+{
+	struct fixture *fx = *state;
+	start_on_rows(fx, 10000);
+	struct app *a = &fx->a;
+	char out[256];
+	snprintf(out, sizeof out, "%s/arrete.csv", fx->dir);
+	export_to(a, out);
+	app_idle(a);
+	assert_true(exists(out));
+	app_key(a, K_ESC);
+	assert_null(a->exporting);
+	assert_string_equal(a->st.status, "Export stopped: nothing written.");
+	assert_false(exists(out));
+	/* Esc again is Esc: the search it clears (none), no message. */
+	app_key(a, K_ESC);
+	assert_string_equal(a->st.status, "");
+	export_to(a, out);
+	app_key(a, K_CTRL('c'));
+	assert_string_equal(a->st.status, "Export stopped: nothing written.");
+	assert_false(exists(out));
+	export_to(a, out);
+	assert_true(app_key(a, K_F(10)) & REACT_QUIT);
+	assert_null(a->exporting);
+	assert_false(exists(out));
+	/* Quitting otherwise (a signal: the app freed) removes it too. */
+	export_to(a, out);
+	assert_true(exists(out));
+	app_free(a);
+	assert_false(exists(out));
+	start(fx, &plain);
 }
 
 /* Exported files are for their owner: 0600 whatever the umask allows. */
@@ -740,6 +867,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(export_into_a_folder_it_cannot_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_tells_the_first_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_for_its_owner_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_large_in_slices, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_large_stopped, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_another_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(reload_keeps_or_says_why_not, setup, teardown),
 		cmocka_unit_test_setup_teardown(reloads_typed_ahead_read_once, setup, teardown),
