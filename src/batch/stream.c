@@ -8,7 +8,8 @@
  * ranges are read again a MiB at a time, behind the file's header (with
  * the "colonne N" columns longer rows add, so that every piece has the
  * whole table's columns), loaded by csvload_buffer(), matched with
- * query_match() and written by output_rows_via(); CSV and TSV without
+ * query_match() and written by output_rows_via(), two pieces at a time on
+ * two cores, their output joined in the file's order; CSV and TSV without
  * their header line but once, JSON joined into one array. Text lines up
  * its columns over every row listed: its kept records are loaded as one
  * piece. */
@@ -369,16 +370,16 @@ piece_header(const struct stream *S, struct arena *a)
 	arena_putc(a, '\n');
 }
 
-/* Loads a[0..len) (a piece) into t; 0, or -1 with S->e set. */
+/* Loads a[0..len) (a piece) into t; 0, or -1 with e set. */
 static int
-load_piece(struct stream *S, struct table *t, const struct arena *a)
+load_piece(const struct stream *S, struct table *t, const struct arena *a, struct err *e)
 {
 	struct load_opts po = {.delimiter = S->hdr.delimiter};
 	table_init(t, S->path);
-	if (csvload_buffer(t, a->base, a->len, &po, &S->e) == 0 && t->ncols == S->ncols)
+	if (csvload_buffer(t, a->base, a->len, &po, e) == 0 && t->ncols == S->ncols)
 		return 0;
 	/* What the first pass read is no longer there. */
-	err_at(&S->e, t->source, 0, "%s", _("the file changed while it was read"));
+	err_at(e, t->source, 0, "%s", _("the file changed while it was read"));
 	return -1;
 }
 
@@ -415,29 +416,110 @@ warnings(struct stream *S, FILE *err)
 	batch_warnings(w, err);
 }
 
-/* Writes rows[0..n) of t, as part of the whole output: CSV and TSV after
- * their header line (hlen bytes), JSON inside the one array (*any: a row
- * was written before). */
-static void
-put_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum format f,
-    unsigned flags, size_t hlen, bool *any)
+/* A piece of the second pass: the kept ranges [from, to) of the file, read
+ * and loaded behind the header, the rows the query matches written in the
+ * format, to out (text) or into buf (the others: joined in order after).
+ * Pieces after the first are worked on in threads of their own. */
+struct piece {
+	const struct stream *S;
+	const char *query;
+	enum format f;
+	unsigned flags;
+	FILE *out;		/* text only */
+	size_t from, to;
+	struct arena a;		/* the piece's text; kept from piece to piece */
+	char *win;		/* what one read of the file brings */
+	size_t win_cap;
+	uint32_t *rows;		/* of the piece, matching */
+	size_t rows_cap;
+	char *buf;		/* what it writes (not text) */
+	size_t len, found;
+	int rc;			/* 0, or -1 with e set */
+	struct err e;
+	pthread_t tid;
+	bool started;
+};
+
+/* Where a piece that starts at kept range i ends: at the range that takes
+ * its text to PIECE bytes (text: the last, all the rows are lined up). */
+static size_t
+piece_end(const struct stream *S, size_t i, enum format f)
 {
-	if (f == FORMAT_TEXT) {
-		output_rows_via(out, t, rows, n, f, flags, batch_text_width(out), NULL);
-		return;
-	}
-	if (!n)
-		return;
-	char *buf = NULL;
 	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	if (!m)
-		die("%s", _("out of memory"));
-	__fsetlocking(m, FSETLOCKING_BYCALLER);	/* only this thread writes to it */
-	output_rows_via(m, t, rows, n, f, flags, 0, NULL);
-	if (fclose(m) != 0)
-		die("%s", _("out of memory"));
-	if (f == FORMAT_JSON) {
+	for (; i < S->nr && (f == FORMAT_TEXT || len < PIECE); i++)
+		len += (size_t)(S->r[i].end - S->r[i].start) + 1;
+	return i;
+}
+
+static void *
+work_piece(void *arg)
+{
+	struct piece *P = arg;
+	const struct stream *S = P->S;
+	struct arena *a = &P->a;
+	P->rc = -1;
+	P->found = 0;
+	piece_header(S, a);
+	for (size_t i = P->from; i < P->to;) {
+		/* One read for the ranges less than GAP apart within a MiB of
+		 * the file (or one range), what lies between them read and left. */
+		size_t i0 = i, j = i + 1;
+		while (j < P->to && S->r[j].end - S->r[i].start <= PIECE &&
+		    S->r[j].start - S->r[j - 1].end <= GAP)
+			j++;
+		size_t span = (size_t)(S->r[j - 1].end - S->r[i].start);
+		xgrow((void **)&P->win, &P->win_cap, span + 1, 1);
+		if (read_at(S->fd, P->win, span, S->r[i].start) != (ssize_t)span) {
+			err_at(&P->e, S->hdr.source, 0, "%s", _("the file changed while it was read"));
+			return NULL;
+		}
+		for (; i < j; i++) {
+			size_t n = (size_t)(S->r[i].end - S->r[i].start);
+			arena_append(a, P->win + (S->r[i].start - S->r[i0].start), n);
+			arena_putc(a, '\n');
+		}
+	}
+	struct table t;
+	if (load_piece(S, &t, a, &P->e) < 0) {
+		table_free(&t);
+		return NULL;
+	}
+	struct query q;
+	query_parse(&t, P->query ? P->query : "", &q);
+	xgrow((void **)&P->rows, &P->rows_cap, t.nrows + 1, sizeof *P->rows);
+	size_t n = 0;
+	for (size_t r = 0; r < t.nrows; r++)
+		if (query_match(&t, &q, r))
+			P->rows[n++] = (uint32_t)r;
+	query_free(&q);
+	P->found = n;
+	if (P->f == FORMAT_TEXT) {
+		output_rows_via(P->out, &t, P->rows, n, P->f, P->flags, batch_text_width(P->out), NULL);
+	} else if (n) {
+		FILE *m = open_memstream(&P->buf, &P->len);
+		if (!m)
+			die("%s", _("out of memory"));
+		__fsetlocking(m, FSETLOCKING_BYCALLER);	/* only this thread writes to it */
+		output_rows_via(m, &t, P->rows, n, P->f, P->flags, 0, NULL);
+		if (fclose(m) != 0)
+			die("%s", _("out of memory"));
+	}
+	table_free(&t);
+	P->rc = 0;
+	return NULL;
+}
+
+/* Writes what piece P wrote, as part of the whole output: CSV and TSV
+ * after their header line (hlen bytes), JSON inside the one array (*any:
+ * a row was written before). */
+static void
+put_piece(FILE *out, struct piece *P, size_t hlen, bool *any)
+{
+	if (P->f == FORMAT_TEXT || !P->found)
+		return;
+	const char *buf = P->buf;
+	size_t len = P->len;
+	if (P->f == FORMAT_JSON) {
 		/* "[" ROW ("," ROW)... "\n]\n": the rows, after a "," if some
 		 * came before. */
 		if (len < 4 || buf[0] != '[' || memcmp(buf + len - 3, "\n]\n", 3) != 0)
@@ -449,24 +531,30 @@ put_rows(FILE *out, const struct table *t, const uint32_t *rows, size_t n, enum 
 		fwrite(buf + hlen, 1, len - hlen, out);
 	}
 	*any = true;
-	free(buf);
+	free(P->buf);
+	P->buf = NULL;
 }
+
+/* Pieces worked on at once: one a core, two at the most (the kept rows of
+ * two pieces in memory, their output too). */
+#define PIECES_AT_ONCE 2
 
 /* The second pass. Returns the exit status. */
 static int
 second_pass(struct stream *S, const char *query, enum format f, unsigned flags, FILE *out,
     FILE *err)
 {
-	struct arena a = {0};
+	struct piece P[PIECES_AT_ONCE];
+	memset(P, 0, sizeof P);
 	struct table t;
+	struct err e;
 	int rc = 2;
-	uint32_t *rows = NULL;	/* of a piece, matching */
-	size_t rows_cap = 0, win_cap = 0;
-	char *win = NULL;	/* what one read of the file brings */
 	/* The header line of CSV and TSV, JSON's opening: what zero rows give. */
-	piece_header(S, &a);
-	if (load_piece(S, &t, &a) < 0)
+	piece_header(S, &P[0].a);
+	if (load_piece(S, &t, &P[0].a, &e) < 0) {
+		table_free(&t);
 		goto fail;
+	}
 	size_t hlen = 0;
 	if (f == FORMAT_CSV || f == FORMAT_TSV) {
 		char *h = NULL;
@@ -481,64 +569,59 @@ second_pass(struct stream *S, const char *query, enum format f, unsigned flags, 
 		fputc('[', out);
 	}
 	table_free(&t);
+	static long cores;
+	if (!cores)
+		cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t at_once = f == FORMAT_TEXT || cores < 2 ? 1 : PIECES_AT_ONCE;
 	size_t found = 0;
 	bool any = false;
 	for (size_t i = 0; i < S->nr;) {
-		piece_header(S, &a);
-		/* Text lines up every row it lists: one piece. */
-		while (i < S->nr && (f == FORMAT_TEXT || a.len < PIECE)) {
-			size_t i0 = i;
-			/* One read for the ranges of the next MiB of the file less
-			 * than GAP apart (or one range), what lies between them
-			 * read and left. */
-			size_t j = i + 1;
-			while (j < S->nr && S->r[j].end - S->r[i].start <= PIECE &&
-			    S->r[j].start - S->r[j - 1].end <= GAP)
-				j++;
-			size_t span = (size_t)(S->r[j - 1].end - S->r[i].start);
-			xgrow((void **)&win, &win_cap, span + 1, 1);
-			if (read_at(S->fd, win, span, S->r[i].start) != (ssize_t)span) {
-				err_at(&S->e, S->hdr.source, 0, "%s",
-				    _("the file changed while it was read"));
+		size_t k = 0;
+		for (; k < at_once && i < S->nr; k++) {
+			P[k] = (struct piece){.S = S, .query = query, .f = f, .flags = flags, .out = out,
+			    .from = i, .to = piece_end(S, i, f), .a = P[k].a, .win = P[k].win,
+			    .win_cap = P[k].win_cap, .rows = P[k].rows, .rows_cap = P[k].rows_cap};
+			i = P[k].to;
+			if (k)
+				P[k].started = pthread_create(&P[k].tid, NULL, work_piece, &P[k]) == 0;
+		}
+		work_piece(&P[0]);
+		for (size_t w = 1; w < k; w++) {
+			if (P[w].started)
+				pthread_join(P[w].tid, NULL);
+			else
+				work_piece(&P[w]);	/* no thread to be had: here */
+		}
+		/* In the file's order; the first error is the one told. */
+		for (size_t w = 0; w < k; w++) {
+			if (P[w].rc < 0) {
+				e = P[w].e;
+				for (; w < k; w++)
+					free(P[w].buf);
 				goto fail;
 			}
-			for (; i < j; i++) {
-				size_t n = (size_t)(S->r[i].end - S->r[i].start);
-				arena_append(&a, win + (S->r[i].start - S->r[i0].start), n);
-				arena_putc(&a, '\n');
-			}
+			put_piece(out, &P[w], hlen, &any);
+			found += P[w].found;
 		}
-		if (load_piece(S, &t, &a) < 0)
-			goto fail;
-		struct query q;
-		query_parse(&t, query ? query : "", &q);
-		xgrow((void **)&rows, &rows_cap, t.nrows + 1, sizeof *rows);
-		size_t n = 0;
-		for (size_t r = 0; r < t.nrows; r++)
-			if (query_match(&t, &q, r))
-				rows[n++] = (uint32_t)r;
-		query_free(&q);
-		put_rows(out, &t, rows, n, f, flags, hlen, &any);
-		found += n;
-		table_free(&t);
 		if (ferror(out))
 			break;	/* main says so */
 	}
 	if (f == FORMAT_JSON)
 		fputs(any ? "\n]\n" : "]\n", out);
-	free(rows);
-	free(win);
-	arena_free(&a);
+	rc = found || (!S->q.n && S->nrows == 0) ? 0 : 1;
 	/* A header and no row is a valid directory, empty: listing it finds
 	 * all there is. */
-	return found || (!S->q.n && S->nrows == 0) ? 0 : 1;
+	goto out;
 fail:
-	arena_free(&a);
-	free(rows);
-	free(win);
 	fflush(out);
 	char msg[1024];
-	fprintf(err, "centres: %s\n", err_text(&S->e, msg, sizeof msg));
+	fprintf(err, "centres: %s\n", err_text(&e, msg, sizeof msg));
+out:
+	for (size_t w = 0; w < PIECES_AT_ONCE; w++) {
+		arena_free(&P[w].a);
+		free(P[w].rows);
+		free(P[w].win);
+	}
 	return rc;
 }
 

@@ -260,6 +260,44 @@ large_pieces(void **state)
 	assert_true(streamed > 0);
 }
 
+/* A file whose second pass reads several pieces (a MiB of kept records
+ * each), worked on two at a time: the output joined in the file's order,
+ * in every format. */
+static void
+many_pieces(void **state)
+{
+	(void)state;
+	seed = 0x2b992ddfa23249d6ull;
+	max_rows = 70000;
+	struct arena csv = {0};
+	char delim;
+	/* Three pieces at least (two at once, then one), a header the stream
+	 * takes (no literal quote). */
+	const char *eol;
+	do {
+		gen_csv(&csv, false, &delim);
+		eol = memchr(csv.base, '\n', csv.len);
+	} while (csv.len < ((size_t)5 << 19) || !eol || memchr(csv.base, '"', (size_t)(eol - csv.base)));
+	write_file(&csv);
+	static const struct { enum format f; const char *q; } runs[] = {{FORMAT_TEXT, NULL},
+	    {FORMAT_CSV, NULL}, {FORMAT_TSV, "e"}, {FORMAT_JSON, "e"}};
+	for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++) {
+		struct load_opts o = {.delimiter = delim};	/* '|' too */
+		struct printed st = {0}, full = {0};
+		run_both(path, &o, runs[k].q, runs[k].f, 0, &st, &full);
+		const char *why = printed_differ(&st, &full);
+		if (why)
+			fail_msg("query '%s', format %d: %s differs", runs[k].q ? runs[k].q : "(none)",
+			    (int)runs[k].f, why);
+		assert_int_not_equal(st.rc, STREAM_FULL_PATH);
+		assert_true(st.outn > ((size_t)2 << 20));
+		printed_free(&st);
+		printed_free(&full);
+	}
+	arena_free(&csv);
+	max_rows = 60;
+}
+
 /* With hostile bytes too: the same output, or the full path. */
 static void
 hostile_inputs(void **state)
@@ -470,6 +508,7 @@ main(void)
 		cmocka_unit_test(stream_is_the_full_path),
 		cmocka_unit_test(hostile_inputs),
 		cmocka_unit_test(large_pieces),
+		cmocka_unit_test(many_pieces),
 		cmocka_unit_test(records_as_the_loader),
 		cmocka_unit_test(needles_in_skeletons),
 		cmocka_unit_test(full_path_where_it_must),
