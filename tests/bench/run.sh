@@ -79,7 +79,7 @@ for n in $sizes; do
 	case $n in
 	10000) runs=9 starts=5 ;;
 	100000) runs=5 starts=3 ;;
-	1000000) runs=3 starts=2 ;;
+	1000000) runs=3 starts=3 ;;
 	*) runs=1 starts=1 ;;
 	esac
 	runs=${BENCH_RUNS:-$runs}

@@ -427,6 +427,43 @@ export_large_stopped(void **state)
 	start(fx, &plain);
 }
 
+/* A large export that the system stops half way (the file size limit
+ * here): the system's reason, and no file left half written. */
+static void
+export_large_tells_the_error(void **state)
+{
+	struct fixture *fx = *state;
+	start_on_rows(fx, 10000);
+	struct app *a = &fx->a;
+	char out[256];
+	snprintf(out, sizeof out, "%s/coupe.csv", fx->dir);
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* Past the first slice (4,096 centres of about 130 bytes). */
+		struct rlimit rl = {800000, 800000};
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &rl);
+		export_to(a, out);
+		for (int k = 0; a->exporting && k < 100; k++)
+			app_idle(a);
+		ssize_t w = write(p[1], a->st.status, strlen(a->st.status));
+		_exit(w > 0 ? 0 : 1);
+	}
+	close(p[1]);
+	char status[512] = "";
+	ssize_t n = read(p[0], status, sizeof status - 1);
+	close(p[0]);
+	int st;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(n > 0);
+	status[n] = '\0';
+	assert_string_equal(status, "Not exported (F2 to correct the name): File too large.");
+	assert_false(exists(out));
+}
+
 /* Exported files are for their owner: 0600 whatever the umask allows. */
 static void
 export_for_its_owner_only(void **state)
@@ -869,6 +906,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(export_for_its_owner_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_large_in_slices, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_large_stopped, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_large_tells_the_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_another_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(reload_keeps_or_says_why_not, setup, teardown),
 		cmocka_unit_test_setup_teardown(reloads_typed_ahead_read_once, setup, teardown),
