@@ -898,7 +898,7 @@ cache_of(struct filter *f, const struct table *t)
  * it cannot be (columns were added, so that the query may mean more):
  * the caller drops it. */
 static bool
-level_complete(struct filter_cache *c, const struct table *t, struct level *l)
+level_complete(struct filter *f, struct filter_cache *c, const struct table *t, struct level *l)
 {
 	if (l->nrows == t->nrows)
 		return true;
@@ -911,10 +911,19 @@ level_complete(struct filter_cache *c, const struct table *t, struct level *l)
 		c->bytes += (words - old) * sizeof *l->bits;
 		l->bytes += (words - old) * sizeof *l->bits;
 	}
-	size_t cap = l->n;
-	for (size_t r = l->nrows; r < t->nrows; r++) {
-		if (!query_match(t, &l->q, r))
-			continue;
+	/* The rows since, scanned as any (on the cores, the whole text):
+	 * at the end of a load beside the screen they are most of them. Its
+	 * scratch for the rows, the kept hints for where they were found
+	 * (lost: the next key looks again), the marks it leaves in f->hit
+	 * those that filter_set() makes after. */
+	size_t count = t->nrows - l->nrows, cap = l->n;
+	xgrow((void **)&f->scratch, &f->scratch_cap, count + 1, sizeof *f->scratch);
+	for (size_t i = 0; i < count; i++)
+		f->scratch[i] = (uint32_t)(l->nrows + i);
+	size_t n = scan(t, &l->q, f->scratch, count, NULL, NULL, f->hit, f->scratch, c->hint);
+	c->hint_of = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t r = f->scratch[i];
 		if (l->bits) {
 			l->bits[r / 64] |= (uint64_t)1 << (r % 64);
 		} else {
@@ -1272,13 +1281,13 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 		 * 0), or of every row. */
 		clear_hits(f);
 		struct level *l = cache_find(c, s, &q);
-		if (l && !level_complete(c, t, l))
+		if (l && !level_complete(f, c, t, l))
 			level_drop(c, l), l = NULL;
 		bool kept = l != NULL;
 		if (kept) {
 			n = level_rows(l, t->nrows, f->rows, f->hit);
 		} else {
-			while ((l = cache_base(c, &q)) && !level_complete(c, t, l))
+			while ((l = cache_base(c, &q)) && !level_complete(f, c, t, l))
 				level_drop(c, l);
 			const uint32_t *cand = NULL;
 			size_t count = t->nrows;
