@@ -636,15 +636,41 @@ app_clock(struct app *a, uint64_t ms)
 	a->now = ms;
 }
 
-unsigned
-app_idle(struct app *a)
+/* Whether the look at the load (or the reload) going on is due, late by
+ * late ms at least. */
+static bool
+look_due(const struct app *a, uint64_t late)
+{
+	return (a->loading || a->reloading) &&
+	    (!a->load_looked || a->now - a->load_looked >= LOAD_LOOK_MS + late);
+}
+
+/* What the keys typed still wait for: a reload asked for, the letters
+ * typed ahead. */
+static unsigned
+app_answer_only(struct app *a)
 {
 	unsigned react = REACT_NONE;
 	if (a->reload_pending) {
 		reload(a);
 		react |= REACT_DRAW;
 	}
-	react |= state_search_now(&a->st);
+	return react | state_search_now(&a->st);
+}
+
+unsigned
+app_answer(struct app *a)
+{
+	/* A look put off for the keys' answers for as long again: now. */
+	if (look_due(a, LOAD_LOOK_MS))
+		return app_idle(a);
+	return app_answer_only(a);
+}
+
+unsigned
+app_idle(struct app *a)
+{
+	unsigned react = app_answer_only(a);
 	react |= export_step(a);
 	react |= load_look(a);
 	react |= reload_look(a);
@@ -678,8 +704,13 @@ app_wait(const struct app *a)
 	long wait = -1;
 	if (a->status_until)
 		wait = a->now >= a->status_until ? 0 : (long)(a->status_until - a->now);
-	if ((a->loading || a->reloading) && (wait < 0 || wait > LOAD_LOOK_MS))
-		wait = LOAD_LOOK_MS;
+	if (a->loading || a->reloading) {
+		/* The next look (at once when one was put off: app_answer()). */
+		uint64_t at = a->load_looked + LOAD_LOOK_MS;
+		long left = !a->load_looked || a->now >= at ? 0 : (long)(at - a->now);
+		if (wait < 0 || left < wait)
+			wait = left;
+	}
 	if (a->path && !a->loading && !a->reloading && !a->file_changed) {
 		uint64_t at = a->file_looked + APP_FILE_LOOK_MS;
 		long left = a->now >= at ? 0 : (long)(at - a->now);

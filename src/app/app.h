@@ -83,6 +83,12 @@ void app_clock(struct app *a, uint64_t ms);
  * time is up taken away; while loading, the rows read since shown, and
  * at the end the whole directory). */
 unsigned app_idle(struct app *a);
+/* Keys were just handled, their answer not yet drawn: only what they
+ * wait for (a reload asked for, letters typed ahead) is done. The rest
+ * (the rows a load read since, an export's next slice) waits for the
+ * next app_idle(), once the answer is on the screen (app_wait() is 0
+ * when it is due); a look at a load put off that long is done here. */
+unsigned app_answer(struct app *a);
 /* Milliseconds until app_idle() has something to do, or -1 (while
  * loading: the next look at how far it is). */
 long app_wait(const struct app *a);

@@ -175,8 +175,12 @@ loop(struct app *a, struct input *in, const struct view_opts *vo)
 				react |= events(a, ev, input_byte(in, buf[i], ev));
 		} while (!(react & REACT_QUIT) && !signals_got && poll(p, 1, 0) == 1 &&
 		    (p[0].revents & POLLIN));
-		if (!(react & REACT_QUIT))
-			react |= paste_done(a) | app_idle(a);
+		if (!(react & REACT_QUIT)) {
+			react |= paste_done(a);
+			/* The keys' answer on the screen first, what else is to
+			 * do (a load's rows, an export) after it. */
+			react |= react & REACT_DRAW ? app_answer(a) : app_idle(a);
+		}
 	}
 	return signals_got ? 128 + signals_got : a->exit_status;
 }

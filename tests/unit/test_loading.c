@@ -299,6 +299,48 @@ app_while_loading(void **state)
 	unlink(path);
 }
 
+/* A key is answered before the load is looked at again: app_answer()
+ * (what the screen calls after keys) leaves a look that is due to the next
+ * app_idle(), which app_wait() says is at once; a look put off for a
+ * whole period more is done with the keys' answer. */
+static void
+keys_answered_before_a_look(void **state)
+{
+	(void)state;
+	const char *path = write_directory(8, "");
+	static const struct app_config cfg = {.screen = {.job_control = true}};
+	struct app a;
+	app_init_loading(&a, loading_start(path, NULL), path, &cfg, 100, 30);
+	app_clock(&a, 1000);
+	app_idle(&a);
+	assert_int_equal(a.load_looked, 1000);
+	assert_true(app_wait(&a) > 0);	/* the next look in a while */
+	app_clock(&a, 1300);	/* a look is due */
+	app_key(&a, 'z');
+	app_answer(&a);
+	if (!a.loading)
+		skip();	/* 8 MiB take longer than this, but a fast machine... */
+	assert_int_equal(a.load_looked, 1000);	/* not yet */
+	assert_string_equal(a.st.query.s, "z");	/* the key is answered */
+	assert_int_equal(app_wait(&a), 0);	/* at once after it is drawn */
+	app_idle(&a);
+	if (!a.loading)
+		skip();
+	assert_int_equal(a.load_looked, 1300);
+	assert_true(app_wait(&a) > 0);
+	app_clock(&a, 1300 + 500);	/* put off a whole period more */
+	app_key(&a, 'o');
+	app_answer(&a);
+	assert_true(!a.loading || a.load_looked == 1800);
+	while (a.loading) {
+		app_clock(&a, a.now + 100);
+		app_idle(&a);
+		rest();
+	}
+	app_free(&a);
+	unlink(path);
+}
+
 /* A file whose rows say where they work: the areas are read beside the
  * screen too, and handed to the filter, which then finds places (and says
  * where no centre works) as it does on the file loaded at once. */
@@ -362,6 +404,7 @@ main(void)
 		cmocka_unit_test(cancelled),
 		cmocka_unit_test(errors),
 		cmocka_unit_test(app_while_loading),
+		cmocka_unit_test(keys_answered_before_a_look),
 		cmocka_unit_test(places_after_loading),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
