@@ -739,8 +739,6 @@ app_key(struct app *a, uint32_t key)
 	bool ahead = act == ACT_TYPE && st->mode == UI_BROWSE && !a->reload_pending;
 	if (act != ACT_RELOAD && !ahead)
 		settle(a);
-	/* A message stays until the next key (the copy menu is its own): a
-	 * key that changes nothing else still takes it off the screen. */
 	/* An export going on: Esc (while browsing) or Ctrl-C stops it, F10
 	 * stops it and quits; any other key does what it does. */
 	if (a->exporting && ((act == ACT_ESCAPE && st->mode == UI_BROWSE) ||
@@ -749,6 +747,8 @@ app_key(struct app *a, uint32_t key)
 		if (act != ACT_QUIT)
 			return REACT_DRAW;
 	}
+	/* A message stays until the next key (the copy menu is its own): a
+	 * key that changes nothing else still takes it off the screen. */
 	bool had_message = st->status[0] != '\0';
 	st->status[0] = '\0';
 	if (act != ACT_INTERRUPT)
