@@ -777,6 +777,8 @@ static size_t
 scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t count,
     const struct hint *hint_in, const char *added, uint8_t *hit, uint32_t *out, struct hint *hint)
 {
+	if (!count)
+		return 0;	/* a table without rows: out may be NULL */
 	size_t k = threads_to_use(count);
 	struct job jobs[MAX_THREADS];
 	pthread_t tid[MAX_THREADS];
