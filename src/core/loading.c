@@ -18,6 +18,7 @@
 #include "places.h"
 
 #define LOADING_AREAS_MIN 10000	/* rows */
+#define LOADING_PLACES_BESIDE ((size_t)1 << 20)	/* bytes: 10,000 rows or so */
 #define LOADING_NICE 10	/* a tenth of a core's share against the screen */
 
 struct loading {
@@ -83,10 +84,25 @@ report(void *ctx, size_t done, size_t total, size_t rows)
 }
 
 static void *
-run(void *arg)
+read_places(void *arg)
 {
-	struct loading *l = arg;
+	(void)arg;
+	places_get();
+	return NULL;
+}
+
+/* The load; threaded: beside the screen, the places then read on a
+ * thread of their own meanwhile for a large file, not after its rows
+ * (places_get() below waits for them if they are not read yet). */
+static void *
+run(struct loading *l, bool threaded)
+{
+	pthread_t places;
+	bool beside = threaded && l->total >= LOADING_PLACES_BESIDE &&
+	    pthread_create(&places, NULL, read_places, NULL) == 0;
 	int rc = directory_read(&l->d, l->path, &l->o, &l->e);
+	if (beside)
+		pthread_join(places, NULL);
 	/* The places of France, which the first key after the load would
 	 * otherwise wait for, and the areas the rows cover, which the first
 	 * query naming a place would read on the screen's time (half a second
@@ -121,7 +137,7 @@ static void *
 run_beside(void *arg)
 {
 	setpriority(PRIO_PROCESS, (id_t)gettid(), LOADING_NICE);
-	return run(arg);
+	return run(arg, true);
 }
 
 struct loading *
@@ -147,7 +163,7 @@ loading_start(const char *path, const struct load_opts *o)
 		l->total = (size_t)st.st_size;
 	l->threaded = pthread_create(&l->tid, NULL, run_beside, l) == 0;
 	if (!l->threaded)
-		run(l);	/* no thread to be had: the screen waits */
+		run(l, false);	/* no thread to be had: the screen waits */
 	return l;
 }
 
