@@ -475,7 +475,13 @@ export_step(struct app *a)
 	output_rows(x->f, &a->dir.t, x->rows + x->done, k, FORMAT_CSV,
 	    x->done ? OUTPUT_NO_HEADER : 0, 0);
 	x->done += k;
-	if (ferror(x->f)) {
+	if (table_stale(&a->dir.t)) {
+		/* Its rows read again from a file written over since: what it
+		 * would write now is their folded form. */
+		export_end(a, true, NULL);
+		state_status(&a->st, "%s", _("Not exported: the file has changed on disk since it "
+		    "was read (F5 reads it again)."));
+	} else if (ferror(x->f)) {
 		export_end(a, false, strerror(errno ? errno : EIO));
 	} else if (x->done == x->n) {
 		export_end(a, false, NULL);
@@ -489,6 +495,11 @@ static void
 export(struct app *a, const char *name)
 {
 	struct state *st = &a->st;
+	if (table_stale(&a->dir.t)) {
+		state_status(st, "%s", _("Not exported: the file has changed on disk since it was "
+		    "read (F5 reads it again)."));
+		return;
+	}
 	char *path = typed_path(name);
 	/* For its owner only (0600, less if the umask says so): a directory
 	 * of people's phone numbers. */

@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/app.h"
@@ -425,6 +426,39 @@ export_large_stopped(void **state)
 	app_free(a);
 	assert_false(exists(out));
 	start(fx, &plain);
+}
+
+/* A large file written over in place while it is shown: an export would
+ * write the centres' folded text (their fields can no longer be read), so
+ * there is none, and no file; F5 first. */
+static void
+export_refused_once_the_file_changed(void **state)
+{
+	struct fixture *fx = *state;
+	start_on_rows(fx, 10000);
+	struct app *a = &fx->a;
+	/* The same file (inode), other bytes, a later time. */
+	struct timespec pause = {0, 20 * 1000 * 1000};
+	nanosleep(&pause, NULL);
+	FILE *f = fopen(fx->path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 200, SEEK_SET), 0);
+	fputs("Réécrit", f);
+	assert_int_equal(fclose(f), 0);
+	char out[256];
+	snprintf(out, sizeof out, "%s/perime.csv", fx->dir);
+	export_to(a, out);
+	for (int k = 0; a->exporting && k < 100; k++)
+		app_idle(a);
+	assert_string_equal(a->st.status, "Not exported: the file has changed on disk since it "
+	    "was read (F5 reads it again).");
+	assert_false(exists(out));
+	/* Known now: refused before a file is made. */
+	export_to(a, out);
+	assert_null(a->exporting);
+	assert_string_equal(a->st.status, "Not exported: the file has changed on disk since it "
+	    "was read (F5 reads it again).");
+	assert_false(exists(out));
 }
 
 /* A large export that the system stops half way (the file size limit
@@ -907,6 +941,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(export_large_in_slices, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_large_stopped, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_large_tells_the_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_refused_once_the_file_changed, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_another_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(reload_keeps_or_says_why_not, setup, teardown),
 		cmocka_unit_test_setup_teardown(reloads_typed_ahead_read_once, setup, teardown),
