@@ -589,6 +589,11 @@ struct job {
 	 * not row by row. */
 	bool whole;
 	bool avx2;	/* that text scanned with AVX2 (simd_level()) */
+	/* Whole-text mode: hints still written. Past as many rows as make the
+	 * next key scan the whole text again (which reads no hint), they are
+	 * not: 8 bytes a row less to write and to hold. */
+	bool hinting;
+	size_t dense;	/* that many rows */
 };
 
 static void *
@@ -691,7 +696,8 @@ run_whole(struct job *j)
 				bool ok = acronym && joined_match(t, tm, j->q->joined, c);
 				j->hit[c] = ok;
 				if (ok) {
-					j->hint[j->n].at = NO_HINT;
+					if (j->hinting)
+						j->hint[j->n].at = NO_HINT;
 					j->out[j->n++] = c;
 				}
 			}
@@ -699,12 +705,16 @@ run_whole(struct job *j)
 				break;
 			const char *h = fb + t->rows[mrow].fold;
 			if (i < j->to && CAND(i) == mrow) {
-				size_t n = t->rows[mrow].fold_len, after = (size_t)(m - h) + tm->len;
-				size_t k = n - after < HINT_NEXT ? n - after : HINT_NEXT;
-				struct hint *hn = &j->hint[j->n];
-				hn->at = (uint32_t)(m - h);
-				memset(hn->next, 0, HINT_NEXT);
-				memcpy(hn->next, h + after, k);
+				if (j->hinting) {
+					size_t n = t->rows[mrow].fold_len;
+					size_t after = (size_t)(m - h) + tm->len;
+					size_t k = n - after < HINT_NEXT ? n - after : HINT_NEXT;
+					struct hint *hn = &j->hint[j->n];
+					hn->at = (uint32_t)(m - h);
+					memset(hn->next, 0, HINT_NEXT);
+					memcpy(hn->next, h + after, k);
+					j->hinting = j->n + 1 < j->dense;
+				}
 				j->hit[mrow] = FILTER_TEXT;
 				j->out[j->n++] = (uint32_t)mrow;
 				i++;
@@ -771,12 +781,16 @@ threads_to_use(size_t count)
  * (NULL: none): the candidates are the rows of a query that q is with the
  * letters added appended to its last term, and hint_in says, for each,
  * where that term was found.
+ * *hinted: whether hint holds them all (not for a result of the whole
+ * text too large for the next key to read them: run_whole()).
  * Large scans are split across the cores, each share in its own thread,
  * joined in order; out and hint have room for count. */
 static size_t
 scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t count,
-    const struct hint *hint_in, const char *added, uint8_t *hit, uint32_t *out, struct hint *hint)
+    const struct hint *hint_in, const char *added, uint8_t *hit, uint32_t *out, struct hint *hint,
+    bool *hinted)
 {
+	*hinted = true;
 	if (!count)
 		return 0;	/* a table without rows: out may be NULL */
 	size_t k = threads_to_use(count);
@@ -787,9 +801,12 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 	bool whole = q->n == 1 && term_plain(&q->terms[0]) && count >= WHOLE_MIN &&
 	    count >= t->nrows / WHOLE_DENSITY;
 	bool avx2 = whole && simd_level() == SIMD_AVX2;
+	/* As many rows as make a key's scan the whole text's (above). */
+	size_t dense = t->nrows / WHOLE_DENSITY > WHOLE_MIN ? t->nrows / WHOLE_DENSITY : WHOLE_MIN;
 	for (size_t i = 0; i < k; i++) {
 		jobs[i] = (struct job){t, q, cand, count * i / k, count * (i + 1) / k, hit, NULL,
-		    whole ? NULL : hint_in, added, added ? strlen(added) : 0, NULL, 0, whole, avx2};
+		    whole ? NULL : hint_in, added, added ? strlen(added) : 0, NULL, 0, whole, avx2,
+		    true, dense};
 		/* Each share writes where its candidates are, in place: out
 		 * and hint never pass its reads, nor reach the next share's. */
 		jobs[i].out = out + jobs[i].from;
@@ -804,9 +821,14 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 			pthread_join(tid[i], NULL);
 		else
 			run_share(&jobs[i]);	/* no thread to be had: do it here */
+	}
+	for (size_t i = 0; i < k; i++)
+		*hinted = *hinted && jobs[i].hinting;
+	for (size_t i = 1; i < k; i++) {
 		/* Down to follow the shares before it (n <= jobs[i].from). */
 		memmove(out + n, jobs[i].out, jobs[i].n * sizeof *out);
-		memmove(hint + n, jobs[i].hint, jobs[i].n * sizeof *hint);
+		if (*hinted)
+			memmove(hint + n, jobs[i].hint, jobs[i].n * sizeof *hint);
 		n += jobs[i].n;
 	}
 	return n;
@@ -922,7 +944,9 @@ level_complete(struct filter *f, struct filter_cache *c, const struct table *t, 
 	xgrow((void **)&f->scratch, &f->scratch_cap, count + 1, sizeof *f->scratch);
 	for (size_t i = 0; i < count; i++)
 		f->scratch[i] = (uint32_t)(l->nrows + i);
-	size_t n = scan(t, &l->q, f->scratch, count, NULL, NULL, f->hit, f->scratch, c->hint);
+	bool hinted;
+	size_t n = scan(t, &l->q, f->scratch, count, NULL, NULL, f->hit, f->scratch, c->hint,
+	    &hinted);
 	c->hint_of = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t r = f->scratch[i];
@@ -1265,6 +1289,7 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 	f->examined = 0;
 	find_places(f, t, s, &q);
 	size_t n;
+	bool hinted = false;	/* scan() left where the last term was in c->hint */
 	if (q.n == 0) {
 		for (size_t r = 0; r < t->nrows; r++)
 			f->rows[r] = (uint32_t)r, f->hit[r] = FILTER_TEXT;
@@ -1305,14 +1330,14 @@ filter_set(struct filter *f, const struct table *t, const char *s)
 			bool on = l && l->id == c->hint_of && query_extends(&q, &l->q);
 			n = scan(t, &q, cand, count, on ? c->hint : NULL,
 			    on ? q.terms[q.n - 1].text + l->q.terms[q.n - 1].len : NULL, f->hit,
-			    f->rows, c->hint);
+			    f->rows, c->hint, &hinted);
 			f->examined = count;
 		}
 		if (l)
 			l->used = ++c->clock;
 		if (!kept) {
 			cache_put(c, t, s, f->rows, n);
-			c->hint_of = c->clock;	/* the level just made */
+			c->hint_of = hinted ? c->clock : 0;	/* the level just made */
 		}
 		f->active = true;
 	}
