@@ -58,11 +58,11 @@ list_rows(struct state *st)
 	const struct index *ix = &st->d->ix;
 	uint32_t e = state_entry(st);
 	const struct entry *en = &ix->e[e];
-	free(st->list);
-	st->list = NULL;
+	/* Its memory kept from key to key: a million rows' list is 4 MB,
+	 * new pages at each key otherwise. */
 	st->nlist = 0;
 	if (en->kind == ENTRY_ALL) {
-		st->list = xmalloc((st->f.n ? st->f.n : 1) * sizeof *st->list);
+		xgrow((void **)&st->list, &st->list_cap, st->f.n + 1, sizeof *st->list);
 		if (st->f.n)
 			memcpy(st->list, st->f.rows, st->f.n * sizeof *st->list);
 		st->nlist = st->f.n;
@@ -75,7 +75,7 @@ list_rows(struct state *st)
 	size_t cap = 0;
 	for (size_t i = first; i < last; i++)
 		cap += ix->e[i].nrows;
-	st->list = xmalloc((cap ? cap : 1) * sizeof *st->list);
+	xgrow((void **)&st->list, &st->list_cap, cap + 1, sizeof *st->list);
 	for (size_t i = first; i < last; i++)
 		for (size_t j = 0; j < ix->e[i].nrows; j++)
 			if (st->f.hit[ix->e[i].rows[j]])

@@ -54,7 +54,7 @@ struct state {
 	uint32_t *menu;		/* visible index entries */
 	size_t nmenu;
 	uint32_t *list;		/* rows of the selected entry that match */
-	size_t nlist;
+	size_t nlist, list_cap;
 	enum sort_key order;	/* of the list (F7): the file's, by name... */
 	struct sort sort;	/* the orders computed for the table */
 	struct cursor c[PANE_COUNT];	/* c[PANE_DETAIL].top scrolls the card */
