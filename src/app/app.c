@@ -412,6 +412,7 @@ struct export {
 	char *name;	/* as typed, for the messages; owned */
 	uint32_t *rows;	/* owned */
 	size_t n, done;
+	char shown[sizeof ((struct state *)0)->status];	/* the progress last said */
 };
 
 /* The end of the export: written whole (fail NULL, not stopped) or not,
@@ -455,12 +456,18 @@ export_end(struct app *a, bool stopped, const char *fail)
 static void
 export_progress(struct app *a)
 {
-	const struct export *x = a->exporting;
+	struct export *x = a->exporting;
+	struct state *st = &a->st;
+	/* What a key said meanwhile ("An export is under way...") stays
+	 * until the next key. */
+	if (*st->status && strcmp(st->status, x->shown) != 0)
+		return;
 	/* TRANSLATORS: %zu is the number of centres, %s the file's name as
 	 * typed, %d the part written, in percent (then "%%", the sign). */
-	state_status(&a->st, P_("Exporting %zu centre to %s: %d%% (Esc stops it).",
+	state_status(st, P_("Exporting %zu centre to %s: %d%% (Esc stops it).",
 	    "Exporting %zu centres to %s: %d%% (Esc stops it).", x->n), x->n, x->name,
 	    (int)(100 * x->done / x->n));
+	snprintf(x->shown, sizeof x->shown, "%s", st->status);
 }
 
 /* Writes the next slice of the export going on, or its end. */
@@ -534,8 +541,10 @@ export(struct app *a, const char *name)
 	/* A few centres at once; more, a slice at a time between keys. */
 	while (a->exporting && a->exporting->n <= EXPORT_SLICE)
 		export_step(a);
-	if (a->exporting)
+	if (a->exporting) {
+		st->status[0] = '\0';	/* its own word now */
 		export_progress(a);
+	}
 }
 
 /* The text of what the state asked to copy from the selected centre: one
