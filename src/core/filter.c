@@ -936,10 +936,10 @@ level_complete(struct filter *f, struct filter_cache *c, const struct table *t, 
 		l->bytes += (words - old) * sizeof *l->bits;
 	}
 	/* The rows since, scanned as any (on the cores, the whole text):
-	 * at the end of a load beside the screen they are most of them. Its
-	 * scratch for the rows, the kept hints for where they were found
-	 * (lost: the next key looks again), the marks it leaves in f->hit
-	 * those that filter_set() makes after. */
+	 * at the end of a load beside the screen they are most of them. The
+	 * filter's scratch holds them, c->hint where they were found (the
+	 * last key's hints go: the next key looks again), and the marks left
+	 * in f->hit are overwritten by those filter_set() makes after. */
 	size_t count = t->nrows - l->nrows, cap = l->n;
 	xgrow((void **)&f->scratch, &f->scratch_cap, count + 1, sizeof *f->scratch);
 	for (size_t i = 0; i < count; i++)
