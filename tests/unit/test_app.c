@@ -268,6 +268,35 @@ export_into_a_folder_it_cannot_write(void **state)
 	assert_false(exists(out));
 }
 
+/* The export to out, to its end, in a child whose files may not grow past
+ * limit bytes (the limit applies to every file); the status line it ends
+ * with, into status. */
+static void
+export_with_limit(struct app *a, const char *out, rlim_t limit, char *status, size_t size)
+{
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct rlimit rl = {limit, limit};
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &rl);
+		export_to(a, out);
+		for (int k = 0; a->exporting && k < 100; k++)
+			app_idle(a);	/* a large one, a slice at a time */
+		ssize_t w = write(p[1], a->st.status, strlen(a->st.status));
+		_exit(w > 0 ? 0 : 1);
+	}
+	close(p[1]);
+	ssize_t n = read(p[0], status, size - 1);
+	close(p[0]);
+	int st;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(n > 0);
+	status[n] = '\0';
+}
+
 /* A write that fails (here the file size limit, as a full disk would):
  * the first error is told, not what closing says after it, and nothing is
  * left behind. In a child: the limit applies to every file. */
@@ -278,26 +307,8 @@ export_tells_the_first_error(void **state)
 	struct app *a = &fx->a;
 	char out[256];
 	snprintf(out, sizeof out, "%s/petit.csv", fx->dir);
-	int p[2];
-	assert_int_equal(pipe(p), 0);
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid == 0) {
-		struct rlimit rl = {100, 100};
-		signal(SIGXFSZ, SIG_IGN);
-		setrlimit(RLIMIT_FSIZE, &rl);
-		export_to(a, out);
-		ssize_t w = write(p[1], a->st.status, strlen(a->st.status));
-		_exit(w > 0 ? 0 : 1);
-	}
-	close(p[1]);
-	char status[512] = "";
-	ssize_t n = read(p[0], status, sizeof status - 1);
-	close(p[0]);
-	int st;
-	assert_int_equal(waitpid(pid, &st, 0), pid);
-	assert_true(n > 0);
-	status[n] = '\0';
+	char status[512];
+	export_with_limit(a, out, 100, status, sizeof status);
 	assert_string_equal(status, "Not exported (F2 to correct the name): File too large.");
 	assert_false(exists(out));
 }
@@ -476,29 +487,9 @@ export_large_tells_the_error(void **state)
 	struct app *a = &fx->a;
 	char out[256];
 	snprintf(out, sizeof out, "%s/coupe.csv", fx->dir);
-	int p[2];
-	assert_int_equal(pipe(p), 0);
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid == 0) {
-		/* Past the first slice (4,096 centres of about 130 bytes). */
-		struct rlimit rl = {800000, 800000};
-		signal(SIGXFSZ, SIG_IGN);
-		setrlimit(RLIMIT_FSIZE, &rl);
-		export_to(a, out);
-		for (int k = 0; a->exporting && k < 100; k++)
-			app_idle(a);
-		ssize_t w = write(p[1], a->st.status, strlen(a->st.status));
-		_exit(w > 0 ? 0 : 1);
-	}
-	close(p[1]);
-	char status[512] = "";
-	ssize_t n = read(p[0], status, sizeof status - 1);
-	close(p[0]);
-	int st;
-	assert_int_equal(waitpid(pid, &st, 0), pid);
-	assert_true(n > 0);
-	status[n] = '\0';
+	char status[512];
+	/* Past the first slice (4,096 centres of about 130 bytes). */
+	export_with_limit(a, out, 800000, status, sizeof status);
 	assert_string_equal(status, "Not exported (F2 to correct the name): File too large.");
 	assert_false(exists(out));
 }
