@@ -128,6 +128,16 @@ keep(struct stream *S, uint64_t start, uint64_t end)
 	S->last_kept = true;
 }
 
+/* Whether the machine has a second core for the stream's work. */
+static bool
+two_cores(void)
+{
+	static long cores;
+	if (!cores)
+		cores = sysconf(_SC_NPROCESSORS_ONLN);
+	return cores > 1;
+}
+
 /* A share of a piece's records for prefilter(): records [from, to) of
  * recs, whose text starts at s; its skeletons and where each begins. */
 struct share {
@@ -201,10 +211,7 @@ static bool
 prefilter(const struct stream *S, const char *s, const struct scan_recs *recs, bool *kept,
     struct share sh[2])
 {
-	static long cores;
-	if (!cores)
-		cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t half = cores > 1 && recs->n >= SHARE_MIN ? recs->n / 2 : recs->n;
+	size_t half = two_cores() && recs->n >= SHARE_MIN ? recs->n / 2 : recs->n;
 	for (int i = 0; i < 2; i++) {
 		sh[i].S = S, sh[i].s = s, sh[i].recs = recs, sh[i].kept = kept;
 		sh[i].from = i ? half : 0;
@@ -569,10 +576,7 @@ second_pass(struct stream *S, const char *query, enum format f, unsigned flags, 
 		fputc('[', out);
 	}
 	table_free(&t);
-	static long cores;
-	if (!cores)
-		cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t at_once = f == FORMAT_TEXT || cores < 2 ? 1 : PIECES_AT_ONCE;
+	size_t at_once = f == FORMAT_TEXT || !two_cores() ? 1 : PIECES_AT_ONCE;
 	size_t found = 0;
 	bool any = false;
 	for (size_t i = 0; i < S->nr;) {
