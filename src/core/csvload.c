@@ -54,9 +54,9 @@ struct loader {
 	uint64_t file_base;	/* where the text's first byte is in the file */
 	size_t row_off;		/* where the current row begins in the text */
 	size_t line_end;	/* where the line being fed ends */
-	uint32_t res[TABLE_RESIDENT_MAX];	/* its resident values (pool offsets) */
+	uint32_t res[TABLE_RESIDENT_MAX];	/* its resident values (numbers) */
 	size_t pool_base;	/* where this loader's part of t->pool is in the whole */
-	struct slots seen;	/* values already in the pool: offset + 1 */
+	struct slots seen;	/* values already in the pool: number + 1 */
 	size_t nseen;
 	/* Simple lines split here, not by libcsv (split_line()). */
 	bool own_split;
@@ -68,12 +68,14 @@ struct loader {
  * half of them, new ones are kept as they come: the slots never grow). */
 #define SEEN_SLOTS 16384
 
-/* The pool offset of value s[0..n) (n > 0), put there if it is not yet;
- * TABLE_RES_FILE when the pool has no room for it. */
+/* The number of resident value s[0..n) (n > 0; table.h), put in the
+ * pool with its folded form if it is not there yet; TABLE_RES_FILE when
+ * the pool has no room for it. */
 static uint32_t
 pool_value(struct loader *L, const char *s, size_t n)
 {
-	struct arena *pool = &L->t->pool;
+	struct table *t = L->t;
+	struct arena *pool = &t->pool;
 	struct slots *seen = &L->seen;
 	if (!seen->slot) {
 		seen->slot = xcalloc(SEEN_SLOTS, sizeof *seen->slot);
@@ -81,24 +83,34 @@ pool_value(struct loader *L, const char *s, size_t n)
 	}
 	size_t h = slots_first(seen, hash_bytes(HASH_INIT, s, n));
 	for (; seen->slot[h]; h = slots_next(seen, h)) {
-		const char *v = arena_at(pool, seen->slot[h] - 1 - L->pool_base);
+		uint32_t v = seen->slot[h] - 1, at;
+		memcpy(&at, t->vals.base + 4 * (size_t)v, 4);
+		const char *p = arena_at(pool, at - L->pool_base);
 		uint32_t vn;
-		memcpy(&vn, v, 4);
-		if (vn == n && memcmp(v + 4, s, n) == 0)
-			return seen->slot[h] - 1;
+		memcpy(&vn, p, 4);
+		if (vn == n && memcmp(p + 4, s, n) == 0)
+			return v;
 	}
-	if (n > UINT32_MAX - 8 || (pool->mapped && pool->cap - pool->len < n + 5) ||
-	    L->pool_base + pool->len + n + 5 >= TABLE_RES_FILE)
+	/* Its bytes, their fold (text_fold() reserves up to 34 a byte), 10. */
+	size_t most = 40 * n + 160;
+	if (n > UINT32_MAX / 64 || (pool->mapped && pool->cap - pool->len < most) ||
+	    L->pool_base + pool->len + most >= TABLE_RES_FILE)
 		return TABLE_RES_FILE;
 	uint32_t at = (uint32_t)(L->pool_base + pool->len), vn = (uint32_t)n;
+	uint32_t v = (uint32_t)table_nvals(t);
 	arena_append(pool, &vn, 4);
 	arena_append(pool, s, n);
 	arena_putc(pool, '\0');
+	size_t fat = arena_append(pool, &vn, 4);
+	uint32_t fn = (uint32_t)text_fold(pool, s, n, NULL);
+	memcpy(pool->base + fat, &fn, 4);
+	arena_putc(pool, '\n');
+	arena_append(&t->vals, &at, 4);
 	if (L->nseen < SEEN_SLOTS / 2) {
-		seen->slot[h] = at + 1;
+		seen->slot[h] = v + 1;
 		L->nseen++;
 	}
-	return at;
+	return v;
 }
 
 /* The search form of the current field, and whether it is an acronym
@@ -115,16 +127,22 @@ fold_field(struct loader *L, const char *s, size_t len)
 	arena_putc(&t->fold, '\n');
 }
 
-/* A lazy row's fields: folded, and those of resident columns in the pool. */
+/* A lazy row's fields: folded, but those of resident columns, in the pool
+ * with their folded form (empty in the row's; table.h). */
 static void
 on_lazy_field(struct loader *L, const char *s, size_t len)
 {
 	struct table *t = L->t;
 	if (len)
 		L->row_nonempty = true;
-	if (L->nfields < t->ncols && t->cols[L->nfields].resident >= 0)
-		L->res[t->cols[L->nfields].resident] = len ? pool_value(L, s, len) : TABLE_RES_EMPTY;
-	fold_field(L, s, len);
+	int k = L->nfields < t->ncols ? t->cols[L->nfields].resident : -1;
+	uint32_t v = k < 0 ? TABLE_RES_FILE : len ? pool_value(L, s, len) : TABLE_RES_EMPTY;
+	if (k >= 0)
+		L->res[k] = v;
+	if (v == TABLE_RES_FILE)
+		fold_field(L, s, len);
+	else
+		arena_putc(&t->fold, '\n');
 	L->nfields++;
 	if (L->nfields == UINT32_MAX)
 		L->too_big = N_("a row of more than 4 GiB of text or 4 billion fields");
@@ -725,22 +743,27 @@ run_stretch(void *arg)
 }
 
 /* Appends stretch w's rows, columns and warnings to t, their text already
- * at offsets text, fold of t's arenas. */
+ * at offsets text, fold of t's arenas (and their resident values at their
+ * offsets of t's pool: their numbers follow t's). */
 static void
 merge(struct table *t, struct stretch *w, size_t text, size_t fold)
 {
 	struct table *u = &w->t;
 	while (t->ncols < u->ncols)
 		table_add_column(t, u->cols[t->ncols].name, strlen(u->cols[t->ncols].name));
+	uint32_t base = (uint32_t)table_nvals(t);
+	if (u->vals.len)
+		arena_append(&t->vals, u->vals.base, u->vals.len);
 	for (size_t r = 0; r < u->nrows; r++) {
 		struct row *d = table_new_row(t);
 		*d = u->rows[r];
 		if (!t->lazy)
 			d->text += text;	/* a lazy row's is where it is in the file */
 		d->fold += fold;
-		if (t->nres)
-			memcpy(t->res + (t->nrows - 1) * t->nres, u->res + r * u->nres,
-			    4 * (size_t)t->nres);
+		for (size_t k = 0; k < t->nres; k++) {
+			uint32_t v = table_res(u, r, k);
+			t->res[(t->nrows - 1) * t->nres + k] = v >= TABLE_RES_FILE ? v : v + base;
+		}
 	}
 	for (size_t i = 0; i < u->nwarn; i++) {
 		if (t->nwarn < TABLE_MAX_WARNINGS) {
@@ -789,10 +812,11 @@ read_back(const struct release *r)
  * load_text()), and what the whole table's arenas reserve. */
 #define TEXT_ROOM(n) (8 * (n) + ((size_t)1 << 20))
 #define FOLD_ROOM(n) (20 * (n) + ((size_t)1 << 20))
-/* A lazy table's: no text but the header's; a value of the pool takes 5
- * bytes beyond its own, and there is a delimiter or a line end after each. */
+/* A lazy table's: no text but the header's. A value of the pool takes 10
+ * bytes beyond its own and its folded form's, and there is a delimiter or
+ * a line end after each; a value without room stays in the file. */
 #define LAZY_TEXT_ROOM ((size_t)1 << 20)
-#define POOL_ROOM(n) (5 * (n) + ((size_t)1 << 20))
+#define POOL_ROOM(n) (8 * (n) + ((size_t)1 << 20))
 
 /* The rows after the header (from body) in stretches on the cores, when
  * the text is large and the table's arenas do not move. Returns 0 when
@@ -986,7 +1010,7 @@ load_text(struct table *t, const char *buf, size_t n, const struct load_opts *o,
 		 * is left of a field beyond. Only the pages written cost memory. */
 		size_t rows = len / 2 + 2, slack = (size_t)CSVLOAD_STRETCHES_MAX << 20;
 		if (len > (SIZE_MAX - slack) / 48 || table_stable(t, rows, (L.lazy ? 0 : 8) * len +
-		    slack, 20 * len + slack, L.lazy ? 5 * len + slack : 0) < 0)
+		    slack, 20 * len + slack, L.lazy ? 8 * len + slack : 0) < 0)
 			t->stable = false;	/* the caller sees it: nothing to publish */
 	}
 	/* The fields' ends too; a lazy table's text is its header's. */

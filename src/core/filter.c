@@ -442,6 +442,96 @@ term_has_col(const struct term *tm, size_t col)
 	return false;
 }
 
+/* Resident values (a lazy table's: table.h) have their fields empty in a
+ * row's search text. Whether a term is in one is found once a scan for
+ * each value and kept in a memo: a byte a value, 0 not yet known, 1 not
+ * there, 2 there. A scan fills it at its start when there are few values
+ * (and notes when none has the term: rows then need no look at theirs),
+ * else as the rows need them (every share of the scan writes the same:
+ * relaxed atomics). */
+#define MEMO_AHEAD 1024
+struct memo {
+	uint8_t *of;
+	size_t n;	/* the values it has room for */
+	bool none;	/* filled: no value has the term */
+};
+
+/* Whether tm is in value v, found and kept in m. */
+static bool
+value_find(const struct table *t, const struct term *tm, struct memo *m, uint32_t v)
+{
+	size_t n, mlen;
+	const char *f = table_res_fold(t, v, &n);
+	bool has = term_find(tm, f, n, &mlen) != NULL;
+	if (m && v < m->n)
+		__atomic_store_n(&m->of[v], has ? 2 : 1, __ATOMIC_RELAXED);
+	return has;
+}
+
+/* Whether tm is in resident value v (none when v is empty, or in the row's
+ * search text). */
+static inline bool
+value_has(const struct table *t, const struct term *tm, struct memo *m, uint32_t v)
+{
+	if (v >= TABLE_RES_FILE)
+		return false;
+	uint8_t k = m && v < m->n ? __atomic_load_n(&m->of[v], __ATOMIC_RELAXED) : 0;
+	return k ? k == 2 : value_find(t, tm, m, v);
+}
+
+/* The first of row r's resident values that has tm (a term of every
+ * column), or TABLE_RES_FILE. */
+static inline uint32_t
+resident_found(const struct table *t, const struct term *tm, struct memo *m, size_t r)
+{
+	if (m && m->none)
+		return TABLE_RES_FILE;
+	const uint32_t *res = t->res + r * t->nres;
+	for (size_t k = 0; k < t->nres; k++)
+		if (value_has(t, tm, m, res[k]))
+			return res[k];
+	return TABLE_RES_FILE;
+}
+
+/* The memo of every term of q for a scan of count candidates of t: filled
+ * ahead for a few values. NULL when t has none; free with memo_free(). */
+static struct memo *
+memo_new(const struct table *t, const struct query *q, size_t count)
+{
+	size_t nv = t->nres ? table_nvals(t) : 0;
+	if (!nv)
+		return NULL;
+	struct memo *m = xcalloc(q->n, sizeof *m);
+	uint8_t *of = xcalloc(q->n, nv);
+	bool ahead = nv <= MEMO_AHEAD || nv <= count / 4;
+	for (size_t i = 0; i < q->n; i++) {
+		m[i] = (struct memo){of + i * nv, nv, false};
+		bool any = false;
+		for (uint32_t v = 0; ahead && v < nv; v++)
+			any |= value_find(t, &q->terms[i], &m[i], v);
+		m[i].none = ahead && !any;
+	}
+	return m;
+}
+
+static void
+memo_free(struct memo *m)
+{
+	if (m)
+		free(m[0].of);
+	free(m);
+}
+
+/* Row r's value of column col when it is resident and not in the row's
+ * search text, else TABLE_RES_FILE. */
+static uint32_t
+resident_of(const struct table *t, size_t r, size_t col)
+{
+	int k = t->nres && col < t->ncols ? t->cols[col].resident : -1;
+	uint32_t v = k < 0 ? TABLE_RES_FILE : table_res(t, r, (size_t)k);
+	return v == TABLE_RES_EMPTY ? TABLE_RES_FILE : v;
+}
+
 /* Where a row's last term was first found, and the bytes after it there:
  * a letter typed at the end of that term is found there when it is the
  * next byte, without reading the row again. */
@@ -451,6 +541,23 @@ struct hint {
 	char next[HINT_NEXT];	/* the bytes after the match; '\0' past the row's end */
 };
 #define NO_HINT UINT32_MAX
+/* Not in the row's text but in a resident value: the term with letters
+ * added is not in the text either (next says nothing). */
+#define RES_HINT (UINT32_MAX - 1)
+/* A RES_HINT's value: the first the term was found in (4 bytes of next). */
+static inline void
+hint_value_set(struct hint *hn, uint32_t v)
+{
+	memcpy(hn->next, &v, 4);
+}
+
+static inline uint32_t
+hint_value(const struct hint *hn)
+{
+	uint32_t v;
+	memcpy(&v, hn->next, 4);
+	return v;
+}
 
 /* Whether a term's text is all there is to find of it: no phone digits,
  * no other form, no column of its own. */
@@ -462,18 +569,22 @@ term_plain(const struct term *tm)
 
 /* Whether row r matches term tm. from: where in the row's folded text its
  * text may first be (0, or where a term it starts with was first found:
- * a plain term only). *hn: where it was first found and what follows, or
- * at NO_HINT (not a plain term, or found through the acronym). */
+ * a plain term only; RES_HINT: not there). *hn: where it was first found
+ * and what follows, at RES_HINT (found in a resident value), or at
+ * NO_HINT (not a plain term, or found through the acronym). m: what tm's
+ * memo knows of resident values, or NULL. */
 static bool
 term_match_at(const struct table *t, const struct term *tm, size_t joined, size_t r,
-    size_t from, struct hint *hn)
+    size_t from, struct hint *hn, struct memo *m)
 {
 	const struct row *row = &t->rows[r];
 	const char *h = arena_at(&t->fold, row->fold);
 	size_t n = row->fold_len, mlen;
 	hn->at = NO_HINT;
 	if (!tm->cols) {
-		const char *p = term_find(tm, h + from, n - from, &mlen);
+		if (from == RES_HINT && !term_plain(tm))
+			from = 0;
+		const char *p = from == RES_HINT ? NULL : term_find(tm, h + from, n - from, &mlen);
 		if (p) {
 			if (term_plain(tm)) {
 				size_t after = (size_t)(p - h) + tm->len;
@@ -481,6 +592,14 @@ term_match_at(const struct table *t, const struct term *tm, size_t joined, size_
 				memset(hn->next, 0, HINT_NEXT);
 				memcpy(hn->next, h + after, k);
 				hn->at = (uint32_t)(p - h);
+			}
+			return true;
+		}
+		uint32_t v = t->nres ? resident_found(t, tm, m, r) : TABLE_RES_FILE;
+		if (v != TABLE_RES_FILE) {
+			if (term_plain(tm)) {
+				hn->at = RES_HINT;
+				hint_value_set(hn, v);
 			}
 			return true;
 		}
@@ -496,10 +615,14 @@ term_match_at(const struct table *t, const struct term *tm, size_t joined, size_
 			nl = end;
 		size_t fl = (size_t)(nl - h);
 		bool acr = col + 1 == joined && t->acronym_spaced;
-		if (term_has_col(tm, col) && (tm->cols ? term_find(tm, h, fl, &mlen) ||
-		    (acr && joined_find(tm, h, fl, &mlen, &mlen)) : acr &&
-		    joined_find(tm, h, fl, &mlen, &mlen)))
-			return true;
+		if (term_has_col(tm, col)) {
+			uint32_t v = tm->cols ? resident_of(t, r, col) : TABLE_RES_FILE;
+			if (tm->cols && (v < TABLE_RES_FILE ? value_has(t, tm, m, v) :
+			    term_find(tm, h, fl, &mlen) != NULL))
+				return true;
+			if (acr && joined_find(tm, h, fl, &mlen, &mlen))
+				return true;
+		}
 		if (!tm->cols && col + 1 >= joined)
 			break;	/* the acronym was all there was to look at */
 		h = nl + 1;
@@ -508,17 +631,17 @@ term_match_at(const struct table *t, const struct term *tm, size_t joined, size_
 }
 
 static bool
-term_match(const struct table *t, const struct term *tm, size_t joined, size_t r)
+term_match(const struct table *t, const struct term *tm, size_t joined, size_t r, struct memo *m)
 {
 	struct hint hn;
-	return term_match_at(t, tm, joined, r, 0, &hn);
+	return term_match_at(t, tm, joined, r, 0, &hn, m);
 }
 
 bool
 query_match(const struct table *t, const struct query *q, size_t r)
 {
 	for (size_t i = 0; i < q->n; i++)
-		if (!term_match(t, &q->terms[i], q->joined, r))
+		if (!term_match(t, &q->terms[i], q->joined, r, NULL))
 			return false;
 	return true;
 }
@@ -594,6 +717,7 @@ struct job {
 	 * not: 8 bytes a row less to write and to hold. */
 	bool hinting;
 	size_t dense;	/* that many rows */
+	struct memo *memo;	/* one a term of q (resident values), or NULL */
 };
 
 static void *
@@ -608,7 +732,7 @@ run_job(void *arg)
 		struct hint hn;
 		bool m;
 		const struct hint *in = j->hint_in ? &j->hint_in[i] : NULL;
-		bool follows = in && in->at != NO_HINT && j->nadded <= HINT_NEXT;
+		bool follows = in && in->at < RES_HINT && j->nadded <= HINT_NEXT;
 		for (size_t k = 0; follows && k < j->nadded; k++)	/* a letter or two */
 			follows = in->next[k] == j->added[k];
 		if (follows) {
@@ -618,14 +742,23 @@ run_job(void *arg)
 			hn.at = in->at;
 			memset(hn.next, 0, HINT_NEXT);
 			memcpy(hn.next, in->next + j->nadded, HINT_NEXT - j->nadded);
+		} else if (in && in->at == RES_HINT && term_plain(last) && value_has(j->t, last,
+		    j->memo ? &j->memo[q->n - 1] : NULL, hint_value(in))) {
+			/* Still in the resident value it was found in, and
+			 * not in the row's text. */
+			m = true;
+			hn = *in;
 		} else {
-			/* The longer term cannot be found before the shorter. */
+			/* The longer term cannot be found before the shorter
+			 * (nor in the text at all when the shorter was not). */
 			size_t from = in && in->at != NO_HINT ? in->at : 0;
-			m = term_match_at(j->t, last, q->joined, r, from, &hn);
+			m = term_match_at(j->t, last, q->joined, r, from, &hn,
+			    j->memo ? &j->memo[q->n - 1] : NULL);
 			/* With letters added to the last term, the others are
 			 * those of the candidates, which matched them. */
 			for (size_t k = 0; m && !in && k + 1 < q->n; k++)
-				m = term_match(j->t, &q->terms[k], q->joined, r);
+				m = term_match(j->t, &q->terms[k], q->joined, r,
+				    j->memo ? &j->memo[k] : NULL);
 		}
 		j->hit[r] = m;
 		if (m) {
@@ -661,7 +794,7 @@ joined_match(const struct table *t, const struct term *tm, size_t joined, size_t
  * stretches it parsed beside each other): the term's first place in each
  * row is found by one scan that goes on from there to the next row, rather
  * than a search started again row by row; a candidate whose text does not
- * have it may still match by its acronym (acr). A term has no line break,
+ * have it may still match by a resident value or its acronym. A term has no line break,
  * so no match spans two rows: the same rows and hints as run_job(). */
 static void
 run_whole(struct job *j)
@@ -693,11 +826,16 @@ run_whole(struct job *j)
 			}
 			for (; i < j->to && CAND(i) < mrow; i++) {	/* not in their text */
 				uint32_t c = CAND(i);
-				bool ok = acronym && joined_match(t, tm, j->q->joined, c);
+				uint32_t v = t->nres ? resident_found(t, tm, j->memo, c) :
+				    TABLE_RES_FILE;
+				bool ok = v != TABLE_RES_FILE ||
+				    (acronym && joined_match(t, tm, j->q->joined, c));
 				j->hit[c] = ok;
 				if (ok) {
-					if (j->hinting)
-						j->hint[j->n].at = NO_HINT;
+					if (j->hinting) {
+						j->hint[j->n].at = v != TABLE_RES_FILE ? RES_HINT : NO_HINT;
+						hint_value_set(&j->hint[j->n], v);
+					}
 					j->out[j->n++] = c;
 				}
 			}
@@ -803,10 +941,12 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 	bool avx2 = whole && simd_level() == SIMD_AVX2;
 	/* As many rows as make a key's scan the whole text's (above). */
 	size_t dense = t->nrows / WHOLE_DENSITY > WHOLE_MIN ? t->nrows / WHOLE_DENSITY : WHOLE_MIN;
+	/* What each term's memo knows of the resident values, shared. */
+	struct memo *memo = memo_new(t, q, count);
 	for (size_t i = 0; i < k; i++) {
 		jobs[i] = (struct job){t, q, cand, count * i / k, count * (i + 1) / k, hit, NULL,
 		    whole ? NULL : hint_in, added, added ? strlen(added) : 0, NULL, 0, whole, avx2,
-		    true, dense};
+		    true, dense, memo};
 		/* Each share writes where its candidates are, in place: out
 		 * and hint never pass its reads, nor reach the next share's. */
 		jobs[i].out = out + jobs[i].from;
@@ -831,6 +971,7 @@ scan(const struct table *t, const struct query *q, const uint32_t *cand, size_t 
 			memmove(hint + n, jobs[i].hint, jobs[i].n * sizeof *hint);
 		n += jobs[i].n;
 	}
+	memo_free(memo);
 	return n;
 }
 

@@ -25,7 +25,9 @@
  *   are offered. The start of a name ("bord") counts only when the words
  *   match no row. A département's number or a postcode alone is that
  *   place, not also phone digits.
- * Matching runs over the folded text built at load time. The filter keeps
+ * Matching runs over the folded text built at load time (and, for the
+ * resident values of a lazy table, over each value's folded form, once a
+ * scan: table.h). The filter keeps
  * the rows of the last queries' words (4 bytes a table row at the most): a
  * query met again (Backspace, Ctrl-W, typing the same letters again) takes
  * its kept rows, and a query that narrows a kept one (typing on) searches

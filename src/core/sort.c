@@ -41,6 +41,18 @@ field_at(const struct table *t, size_t r, const unsigned char *h, uint32_t n, in
 	return f ? (uint32_t)((const unsigned char *)f - h) : n;
 }
 
+/* The folded text of row r's territory (table_territory_col()), *n its
+ * length: in the row's, or in the pool (a lazy table's resident value). */
+static const unsigned char *
+territory_fold(const struct table *t, size_t r, uint32_t *n)
+{
+	size_t len = 0;
+	int col = table_territory_col(t, r);
+	const char *f = col >= 0 ? table_fold_field(t, r, (size_t)col, &len) : NULL;
+	*n = (uint32_t)len;
+	return (const unsigned char *)(f ? f : "");
+}
+
 static int
 name_col(const struct table *t)
 {
@@ -48,7 +60,7 @@ name_col(const struct table *t)
 }
 
 /* How far a row's key has been made: its next byte is at off in the row's
- * folded text, skip bytes of the token there (a run of digits) already
+ * folded text (in the territory's, for PH_TERR), skip bytes of the token there (a run of digits) already
  * made; phase says which part. Made 8 bytes at a time by key_next(), so
  * that sorting on the next 8 bytes costs 8 bytes a row, not the key from
  * its start again. */
@@ -73,11 +85,16 @@ static uint64_t
 key_next(const struct table *t, size_t r, enum sort_key k, struct kpos *p)
 {
 	const struct row *row = &t->rows[r];
-	const unsigned char *h = (const unsigned char *)arena_at(&t->fold, row->fold);
-	uint32_t n = row->fold_len;
+	const unsigned char *rh = (const unsigned char *)arena_at(&t->fold, row->fold);
+	uint32_t rn = row->fold_len, tn = 0;
+	const unsigned char *th = k == SORT_TERRITORY && p->phase <= PH_TERR ?
+	    territory_fold(t, r, &tn) : NULL;
 	unsigned char out[8];
 	int o = 0;
 	while (o < 8) {
+		/* The text of the part being made. */
+		const unsigned char *h = p->phase <= PH_TERR ? th : rh;
+		uint32_t n = p->phase <= PH_TERR ? tn : rn;
 		switch (p->phase) {
 		case PH_START:
 			if (k == SORT_FILE) {
@@ -88,8 +105,7 @@ key_next(const struct table *t, size_t r, enum sort_key k, struct kpos *p)
 				p->phase = PH_NAME_START;
 				break;
 			}
-			p->off = skip_spaces(h, n, field_at(t, r, h, n,
-			    table_territory_col(t, r)));
+			p->off = skip_spaces(h, n, 0);
 			p->phase = PH_TERR;
 			if (p->off >= n || h[p->off] == '\n')
 				out[o++] = EMPTY_KEY;

@@ -55,6 +55,7 @@ table_free(struct table *t)
 	arena_free(&t->text);
 	arena_free(&t->fold);
 	arena_free(&t->pool);
+	arena_free(&t->vals);
 	free(t->source);
 	free(t->common_status);
 	memset(t, 0, sizeof *t);
@@ -73,10 +74,12 @@ table_stable(struct table *t, size_t max_rows, size_t text, size_t fold, size_t 
 	size_t res_cap = pool ? max_rows * TABLE_RESIDENT_MAX : 0;
 	void *res = res_cap ? mmap(NULL, res_cap * sizeof *t->res, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0) : NULL;
+	/* A value takes 11 bytes of the pool at the least, and 4 in vals. */
 	if (res == MAP_FAILED || arena_map(&t->text, text) < 0 || arena_map(&t->fold, fold) < 0 ||
-	    (pool && arena_map(&t->pool, pool) < 0)) {
+	    (pool && (arena_map(&t->pool, pool) < 0 || arena_map(&t->vals, pool / 2) < 0))) {
 		arena_free(&t->text);
 		arena_free(&t->fold);
+		arena_free(&t->pool);
 		if (res && res != MAP_FAILED)
 			munmap(res, res_cap * sizeof *t->res);
 		munmap(rows, bytes);
@@ -248,6 +251,27 @@ table_row_offset(const struct table *t, size_t r)
 	return t->rows[r].text;
 }
 
+/* The pool offset of resident value v. */
+static uint32_t
+val_at(const struct table *t, uint32_t v)
+{
+	uint32_t at;
+	memcpy(&at, t->vals.base + 4 * (size_t)v, 4);
+	return at;
+}
+
+const char *
+table_res_fold(const struct table *t, uint32_t v, size_t *len)
+{
+	const char *p = arena_at(&t->pool, val_at(t, v));
+	uint32_t n, fn;
+	memcpy(&n, p, 4);
+	p += 4 + (size_t)n + 1;
+	memcpy(&fn, p, 4);
+	*len = fn;
+	return p + 4;
+}
+
 const char *
 table_fold_field(const struct table *t, size_t r, size_t col, size_t *len)
 {
@@ -256,6 +280,12 @@ table_fold_field(const struct table *t, size_t r, size_t col, size_t *len)
 	*len = 0;
 	if (col >= row->nfields)
 		return NULL;
+	int k = t->nres && col < t->ncols ? t->cols[col].resident : -1;
+	if (k >= 0) {	/* in the pool; empty, or in the file: here */
+		uint32_t v = table_res(t, r, (size_t)k);
+		if (v != TABLE_RES_EMPTY && v != TABLE_RES_FILE)
+			return table_res_fold(t, v, len);
+	}
 	for (size_t c = 0; c < col; c++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (!nl)
@@ -406,16 +436,17 @@ lazy_field(const struct table *t, size_t r, size_t col, size_t *len)
 {
 	int k = t->cols[col].resident;
 	if (k >= 0) {
-		uint32_t at = t->res[r * t->nres + (size_t)k];
-		if (at == TABLE_RES_EMPTY) {
+		uint32_t v = table_res(t, r, (size_t)k);
+		if (v == TABLE_RES_EMPTY) {
 			*len = 0;
 			return "";
 		}
-		if (at != TABLE_RES_FILE) {
+		if (v != TABLE_RES_FILE) {
+			const char *p = arena_at(&t->pool, val_at(t, v));
 			uint32_t n;
-			memcpy(&n, arena_at(&t->pool, at), 4);
+			memcpy(&n, p, 4);
 			*len = n;
-			return arena_at(&t->pool, at) + 4;
+			return p + 4;
 		}
 	}
 	struct lazy *z = t->lazy;

@@ -10,7 +10,9 @@
  * fields are parsed again from the file when they are shown, copied or
  * exported, a few dozen rows at a time (a cache), except those of the
  * columns that whole-table passes read (territory, region, status, the
- * areas), which stay in memory, each value once (`pool`). No terminal code. */
+ * areas), which stay in memory, each value once (`pool`), with its folded
+ * form: a row's search text has such a field empty, and the filter looks
+ * for a word in each value once (table_res_fold()). No terminal code. */
 #ifndef CENTRES_TABLE_H
 #define CENTRES_TABLE_H
 
@@ -62,8 +64,11 @@ struct row {
 };
 
 /* A lazy table's rows have, for each resident column (TABLE_RESIDENT_MAX
- * at most), in table.res, the offset of its value in the pool (4 bytes, the
- * value's length then its bytes and a NUL), or one of these. */
+ * at most), in table.res, the number of its value (below table_nvals()),
+ * or one of these. Value v is at offset vals[v] of the pool: its length (4
+ * bytes), its bytes and a NUL, then its folded form's length (4 bytes) and
+ * that form followed by '\n'. Its field in the row's search text is then
+ * empty; a value of TABLE_RES_FILE is there, folded, as any other field. */
 #define TABLE_RESIDENT_MAX 6
 #define TABLE_RES_EMPTY UINT32_MAX		/* "" */
 #define TABLE_RES_FILE (UINT32_MAX - 1)	/* no room in the pool: in the file */
@@ -87,7 +92,8 @@ struct table {
 	size_t nrows, rows_cap;
 	struct arena text, fold;
 	struct arena pool;	/* a lazy table's resident values */
-	uint32_t *res;		/* and, nres a row, where each row's are */
+	struct arena vals;	/* where each one is in the pool (4 bytes each) */
+	uint32_t *res;		/* and, nres a row, each row's (their numbers) */
 	size_t res_cap;
 	struct lazy *lazy;	/* NULL: every field is in text */
 	uint32_t nres;		/* resident columns of a lazy table */
@@ -133,8 +139,23 @@ struct row *table_new_row(struct table *t);
  * other rows have been read again (the thread that shows the table only). */
 const char *table_field(const struct table *t, size_t r, size_t col, size_t *len);
 /* The folded form of that field (not NUL-terminated; *len its length),
- * where it is in the row's search text; NULL when the row has none. */
+ * where it is in the row's search text, or in the pool (a resident
+ * value's, followed by '\n' there too); NULL when the row has none. */
 const char *table_fold_field(const struct table *t, size_t r, size_t col, size_t *len);
+/* Resident values (lazy tables): how many the table has, and the folded
+ * form of value v (v below that; *len its length; a '\n' follows). */
+static inline size_t
+table_nvals(const struct table *t)
+{
+	return t->vals.len / 4;
+}
+const char *table_res_fold(const struct table *t, uint32_t v, size_t *len);
+/* The number of row r's value of resident column k (table.res). */
+static inline uint32_t
+table_res(const struct table *t, size_t r, size_t k)
+{
+	return t->res[r * t->nres + k];
+}
 
 /* Lazy tables. Before the first row: the rows will be read again from fd
  * (duplicated; the file as it is now, which a later change makes stale).

@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <unistd.h>
 
 #include "core/filter.h"
 #include "core/simd.h"
@@ -83,6 +84,53 @@ put_field(struct arena *a, const char *s, bool last)
 	arena_putc(a, last ? '\n' : ',');
 }
 
+/* Whether generate() makes lazy tables (table.h: read from a file, their
+ * territories and départements resident, kept once each with their folded
+ * form, empty in a row's search text), in 3 stretches. */
+static bool lazy;
+
+/* t, lazy, as table b that holds every field: each field and its folded
+ * form (so that the naive scan of a lazy table's fields is the one of the
+ * file's). */
+static void
+same_fields(const struct table *t, const struct table *b)
+{
+	assert_non_null(t->lazy);
+	assert_true(t->nres > 0);
+	assert_int_equal(t->nrows, b->nrows);
+	for (size_t r = 0; r < t->nrows; r++) {
+		assert_int_equal(t->rows[r].nfields, b->rows[r].nfields);
+		for (size_t c = 0; c < t->rows[r].nfields; c++)
+			assert_string_equal(table_field(t, r, c, NULL), table_field(b, r, c, NULL));
+		same_folds(t, b, r);
+	}
+}
+
+/* The text of a table (lazy: from a file) into t. */
+static void
+load_generated(struct table *t, const struct arena *a)
+{
+	struct err e;
+	if (!lazy) {
+		assert_int_equal(load_mem(t, a->base, a->len, NULL, &e), 0);
+		return;
+	}
+	char path[] = "/tmp/centres-filter-ref-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, a->base, a->len), (ssize_t)a->len);
+	close(fd);
+	struct load_opts o = {.lazy_min = 1, .parallel_min = 1, .stretches = 3};
+	table_init(t, path);
+	e.msg[0] = '\0';
+	assert_int_equal(csvload_file(t, path, &o, &e), 0);
+	unlink(path);	/* the table reads it through its own descriptor */
+	struct table b;
+	assert_int_equal(load_mem(&b, a->base, a->len, NULL, &e), 0);
+	same_fields(t, &b);
+	table_free(&b);
+}
+
 /* n generated rows; places: with the départements column (the filter then
  * adds the rows the places a query names lead to). */
 static void
@@ -110,8 +158,7 @@ generate(struct table *t, size_t n, bool places)
 		if (places)
 			put_field(&a, PICK(depts), true);
 	}
-	struct err e;
-	assert_int_equal(load_mem(t, a.base, a.len, NULL, &e), 0);
+	load_generated(t, &a);
 	assert_int_equal(t->nrows, n);
 	arena_free(&a);
 }
@@ -501,6 +548,22 @@ grow(void)
 		growing->loading = false;	/* the end: the places come */
 }
 
+/* Query q typed: given to inc, and checked against a fresh filter and the
+ * naive scan. */
+static void
+typed(struct filter *inc, const struct table *t, const struct folded *fd, const char *q,
+    struct seen *sn)
+{
+	filter_set(inc, t, q);
+	struct filter fresh;
+	filter_init(&fresh);
+	filter_set(&fresh, t, q);
+	same_as_fresh(inc, &fresh, t, q);
+	sn->judged += same_as_naive(inc, t, fd, q);
+	seen_query(sn, inc, q);
+	filter_free(&fresh);
+}
+
 /* One random key sequence of about keys keys on t: each query it makes
  * checked against a fresh filter and the naive scan. */
 static void
@@ -545,19 +608,34 @@ sequence(struct filter *inc, const struct table *t, const struct folded *fd, siz
 				strncat(q, pending, l);
 			pending += l;
 		}
-		filter_set(inc, t, q);
-		struct filter fresh;
-		filter_init(&fresh);
-		filter_set(&fresh, t, q);
-		same_as_fresh(inc, &fresh, t, q);
-		sn->judged += same_as_naive(inc, t, fd, q);
-		seen_query(sn, inc, q);
-		filter_free(&fresh);
+		typed(inc, t, fd, q, sn);
 		size_t bytes;
 		filter_kept(inc, &bytes);
 		size_t budget = t->nrows * 4 > 65536 ? t->nrows * 4 : 65536;
 		if (bytes > budget)
 			fail_msg("the kept results take %zu bytes, over %zu", bytes, budget);
+	}
+}
+
+/* Queries with field:value, typed letter by letter then erased, each
+ * query checked as sequence() checks them (chunks are typed one after the
+ * other, so that a field prefix there rarely starts a word). */
+static const char *const field_queries[] = {"territoire:reunion", "territoire:gironde rennes",
+    "ville:saint-denis territoire:seine", "departements:974", "departements:93 94",
+    "departements:22 29", "territoire:\"cotes d'armor\"", "sigle:crcsur territoire:ile",
+    "telephone:04 territoire:hauts", "centre territoire:val-d'oise"};
+
+static void
+typed_fields(struct filter *inc, const struct table *t, const struct folded *fd, struct seen *sn)
+{
+	for (size_t i = 0; i < sizeof field_queries / sizeof field_queries[0]; i++) {
+		char q[256];
+		size_t n = strlen(field_queries[i]);
+		for (size_t k = 1; k <= 2 * n; k++) {
+			size_t len = k <= n ? k : 2 * n - k;
+			snprintf(q, sizeof q, "%.*s", (int)len, field_queries[i]);	/* ASCII */
+			typed(inc, t, fd, q, sn);
+		}
 	}
 }
 
@@ -635,6 +713,8 @@ typed_on(size_t n, bool places, uint64_t s0, int seqs, size_t keys, size_t start
 		}
 		struct filter inc;
 		filter_init(&inc);
+		if (s == 0 && !start)
+			typed_fields(&inc, &view, &fd, &sn);
 		sequence(&inc, &view, &fd, keys, &sn);
 		if (start)	/* it did grow */
 			assert_true(view.nrows > (start == 1 ? 50 : start));
@@ -693,6 +773,26 @@ split_scans_typed(void **state)
 		typed_on(5000, true, 0x5b1 + i, 1, 100, 0, true);
 	}
 	filter_split_for_tests(0, 0);
+}
+
+/* The same on lazy tables (a large file on the screen), whose resident
+ * values (the territories, the départements) are looked for in the pool,
+ * each once a scan, not in the rows' search text: typed as loaded, while
+ * loading, over the whole text (in two parts), in shares. */
+static void
+lazy_tables_typed(void **state)
+{
+	(void)state;
+	lazy = true;
+	typed_on(2000, false, 0x1a2, 8, 120, 0, false);
+	typed_on(2000, true, 0x1a3, 8, 120, 0, false);
+	typed_on(3000, true, 0x1a4, 6, 150, 1, false);
+	typed_on(9000, false, 0x1a5, 3, 120, 0, true);
+	typed_on(9000, true, 0x1a6, 3, 120, 5000, true);
+	filter_split_for_tests(64, 3);
+	typed_on(5000, true, 0x1a7, 2, 100, 0, true);
+	filter_split_for_tests(0, 0);
+	lazy = false;
 }
 
 /* A table large enough for the scan to be split across threads. */
@@ -876,6 +976,7 @@ main(void)
 		cmocka_unit_test(typed_while_loading),
 		cmocka_unit_test(whole_text_typed),
 		cmocka_unit_test(split_scans_typed),
+		cmocka_unit_test(lazy_tables_typed),
 		cmocka_unit_test(large_table_typed),
 		cmocka_unit_test(over_budget),
 		cmocka_unit_test(table_changes),

@@ -996,7 +996,8 @@ gen_hostile(struct arena *a, size_t rows, bool errors)
 	    "Cœur", "\"x\"\"\"", "12", "\"fin\"", "é\"", "\"\n\""};
 	static const char *const ends[] = {"\n", "\r\n", "\r", "\n\n", "\r\n\r\n"};
 	static const char *const bad[] = {"\"ouvert", "\"a\"b", "\"sans fin\n"};
-	arena_append(a, "id,nom,ville\n", 13);
+	/* Its third column a territory: a lazy table keeps it resident. */
+	arena_append(a, "id,nom,territoire\n", 18);
 	for (size_t r = 0; r < rows; r++) {
 		size_t nf = prnd(8) == 0 ? 1 + prnd(5) : 3;
 		for (size_t f = 0; f < nf; f++) {
@@ -1022,9 +1023,7 @@ same_tables(const struct table *a, const struct table *b)
 		assert_int_equal(a->rows[r].nfields, b->rows[r].nfields);
 		for (size_t c = 0; c < a->rows[r].nfields; c++)
 			assert_string_equal(F(a, r, c), F(b, r, c));
-		assert_int_equal(a->rows[r].fold_len, b->rows[r].fold_len);
-		assert_memory_equal(arena_at(&a->fold, a->rows[r].fold),
-		    arena_at(&b->fold, b->rows[r].fold), a->rows[r].fold_len);
+		same_folds(a, b, r);
 	}
 	assert_int_equal(a->nwarn_total, b->nwarn_total);
 	assert_int_equal(a->nwarn, b->nwarn);

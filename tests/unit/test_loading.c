@@ -89,9 +89,7 @@ same_row(const struct table *a, const struct table *b, size_t r)
 	assert_int_equal(a->rows[r].line, b->rows[r].line);
 	for (size_t c = 0; c < a->rows[r].nfields; c++)
 		assert_string_equal(F(a, r, c), F(b, r, c));
-	assert_int_equal(a->rows[r].fold_len, b->rows[r].fold_len);
-	assert_memory_equal(arena_at(&a->fold, a->rows[r].fold),
-	    arena_at(&b->fold, b->rows[r].fold), a->rows[r].fold_len);
+	same_folds(a, b, r);
 }
 
 static void

@@ -7,6 +7,8 @@
  * plain reference: qsort() on the whole keys, then the row. */
 #include "unit.h"
 
+#include <unistd.h>
+
 #include "core/sort.h"
 
 /* The names of t's rows in order o, joined by "|". */
@@ -315,6 +317,38 @@ check_against_reference(const struct table *t, enum sort_key k, const uint32_t *
 	arena_free(&R.keys);
 }
 
+/* The same text as a lazy table (table.h: read again from a file, its
+ * territories resident, their folded form in the pool): the same keys,
+ * so the same orders as t's. */
+static void
+same_when_lazy(const struct table *t, const struct arena *csv)
+{
+	char path[] = "/tmp/centres-sort-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, csv->base, csv->len), (ssize_t)csv->len);
+	close(fd);
+	struct table z;
+	struct err e;
+	struct load_opts o = {.lazy_min = 1, .parallel_min = 1, .stretches = 2};
+	table_init(&z, path);
+	assert_int_equal(csvload_file(&z, path, &o, &e), 0);
+	unlink(path);
+	assert_non_null(z.lazy);
+	assert_true(z.nres > 0);
+	assert_int_equal(z.nrows, t->nrows);
+	for (enum sort_key k = SORT_FILE; k < SORT_COUNT; k++) {
+		struct sort a, b;
+		sort_init(&a);
+		sort_init(&b);
+		assert_memory_equal(sort_order(&a, &z, k), sort_order(&b, t, k),
+		    t->nrows * sizeof(uint32_t));
+		sort_free(&a);
+		sort_free(&b);
+	}
+	table_free(&z);
+}
+
 static void
 same_as_the_reference(void **state)
 {
@@ -345,6 +379,7 @@ same_as_the_reference(void **state)
 		assert_int_equal(load_mem(&t, csv.base, csv.len, NULL, &e), 0);
 		rows = t.nrows;	/* less the rows with no text at all */
 		assert_true(rows > 100);
+		same_when_lazy(&t, &csv);
 		uint32_t *all = xmalloc(rows * sizeof *all), *sub = xmalloc(rows * sizeof *sub);
 		for (size_t r = 0; r < rows; r++)
 			all[r] = (uint32_t)r;

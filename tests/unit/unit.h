@@ -40,6 +40,22 @@ fixture_path(void)
 
 #define LOAD_STR(t, s, e) load_mem((t), (s), strlen(s), NULL, (e))
 
+/* Each field of row r has the same search form in tables a and b (a lazy
+ * table has a resident value's in its pool, not in the row's). */
+static inline void
+same_folds(const struct table *a, const struct table *b, size_t r)
+{
+	for (size_t c = 0; c < a->rows[r].nfields; c++) {
+		size_t na, nb;
+		const char *fa = table_fold_field(a, r, c, &na), *fb = table_fold_field(b, r, c, &nb);
+		assert_non_null(fa);
+		assert_non_null(fb);
+		assert_int_equal(na, nb);
+		if (na)
+			assert_memory_equal(fa, fb, na);
+	}
+}
+
 /* A number below n from the xorshift state *seed (advanced): seeded
  * tests draw the same sequences on every machine. */
 static inline uint32_t
