@@ -545,14 +545,15 @@ main(int argc, char **argv)
 	index_build(&ix, &t);
 	printf("index:  %7.1f ms (%zu menu entries)\n", (now() - t0) * 1e3, ix.n);
 
-	/* The floor: one memmem over all the folded text. */
+	/* The floor: one memmem over all the folded text (for a word of the
+	 * names: a lazy table's territories are not in it, table.h). */
 	double tref[5];
 	for (int run = 0; run < 5; run++) {
 		t0 = now();
 		size_t hits = 0;
 		const char *p = t.fold.base, *end = t.fold.base + t.fold.len;
-		while ((p = memmem(p, (size_t)(end - p), "reunion", 7)) != NULL)
-			hits++, p += 7;
+		while ((p = memmem(p, (size_t)(end - p), "michel", 6)) != NULL)
+			hits++, p += 6;
 		tref[run] = now() - t0;
 		if (hits == 0)
 			die("reference scan found nothing");
