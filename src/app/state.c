@@ -120,9 +120,7 @@ build_menu(struct state *st)
 	st->counts = xcalloc(ix->n ? ix->n : 1, sizeof *st->counts);
 	st->menu = xmalloc((ix->n ? ix->n : 1) * sizeof *st->menu);
 	st->nmenu = 0;
-	for (size_t i = 0; i < ix->n; i++)
-		if (ix->e[i].kind == ENTRY_TERRITORY)
-			st->counts[i] = index_count(ix, i, st->f.hit, nrows);
+	index_count_rows(ix, st->f.rows, st->f.n, st->f.hit, nrows, st->counts);
 	for (size_t i = 0; i < ix->n; i++) {
 		if (ix->e[i].kind == ENTRY_REGION) {
 			size_t c = 0;

@@ -275,6 +275,21 @@ index_build(struct index *ix, const struct table *t)
 			ix->e[i].nrows = index_count(ix, i, NULL, t->nrows);
 	free(m.p);
 	slots_free(&m.s);
+	/* Each row's territory entry, unless one is under several. */
+	ix->nrows = t->nrows;
+	ix->entry_of = xmalloc((t->nrows ? t->nrows : 1) * sizeof *ix->entry_of);
+	memset(ix->entry_of, 0xff, t->nrows * sizeof *ix->entry_of);
+	for (size_t i = 0; i < ix->n && ix->entry_of; i++) {
+		const struct entry *e = &ix->e[i];
+		for (size_t j = 0; e->kind == ENTRY_TERRITORY && j < e->nrows; j++) {
+			if (ix->entry_of[e->rows[j]] != UINT32_MAX) {
+				free(ix->entry_of);
+				ix->entry_of = NULL;
+				break;
+			}
+			ix->entry_of[e->rows[j]] = (uint32_t)i;
+		}
+	}
 }
 
 void
@@ -285,6 +300,7 @@ index_free(struct index *ix)
 		free(ix->e[i].rows);
 	}
 	free(ix->e);
+	free(ix->entry_of);
 	memset(ix, 0, sizeof *ix);
 }
 
@@ -335,4 +351,22 @@ index_count(const struct index *ix, size_t i, const uint8_t *hit, size_t nrows)
 	for (size_t j = i + 1; index_child(ix, i, j); j++)
 		c += index_count(ix, j, hit, nrows);
 	return c;
+}
+
+void
+index_count_rows(const struct index *ix, const uint32_t *rows, size_t n, const uint8_t *hit,
+    size_t nrows, size_t *counts)
+{
+	if (!ix->entry_of) {
+		for (size_t i = 0; i < ix->n; i++)
+			if (ix->e[i].kind == ENTRY_TERRITORY)
+				counts[i] = index_count(ix, i, hit, nrows);
+		return;
+	}
+	for (size_t i = 0; i < ix->n; i++)
+		if (ix->e[i].kind == ENTRY_TERRITORY)
+			counts[i] = 0;
+	for (size_t k = 0; k < n; k++)
+		if (rows[k] < ix->nrows)	/* a row loaded since is in none yet */
+			counts[ix->entry_of[rows[k]]]++;
 }

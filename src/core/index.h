@@ -29,6 +29,10 @@ struct index {
 	struct entry *e;
 	size_t n;
 	int has_regions;	/* 0 when the file has no region column */
+	/* The territory entry of each of the nrows rows it was built on; NULL
+	 * when some row is under several ("A; B"). */
+	uint32_t *entry_of;
+	size_t nrows;
 };
 
 void index_build(struct index *ix, const struct table *t);
@@ -49,6 +53,13 @@ void index_free(struct index *ix);
 /* How many of an entry's rows are marked in hit (a filter's hit array; NULL
  * means all). For a region: the distinct rows of its territories. */
 size_t index_count(const struct index *ix, size_t entry, const uint8_t *hit, size_t nrows);
+/* counts[i] for each territory entry i: how many of the rows[0..n) (a
+ * filter's rows, those marked in hit, of a table of nrows rows: the one
+ * the index was built on, or the same grown since) it holds. One look a
+ * row, when each is under one territory; else index_count(). The other
+ * entries' counts are left as they are. */
+void index_count_rows(const struct index *ix, const uint32_t *rows, size_t n, const uint8_t *hit,
+    size_t nrows, size_t *counts);
 /* Whether row r belongs to entry i. */
 int index_has_row(const struct index *ix, size_t i, uint32_t r);
 

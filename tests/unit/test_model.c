@@ -430,6 +430,65 @@ index_of_builtin(void **state)
 	directory_free(&d);
 }
 
+/* index_count_rows() on t, for query q, is index_count() of each
+ * territory entry (on rows t has now: maybe more than the index's). */
+static void
+counts_as_by_entries(const struct index *ix, const struct table *t, const char *q)
+{
+	struct filter f;
+	filter_init(&f);
+	filter_set(&f, t, q);
+	size_t *counts = xcalloc(ix->n, sizeof *counts);
+	index_count_rows(ix, f.rows, f.n, f.hit, t->nrows, counts);
+	for (size_t i = 0; i < ix->n; i++)
+		if (ix->e[i].kind == ENTRY_TERRITORY && counts[i] != index_count(ix, i, f.hit, t->nrows))
+			fail_msg("\"%s\", %s: %zu rows, %zu by the entry", q, ix->e[i].label, counts[i],
+			    index_count(ix, i, f.hit, t->nrows));
+	free(counts);
+	filter_free(&f);
+}
+
+/* The menu's counts by the filter's rows (each row's one territory): as
+ * counted entry by entry, on tables where a row is under two territories
+ * (counted entry by entry), where every row is under one, and on a table
+ * grown since its index was built (a load). */
+static void
+counts_by_rows(void **state)
+{
+	(void)state;
+	static const char *const queries[] = {"", "r", "re", "centre", "ville", "bretagne",
+	    "zzzz", "a", "e", "rennes", "0"};
+	struct directory d;
+	struct err e;
+	/* The built-in directory and the tests' have a row under two regions
+	 * ("Bretagne; Pays de la Loire", "Bocage; Marais"). */
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(directory_load(&d, k ? FIXTURE : NULL, NULL, &e), 0);
+		assert_null(d.ix.entry_of);
+		for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
+			counts_as_by_entries(&d.ix, &d.t, queries[q]);
+		directory_free(&d);
+	}
+	/* One each; the index built on all the rows, then on the first ones
+	 * only, as a look at a load does. */
+	struct table t;
+	assert_int_equal(LOAD_STR(&t, "nom,territoire,region\nA ville,Rennes,Bretagne\n"
+	    "B centre,Brest,Bretagne\nC,Lyon,Auvergne\nD centre,,\nE,Rennes,Bretagne\n"
+	    "F ville,Vannes,Bretagne\nG centre,Lyon,Auvergne\n", &e), 0);
+	size_t n = t.nrows;
+	for (int k = 0; k < 2; k++) {
+		struct index ix;
+		t.nrows = k ? 3 : n;
+		index_build(&ix, &t);
+		t.nrows = n;
+		assert_non_null(ix.entry_of);
+		for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
+			counts_as_by_entries(&ix, &t, queries[q]);
+		index_free(&ix);
+	}
+	table_free(&t);
+}
+
 static void
 index_of_small_tables(void **state)
 {
@@ -569,6 +628,7 @@ main(void)
 		cmocka_unit_test(warnings_capped_but_counted),
 		cmocka_unit_test(index_of_builtin),
 		cmocka_unit_test(index_of_small_tables),
+		cmocka_unit_test(counts_by_rows),
 		cmocka_unit_test(index_of_repeated_fields),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
