@@ -71,7 +71,7 @@ keys_lines() {
 began=$(date +%s)
 echo "centres benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPU, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 echo "(medians; \"x\" = centres / the reference measured just before it; keys in a pseudo-terminal)"
-$B/ttybytes -L "$WORDS" -R 5 -q 10 -Q 50 ./centres >"$tmp/builtin.kv"
+$B/ttybytes -L "$WORDS" -R 5 -q 10 -Q 10 ./centres >"$tmp/builtin.kv"
 ref_first=$(kv first_median_ms "$tmp/builtin.kv")
 echo "built-in directory in the pty harness: first screen $ref_first ms (median of 5 starts); keys p50 $(kv type_p50_ms "$tmp/builtin.kv") ms, max $(kv type_max_ms "$tmp/builtin.kv") ms"
 
@@ -112,12 +112,12 @@ for n in $sizes; do
 	# quiet for half a second: a load going on redraws its line four times a
 	# second), then the keys; and the keys typed while a load goes on, from
 	# a third of its time, where it takes more than 0.3 s.
-	$B/ttybytes -L "$WORDS" -R "$starts" -q 10 -Q 50 -W 500 -T 600000 ./centres "$f" >"$tmp/screen.kv"
+	$B/ttybytes -L "$WORDS" -R "$starts" -q 10 -Q 10 -W 500 -T 600000 ./centres "$f" >"$tmp/screen.kv"
 	first=$(kv first_median_ms "$tmp/screen.kv")
 	ready=$(kv ready_median_ms "$tmp/screen.kv")
 	screen_kb=$(kv peak_rss_kb "$tmp/screen.kv")
 	during=$(awk -v r="$ready" 'BEGIN { if (r > 300) printf "%d", r / 3; }')
-	[ -z "$during" ] || $B/ttybytes -L "$WORDS" -R "$starts" -q 10 -Q 50 -D "$during" -T 600000 \
+	[ -z "$during" ] || $B/ttybytes -L "$WORDS" -R "$starts" -q 10 -Q 10 -D "$during" -T 600000 \
 		./centres "$f" >"$tmp/during.kv"
 	kib=$((size / 1024))
 	printf '  %-42s %10s   cat %s: %s, bare libcsv pass %s: %s\n' "load (--check), $of" \
