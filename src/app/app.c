@@ -549,7 +549,8 @@ export(struct app *a, const char *name)
 
 /* The text of what the state asked to copy from the selected centre: one
  * field (the n-th phone number: each is its own entry, a phone takes one
- * number at a time), or the whole card. False when the centre has none. */
+ * number at a time), or the whole card. False when the centre has none,
+ * or when a large file has been written over in place since it was read. */
 static bool
 copy_text(struct app *a)
 {
@@ -571,6 +572,15 @@ copy_text(struct app *a)
 				text_oneline(a->clip, n);
 			}
 		}
+	}
+	if (table_stale(t)) {
+		/* Read again from a file written over since: what would go is
+		 * its folded form (the e-mail's dots as spaces), not the text. */
+		free(a->clip);
+		a->clip = NULL;
+		state_status(st, "%s", _("Not copied: the file has changed on disk since it was read "
+		    "(F5 reads it again)."));
+		return false;
 	}
 	if (!a->clip || !*a->clip) {
 		if (role == ROLE_PHONE && st->copy_index)
