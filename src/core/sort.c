@@ -60,10 +60,10 @@ name_col(const struct table *t)
 }
 
 /* How far a row's key has been made: its next byte is at off in the row's
- * folded text (in the territory's, for PH_TERR), skip bytes of the token there (a run of digits) already
- * made; phase says which part. Made 8 bytes at a time by key_next(), so
- * that sorting on the next 8 bytes costs 8 bytes a row, not the key from
- * its start again. */
+ * folded text (in the territory's own, for PH_TERR), skip bytes of the
+ * token there (a run of digits) already made; phase says which part. Made
+ * 8 bytes at a time by key_next(), so that sorting on the next 8 bytes
+ * costs 8 bytes a row, not the key from its start again. */
 enum phase { PH_START, PH_TERR, PH_NAME_START, PH_NAME, PH_END };
 struct kpos {
 	uint32_t off;
