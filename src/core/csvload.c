@@ -64,13 +64,23 @@ struct loader {
 	size_t spans_cap;
 };
 
-/* Values a loader remembers, to keep each one once in the pool (past
- * half of them, new ones are kept as they come: the slots never grow). */
+/* Values a loader remembers, to keep each one once in the pool with its
+ * folded form; past half of them (a column of many values), new ones are
+ * kept as they come, folded in their rows' search text (TABLE_RES_IN_ROW):
+ * the slots never grow. */
 #define SEEN_SLOTS 16384
+static size_t remember_max = SEEN_SLOTS / 2;
+
+void
+csvload_remember_for_tests(size_t n)
+{
+	remember_max = n ? n : SEEN_SLOTS / 2;
+}
 
 /* The number of resident value s[0..n) (n > 0; table.h), put in the
- * pool with its folded form if it is not there yet; TABLE_RES_FILE when
- * the pool has no room for it. */
+ * pool if it is not there yet: with its folded form while the loader
+ * remembers values, else with TABLE_RES_IN_ROW; TABLE_RES_FILE when the
+ * pool has no room for it. */
 static uint32_t
 pool_value(struct loader *L, const char *s, size_t n)
 {
@@ -91,25 +101,28 @@ pool_value(struct loader *L, const char *s, size_t n)
 		if (vn == n && memcmp(p + 4, s, n) == 0)
 			return v;
 	}
+	bool remember = L->nseen < remember_max;
 	/* Its bytes, their fold (text_fold() reserves up to 34 a byte), 10. */
-	size_t most = 40 * n + 160;
+	size_t most = remember ? 40 * n + 160 : n + 16;
 	if (n > UINT32_MAX / 64 || (pool->mapped && pool->cap - pool->len < most) ||
 	    L->pool_base + pool->len + most >= TABLE_RES_FILE)
 		return TABLE_RES_FILE;
 	uint32_t at = (uint32_t)(L->pool_base + pool->len), vn = (uint32_t)n;
-	uint32_t v = (uint32_t)table_nvals(t);
+	uint32_t v = (uint32_t)table_nvals(t), none = UINT32_MAX;
 	arena_append(pool, &vn, 4);
 	arena_append(pool, s, n);
 	arena_putc(pool, '\0');
+	arena_append(&t->vals, &at, 4);
+	if (!remember) {
+		arena_append(pool, &none, 4);	/* its fold: in its row's */
+		return v | TABLE_RES_IN_ROW;
+	}
 	size_t fat = arena_append(pool, &vn, 4);
 	uint32_t fn = (uint32_t)text_fold(pool, s, n, NULL);
 	memcpy(pool->base + fat, &fn, 4);
 	arena_putc(pool, '\n');
-	arena_append(&t->vals, &at, 4);
-	if (L->nseen < SEEN_SLOTS / 2) {
-		seen->slot[h] = v + 1;
-		L->nseen++;
-	}
+	seen->slot[h] = v + 1;
+	L->nseen++;
 	return v;
 }
 
@@ -139,10 +152,10 @@ on_lazy_field(struct loader *L, const char *s, size_t len)
 	uint32_t v = k < 0 ? TABLE_RES_FILE : len ? pool_value(L, s, len) : TABLE_RES_EMPTY;
 	if (k >= 0)
 		L->res[k] = v;
-	if (v == TABLE_RES_FILE)
-		fold_field(L, s, len);
-	else
+	if (table_res_pooled(v))
 		arena_putc(&t->fold, '\n');
+	else
+		fold_field(L, s, len);
 	L->nfields++;
 	if (L->nfields == UINT32_MAX)
 		L->too_big = N_("a row of more than 4 GiB of text or 4 billion fields");
@@ -762,7 +775,8 @@ merge(struct table *t, struct stretch *w, size_t text, size_t fold)
 		d->fold += fold;
 		for (size_t k = 0; k < t->nres; k++) {
 			uint32_t v = table_res(u, r, k);
-			t->res[(t->nrows - 1) * t->nres + k] = v >= TABLE_RES_FILE ? v : v + base;
+			t->res[(t->nrows - 1) * t->nres + k] = v >= TABLE_RES_FILE ? v :
+			    ((v & ~TABLE_RES_IN_ROW) + base) | (v & TABLE_RES_IN_ROW);
 		}
 	}
 	for (size_t i = 0; i < u->nwarn; i++) {

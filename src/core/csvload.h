@@ -64,6 +64,11 @@ struct load_opts {
 
 #define CSVLOAD_MAX_SIZE (UINT64_C(4) << 30)	/* 4 GiB */
 
+/* For the tests: how many distinct resident values a loader keeps once,
+ * folded in the pool, before it keeps new ones in their rows' search text
+ * (table.h: TABLE_RES_IN_ROW); 0: as loads do (8,192). */
+void csvload_remember_for_tests(size_t n);
+
 /* Loads buf[0..n) into t (initialised by the caller with its source name).
  * Returns 0, or -1 with e set to "SOURCE[:LINE]: what is wrong"; t then holds
  * whatever was read and must still be freed. */

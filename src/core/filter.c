@@ -462,7 +462,7 @@ value_find(const struct table *t, const struct term *tm, struct memo *m, uint32_
 {
 	size_t n, mlen;
 	const char *f = table_res_fold(t, v, &n);
-	bool has = term_find(tm, f, n, &mlen) != NULL;
+	bool has = f && term_find(tm, f, n, &mlen) != NULL;	/* NULL: in its rows' */
 	if (m && v < m->n)
 		__atomic_store_n(&m->of[v], has ? 2 : 1, __ATOMIC_RELAXED);
 	return has;
@@ -473,7 +473,7 @@ value_find(const struct table *t, const struct term *tm, struct memo *m, uint32_
 static inline bool
 value_has(const struct table *t, const struct term *tm, struct memo *m, uint32_t v)
 {
-	if (v >= TABLE_RES_FILE)
+	if (!table_res_pooled(v))
 		return false;
 	uint8_t k = m && v < m->n ? __atomic_load_n(&m->of[v], __ATOMIC_RELAXED) : 0;
 	return k ? k == 2 : value_find(t, tm, m, v);
@@ -529,7 +529,7 @@ resident_of(const struct table *t, size_t r, size_t col)
 {
 	int k = t->nres && col < t->ncols ? t->cols[col].resident : -1;
 	uint32_t v = k < 0 ? TABLE_RES_FILE : table_res(t, r, (size_t)k);
-	return v == TABLE_RES_EMPTY ? TABLE_RES_FILE : v;
+	return table_res_pooled(v) ? v : TABLE_RES_FILE;
 }
 
 /* Where a row's last term was first found, and the bytes after it there:
@@ -617,7 +617,7 @@ term_match_at(const struct table *t, const struct term *tm, size_t joined, size_
 		bool acr = col + 1 == joined && t->acronym_spaced;
 		if (term_has_col(tm, col)) {
 			uint32_t v = tm->cols ? resident_of(t, r, col) : TABLE_RES_FILE;
-			if (tm->cols && (v < TABLE_RES_FILE ? value_has(t, tm, m, v) :
+			if (tm->cols && (table_res_pooled(v) ? value_has(t, tm, m, v) :
 			    term_find(tm, h, fl, &mlen) != NULL))
 				return true;
 			if (acr && joined_find(tm, h, fl, &mlen, &mlen))

@@ -268,8 +268,8 @@ table_res_fold(const struct table *t, uint32_t v, size_t *len)
 	memcpy(&n, p, 4);
 	p += 4 + (size_t)n + 1;
 	memcpy(&fn, p, 4);
-	*len = fn;
-	return p + 4;
+	*len = fn == UINT32_MAX ? 0 : fn;
+	return fn == UINT32_MAX ? NULL : p + 4;
 }
 
 const char *
@@ -281,9 +281,9 @@ table_fold_field(const struct table *t, size_t r, size_t col, size_t *len)
 	if (col >= row->nfields)
 		return NULL;
 	int k = t->nres && col < t->ncols ? t->cols[col].resident : -1;
-	if (k >= 0) {	/* in the pool; empty, or in the file: here */
+	if (k >= 0) {	/* in the pool; else here */
 		uint32_t v = table_res(t, r, (size_t)k);
-		if (v != TABLE_RES_EMPTY && v != TABLE_RES_FILE)
+		if (table_res_pooled(v))
 			return table_res_fold(t, v, len);
 	}
 	for (size_t c = 0; c < col; c++) {
@@ -442,7 +442,7 @@ lazy_field(const struct table *t, size_t r, size_t col, size_t *len)
 			return "";
 		}
 		if (v != TABLE_RES_FILE) {
-			const char *p = arena_at(&t->pool, val_at(t, v));
+			const char *p = arena_at(&t->pool, val_at(t, v & ~TABLE_RES_IN_ROW));
 			uint32_t n;
 			memcpy(&n, p, 4);
 			*len = n;

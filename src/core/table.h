@@ -68,10 +68,15 @@ struct row {
  * or one of these. Value v is at offset vals[v] of the pool: its length (4
  * bytes), its bytes and a NUL, then its folded form's length (4 bytes) and
  * that form followed by '\n'. Its field in the row's search text is then
- * empty; a value of TABLE_RES_FILE is there, folded, as any other field. */
+ * empty; a value of TABLE_RES_FILE is there, folded, as any other field,
+ * and so is one with TABLE_RES_IN_ROW. */
 #define TABLE_RESIDENT_MAX 6
 #define TABLE_RES_EMPTY UINT32_MAX		/* "" */
 #define TABLE_RES_FILE (UINT32_MAX - 1)	/* no room in the pool: in the file */
+/* A number with this bit too: a value of a column of many (past those the
+ * loader remembers), kept in the pool without its folded form (its
+ * length there UINT32_MAX), which is in the row's search text. */
+#define TABLE_RES_IN_ROW UINT32_C(0x80000000)
 
 struct lazy;	/* table.c: the file, the cache of parsed rows */
 
@@ -143,13 +148,22 @@ const char *table_field(const struct table *t, size_t r, size_t col, size_t *len
  * value's, followed by '\n' there too); NULL when the row has none. */
 const char *table_fold_field(const struct table *t, size_t r, size_t col, size_t *len);
 /* Resident values (lazy tables): how many the table has, and the folded
- * form of value v (v below that; *len its length; a '\n' follows). */
+ * form of value v (v below that; *len its length; a '\n' follows), or NULL
+ * when it is in the row's search text (TABLE_RES_IN_ROW). */
 static inline size_t
 table_nvals(const struct table *t)
 {
 	return t->vals.len / 4;
 }
 const char *table_res_fold(const struct table *t, uint32_t v, size_t *len);
+/* Whether a row's resident value v (table.res) has its folded form in the
+ * pool, not in the row's search text (empty, in the file, of a column of
+ * many values). */
+static inline bool
+table_res_pooled(uint32_t v)
+{
+	return v < TABLE_RES_IN_ROW;
+}
 /* The number of row r's value of resident column k (table.res). */
 static inline uint32_t
 table_res(const struct table *t, size_t r, size_t k)

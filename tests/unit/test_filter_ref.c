@@ -778,7 +778,8 @@ split_scans_typed(void **state)
 /* The same on lazy tables (a large file on the screen), whose resident
  * values (the territories, the départements) are looked for in the pool,
  * each once a scan, not in the rows' search text: typed as loaded, while
- * loading, over the whole text (in two parts), in shares. */
+ * loading, over the whole text (in two parts), in shares, and with some
+ * values folded in their rows (a column of many). */
 static void
 lazy_tables_typed(void **state)
 {
@@ -792,6 +793,12 @@ lazy_tables_typed(void **state)
 	filter_split_for_tests(64, 3);
 	typed_on(5000, true, 0x1a7, 2, 100, 0, true);
 	filter_split_for_tests(0, 0);
+	/* Columns of many values: past the first 4 a loader meets, new ones
+	 * have their folded form in their rows' text, not in the pool. */
+	csvload_remember_for_tests(4);
+	typed_on(3000, true, 0x1a8, 6, 120, 0, false);
+	typed_on(9000, true, 0x1a9, 2, 120, 5000, true);
+	csvload_remember_for_tests(0);
 	lazy = false;
 }
 

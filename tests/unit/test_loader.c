@@ -1099,8 +1099,13 @@ lazy_as_full(void **state)
 		assert_int_equal(write_file_at(path, a.base, a.len), 0);
 		struct load_opts o = {.lazy_min = 1, .stretches = 1 + (unsigned)(round % 3),
 		    .parallel_min = 1};
+		/* Some rounds as a column of many values: past the first 3, new
+		 * ones folded in their rows' text. */
+		bool many = round % 5 == 2;
+		csvload_remember_for_tests(many ? 3 : 0);
 		table_init(&t, "test.csv");
 		assert_int_equal(csvload_file(&t, path, &o, &e2), 0);
+		csvload_remember_for_tests(0);
 		assert_non_null(t.lazy);
 		lazy += t.lazy != NULL;
 		same_tables(&full, &t);
@@ -1124,7 +1129,7 @@ lazy_as_full(void **state)
 		 * the pool has no parts). */
 		if (round % 4 != 3)
 			assert_true(t.nres == 4);
-		if (round % 4 != 3 && !t.stable)
+		if (round % 4 != 3 && !t.stable && !many)
 			assert_true(t.pool.len < 4096);
 		assert_false(table_stale(&t));
 		table_free(&full);
