@@ -102,7 +102,8 @@ pool_value(struct loader *L, const char *s, size_t n)
 			return v;
 	}
 	bool remember = L->nseen < remember_max;
-	/* Its bytes, their fold (text_fold() reserves up to 34 a byte), 10. */
+	/* Its bytes and 9 more, and its fold when kept (text_fold() reserves
+	 * up to 34 bytes a byte). */
 	size_t most = remember ? 40 * n + 160 : n + 16;
 	if (n > UINT32_MAX / 64 || (pool->mapped && pool->cap - pool->len < most) ||
 	    L->pool_base + pool->len + most >= TABLE_RES_FILE)
